@@ -1,0 +1,269 @@
+// Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** PostgreSQL ranges travel as their text form, e.g. `["2026-12-03 09:00:00+00","2026-12-03 09:30:00+00")`. */
+type Range = ColumnType<string, string, string>;
+
+export interface ServicesTable {
+  id: string;
+  name_de: string;
+  name_en: string;
+  description_de: Generated<string>;
+  description_en: Generated<string>;
+  duration_minutes: number;
+  buffer_before_minutes: Generated<number>;
+  buffer_after_minutes: Generated<number>;
+  min_notice_minutes: Generated<number>;
+  horizon_days: Generated<number>;
+  slot_step_minutes: Generated<number>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SitesTable {
+  id: Generated<string>;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export type StaffRole = 'counsellor' | 'operator';
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: StaffRole;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface StaffSessionsTable {
+  token_hash: Uint8Array;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface CounsellorsTable {
+  id: Generated<string>;
+  staff_user_id: string;
+  site_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CounsellorSkillsTable {
+  counsellor_id: string;
+  service_id: string;
+}
+
+export interface WorkingHoursTable {
+  id: Generated<string>;
+  counsellor_id: string;
+  weekday: number;
+  /** `HH:MM:SS` */
+  start_time: string;
+  end_time: string;
+}
+
+export interface AbsencesTable {
+  id: Generated<string>;
+  counsellor_id: string;
+  period: Range;
+  reason: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CapacitySettingsTable {
+  id: Generated<number>;
+  max_concurrent_sessions: number;
+  adhoc_reserve: Generated<number>;
+  adhoc_duration_minutes: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface MaintenanceWindowsTable {
+  id: Generated<string>;
+  period: Range;
+  capacity: number;
+  note: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
+export type BookingKind = 'scheduled' | 'adhoc';
+export type Language = 'de' | 'en';
+
+export interface BookingsTable {
+  id: Generated<string>;
+  service_id: string;
+  counsellor_id: string;
+  kind: Generated<BookingKind>;
+  status: Generated<BookingStatus>;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  blocked: Range;
+  join_code_hash: Uint8Array;
+  manage_token_hash: Uint8Array | null;
+  room_name: string;
+  phone_e164: string | null;
+  name: string | null;
+  email: string | null;
+  customer_number: string | null;
+  language: Generated<Language>;
+  sms_opt_out: Generated<boolean>;
+  needs_rebooking: Generated<boolean>;
+  needs_rebooking_reason: string | null;
+  rescheduled_from: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: 'citizen' | 'staff' | 'system' | null;
+  counsellor_delay_minutes: number | null;
+  citizen_joined_at: Timestamp | null;
+  counsellor_joined_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  phone_fallback_at: Timestamp | null;
+  personal_data_erased_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CapacityBucketsTable {
+  start_at: Timestamp;
+  capacity: number;
+  reserve: number;
+  scheduled_used: Generated<number>;
+  adhoc_used: Generated<number>;
+}
+
+export interface BookingNotesTable {
+  id: Generated<string>;
+  booking_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface RoomSessionsTable {
+  id: Generated<string>;
+  booking_id: string | null;
+  room_name: string;
+  room_sid: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  max_participants: Generated<number>;
+}
+
+export interface ParticipantEventsTable {
+  id: Generated<string>;
+  webhook_id: string;
+  booking_id: string | null;
+  room_name: string;
+  identity: string;
+  role: 'citizen' | 'counsellor' | 'other';
+  event: 'joined' | 'left';
+  at: Timestamp;
+}
+
+export interface JoinFailuresTable {
+  id: Generated<string>;
+  booking_id: string | null;
+  browser: string;
+  reason: string;
+  at: CreatedAt;
+}
+
+export interface SurveyResponsesTable {
+  booking_id: string;
+  recommend: boolean;
+  ease_of_use: number;
+  comment: string | null;
+  created_at: CreatedAt;
+}
+
+export type OutboxKind =
+  | 'confirmation'
+  | 'reminder'
+  | 'cancellation'
+  | 'rescheduled'
+  | 'counsellor_ready'
+  | 'running_late'
+  | 'adhoc_link'
+  | 'rebooking_needed';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  booking_id: string | null;
+  channel: Generated<'sms' | 'email'>;
+  kind: OutboxKind;
+  dedupe_key: string;
+  recipient: string | null;
+  body: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  not_before: ColumnType<Date, Date | string | undefined, Date | string>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_type: 'staff' | 'citizen' | 'system';
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+  request_id: string | null;
+}
+
+export interface Database {
+  services: ServicesTable;
+  sites: SitesTable;
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  counsellors: CounsellorsTable;
+  counsellor_skills: CounsellorSkillsTable;
+  working_hours: WorkingHoursTable;
+  absences: AbsencesTable;
+  capacity_settings: CapacitySettingsTable;
+  maintenance_windows: MaintenanceWindowsTable;
+  bookings: BookingsTable;
+  capacity_buckets: CapacityBucketsTable;
+  booking_notes: BookingNotesTable;
+  room_sessions: RoomSessionsTable;
+  participant_events: ParticipantEventsTable;
+  join_failures: JoinFailuresTable;
+  survey_responses: SurveyResponsesTable;
+  outbox_messages: OutboxMessagesTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Service = Selectable<ServicesTable>;
+export type Booking = Selectable<BookingsTable>;
+export type NewBooking = Insertable<BookingsTable>;
+export type BookingUpdate = Updateable<BookingsTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type OutboxMessage = Selectable<OutboxMessagesTable>;

@@ -1,0 +1,47 @@
+// Assembles the Hono app from feature routers; every entry point (workerd, Deno, tests) calls createApp.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { healthRoutes } from '../health/routes.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { isDatabaseUnavailable } from './db-errors.ts';
+import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
+import { AppError, problemResponse } from './problem.ts';
+import { featureRoutes } from './routes.ts';
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', injectDeps(deps));
+  app.use('*', accessLog());
+  app.use('*', securityHeaders());
+  app.route('/', healthRoutes);
+  for (const [path, routes] of featureRoutes()) app.route(path, routes);
+
+  app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
+  app.onError((err, c) =>
+    problemResponse(toAppError(err, deps, c.get('requestId')), c.get('requestId') ?? 'unknown'),
+  );
+  return app;
+}
+
+/** Maps anything thrown to an AppError; unknown errors are logged and become a bare 500. */
+export function toAppError(err: unknown, deps: AppDeps, requestId: string | undefined): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    if (status === 413) return new AppError('payload_too_large');
+    if (status === 415) return new AppError('unsupported_media_type');
+    if (status === 401) return new AppError('unauthorized');
+    if (status === 403) return new AppError('forbidden');
+    if (status === 404) return new AppError('not_found');
+    if (status < 500) return new AppError('invalid_request', { detail: err.message || 'Invalid request' });
+  }
+  if (isDatabaseUnavailable(err)) {
+    deps.log.warn('database unavailable', { requestId, error: String((err as Error)?.message ?? err) });
+    return new AppError('database_unavailable', {
+      retryAfterSeconds: 5,
+      detail: 'The database is unavailable. Please try again shortly.',
+    });
+  }
+  deps.log.error('unhandled error', { requestId, error: String((err as Error)?.stack ?? err) });
+  return new AppError('internal_error', { detail: 'Internal error' });
+}

@@ -1,0 +1,118 @@
+// The typed Hono context: dependencies injected once per request by `injectDeps`.
+import type { Kysely } from 'kysely';
+import type { Database, StaffRole } from '../db/database.ts';
+import type { Config } from '../env.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** One SMS as the gateway sees it (API.md). */
+export interface SmsMessage {
+  id: string;
+  to: string;
+  text: string;
+}
+
+export type SmsResult = { ok: true } | { ok: false; error: string; retryable: boolean };
+
+export interface SmsSender {
+  send(message: SmsMessage): Promise<SmsResult>;
+}
+
+export interface RoomOptions {
+  maxParticipants: number;
+  emptyTimeoutSeconds: number;
+}
+
+export interface TokenRequest {
+  room: string;
+  identity: string;
+  name: string;
+  role: 'citizen' | 'counsellor';
+  ttlSeconds: number;
+  metadata?: string;
+}
+
+export interface RoomParticipant {
+  identity: string;
+  name: string;
+  joinedAt: Date | null;
+}
+
+/** The video system as the application needs it; LiveKit in production, tests use the real server too. */
+export interface VideoGateway {
+  readonly configured: boolean;
+  /** The URL browsers connect to. */
+  readonly publicUrl: string;
+  ensureRoom(name: string, options: RoomOptions): Promise<void>;
+  mintToken(request: TokenRequest): Promise<string>;
+  listParticipants(room: string): Promise<RoomParticipant[]>;
+  removeParticipant(room: string, identity: string): Promise<void>;
+  deleteRoom(room: string): Promise<void>;
+  listRooms(): Promise<{ name: string; participants: number; createdAt: Date | null }[]>;
+  /** Verifies a webhook's signature; throws on a bad one. */
+  receiveWebhook(body: string, authorization: string | undefined): Promise<unknown>;
+}
+
+export interface RateLimiter {
+  /** Counts one hit; `ok: false` with seconds to wait when `limit` is exceeded within `windowMs`. */
+  hit(
+    key: string,
+    limit: number,
+    windowMs: number,
+    now: number,
+  ): { ok: true } | { ok: false; retryAfterSeconds: number };
+  reset(key: string): void;
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Static web assets (built pages), served with the right encoding. */
+export interface AssetStore {
+  get(path: string): Promise<Uint8Array | null>;
+}
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  video: VideoGateway;
+  sms: SmsSender;
+  rateLimiter: RateLimiter;
+  log: Logger;
+  assets?: AssetStore;
+  /** Called after a change that makes cached slot data stale. */
+  onBookingChange?: () => void;
+}
+
+export interface Actor {
+  userId: string;
+  role: StaffRole;
+  email: string;
+  displayName: string;
+  counsellorId: string | null;
+  csrfToken: string;
+  sessionHash: Uint8Array;
+}
+
+export type AppVariables = {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  video: VideoGateway;
+  sms: SmsSender;
+  rateLimiter: RateLimiter;
+  log: Logger;
+  deps: AppDeps;
+  requestId: string;
+  actor?: Actor;
+};
+
+export type AppEnv = { Variables: AppVariables };

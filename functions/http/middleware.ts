@@ -1,0 +1,89 @@
+// Request-scoped middleware: request ids, dependency injection, security headers, JSON access logs.
+import type { MiddlewareHandler } from 'hono';
+import type { AppDeps, AppEnv } from './context.ts';
+
+export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async function injectDepsMiddleware(c, next) {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    c.set('db', deps.db);
+    c.set('config', deps.config);
+    c.set('clock', deps.clock);
+    c.set('video', deps.video);
+    c.set('sms', deps.sms);
+    c.set('rateLimiter', deps.rateLimiter);
+    c.set('log', deps.log);
+    await next();
+    c.header('x-request-id', requestId);
+  };
+}
+
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return async function securityHeadersMiddleware(c, next) {
+    await next();
+    const config = c.get('config');
+    const video = c.get('video');
+    const videoOrigins = videoConnectOrigins(video.publicUrl);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+    c.header('x-frame-options', 'DENY');
+    c.header('cross-origin-opener-policy', 'same-origin');
+    c.header(
+      'permissions-policy',
+      'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
+    );
+    c.header(
+      'content-security-policy',
+      [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "font-src 'self'",
+        `connect-src 'self' ${videoOrigins}`.trim(),
+        "worker-src 'self' blob:",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ].join('; '),
+    );
+    if (config.PUBLIC_BASE_URL.startsWith('https:')) {
+      c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+  };
+}
+
+function videoConnectOrigins(url: string): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    const ws = u.protocol === 'https:' || u.protocol === 'wss:' ? 'wss:' : 'ws:';
+    const http = ws === 'wss:' ? 'https:' : 'http:';
+    return `${ws}//${u.host} ${http}//${u.host}`;
+  } catch {
+    return '';
+  }
+}
+
+export function accessLog(): MiddlewareHandler<AppEnv> {
+  return async function accessLogMiddleware(c, next) {
+    const started = performance.now();
+    await next();
+    const path = new URL(c.req.url).pathname;
+    // Codes and tokens in paths are secrets: log only the route shape.
+    const safePath = path
+      .replace(/^\/(j|m)\/[^/]+/, '/$1/:secret')
+      .replace(/\/manage\/[^/]+/, '/manage/:token');
+    c.get('log').info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: safePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  };
+}

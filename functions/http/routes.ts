@@ -1,0 +1,12 @@
+// The feature routers and where they are mounted; each feature owns its folder.
+import type { Hono } from 'hono';
+import { serviceRoutes } from '../services/routes.ts';
+import { authRoutes } from '../staff/auth-routes.ts';
+import type { AppEnv } from './context.ts';
+
+export function featureRoutes(): [string, Hono<AppEnv>][] {
+  return [
+    ['/', serviceRoutes],
+    ['/', authRoutes],
+  ];
+}

@@ -1,0 +1,42 @@
+// SMS senders: the generic HTTP gateway of API.md, or the log when no gateway is configured (development).
+import type { Logger, SmsSender } from '../http/context.ts';
+
+export function createHttpSmsSender(url: string, token: string, timeoutMs = 10_000): SmsSender {
+  return {
+    async send(message) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ id: message.id, to: message.to, text: message.text }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await res.body?.cancel().catch(() => {});
+        if (res.ok) return { ok: true };
+        return { ok: false, error: `gateway answered ${res.status}`, retryable: true };
+      } catch (e) {
+        return { ok: false, error: `gateway unreachable: ${(e as Error).name}`, retryable: true };
+      }
+    },
+  };
+}
+
+/** Development sender: writes the message to the log (the recipient is masked). */
+export function createLogSmsSender(log: Logger): SmsSender {
+  return {
+    async send(message) {
+      log.info('sms (no gateway configured)', {
+        id: message.id,
+        to: maskPhone(message.to),
+        text: message.text,
+      });
+      return { ok: true };
+    },
+  };
+}
+
+export function maskPhone(e164: string): string {
+  return e164.length > 6 ? `${e164.slice(0, 4)}…${e164.slice(-2)}` : '…';
+}

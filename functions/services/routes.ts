@@ -1,0 +1,20 @@
+// GET /api/services: the bookable topics in the request's language.
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { pickLanguage } from '../http/language.ts';
+import { listActiveServices } from './repository.ts';
+
+export const serviceRoutes = new Hono<AppEnv>().get('/api/services', async (c) => {
+  const lang = pickLanguage(c);
+  const services = await listActiveServices(c.get('db'));
+  c.header('vary', 'accept-language');
+  c.header('cache-control', 'public, max-age=60');
+  return c.json({
+    services: services.map((s) => ({
+      id: s.id,
+      name: lang === 'en' ? s.name_en : s.name_de,
+      description: lang === 'en' ? s.description_en : s.description_de,
+      durationMinutes: s.duration_minutes,
+    })),
+  });
+});

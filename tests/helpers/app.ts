@@ -1,0 +1,84 @@
+// Builds the real app over a test database, with an injectable clock and an SMS sink that records messages.
+import type { Hono } from 'hono';
+import { type Config, parseConfig } from '../../functions/env.ts';
+import { createApp } from '../../functions/http/app.ts';
+import type {
+  AppDeps,
+  AppEnv,
+  Clock,
+  SmsMessage,
+  SmsSender,
+  VideoGateway,
+} from '../../functions/http/context.ts';
+import { buildDeps } from '../../functions/platform/deps.ts';
+import type { TestDatabase } from './database.ts';
+
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export class RecordingSms implements SmsSender {
+  readonly sent: SmsMessage[] = [];
+  failing = false;
+  async send(message: SmsMessage) {
+    if (this.failing) return { ok: false as const, error: 'test gateway down', retryable: true };
+    this.sent.push(message);
+    return { ok: true as const };
+  }
+}
+
+export interface TestAppOptions {
+  clock?: Clock;
+  sms?: SmsSender;
+  video?: VideoGateway;
+  env?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: Hono<AppEnv>;
+  deps: AppDeps;
+  config: Config;
+  request(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+}
+
+export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): TestApp {
+  const config = parseConfig({
+    DATABASE_URL: tdb.url,
+    LOG_LEVEL: 'warn',
+    PUBLIC_BASE_URL: 'http://localhost:8787',
+    ...options.env,
+  });
+  const base = buildDeps(config, tdb.db, options.clock ? { clock: options.clock } : {});
+  const deps: AppDeps = {
+    ...base,
+    ...(options.sms ? { sms: options.sms } : {}),
+    ...(options.video ? { video: options.video } : {}),
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    config,
+    request(path, init = {}) {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return Promise.resolve(
+        app.request(path, {
+          ...rest,
+          headers,
+          ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+        }),
+      );
+    },
+  };
+}
