@@ -2,11 +2,13 @@
 import type { Hono } from 'hono';
 import { serviceRoutes } from '../services/routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
+import { webRoutes } from '../web/routes.ts';
 import type { AppEnv } from './context.ts';
 
 export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [
     ['/', serviceRoutes],
     ['/', authRoutes],
+    ['/', webRoutes],
   ];
 }

@@ -1,0 +1,2 @@
+// Types for scripts/build-worker.mjs.
+export function buildWorker(options?: { outdir?: string; minify?: boolean }): Promise<unknown>;

@@ -1,0 +1,142 @@
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL), migrations, demo data, build, LiveKit (dev), workerd,
+// a tick every minute; Ctrl-C / SIGTERM stops everything it started.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { createDb, createPool } from '../functions/db/connect.ts';
+import { migrateToLatest } from '../functions/db/migrator.ts';
+import { seedDemoData } from '../functions/db/seed.ts';
+import { parseConfig } from '../functions/env.ts';
+import { type EmbeddedDb, startEmbeddedPostgres } from './lib/embedded-postgres.ts';
+import { type LiveKitServer, liveKitBuilt, startLiveKit } from './lib/livekit.ts';
+import { startWorkerd, type WorkerdProcess } from './lib/workerd.ts';
+
+const stoppers: (() => Promise<void>)[] = [];
+let stopping = false;
+
+function step(msg: string): () => void {
+  const started = Date.now();
+  process.stdout.write(`• ${msg} …`);
+  return () => process.stdout.write(` done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (stopping) process.exit(code);
+  stopping = true;
+  process.stdout.write('\nStopping …\n');
+  for (const stop of stoppers.reverse()) await stop().catch((e) => console.error(String(e)));
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env.PORT = String(config.PORT);
+  env.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL;
+  env.INTERNAL_TOKEN = config.INTERNAL_TOKEN || randomBytes(24).toString('base64url');
+
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const done = step(`Starting embedded PostgreSQL (data in ${resolve(config.DATA_DIR)})`);
+    const pg: EmbeddedDb = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, quiet: true });
+    stoppers.push(() => pg.stop());
+    databaseUrl = pg.url;
+    done();
+  }
+  env.DATABASE_URL = databaseUrl;
+
+  let done = step('Applying migrations');
+  const db = createDb(createPool({ connectionString: databaseUrl, max: 2 }));
+  const applied = await migrateToLatest(db);
+  done();
+  if (applied.length) console.log(`  applied: ${applied.join(', ')}`);
+  done = step('Checking demo data');
+  const seeded = await seedDemoData(db, { password: config.DEMO_PASSWORD });
+  await db.destroy();
+  done();
+  if (seeded) console.log('  created demo services, counsellors and logins');
+
+  done = step('Building worker and web pages');
+  const { buildWorker } = await import('./build-worker.mjs');
+  const { buildWeb } = await import('./build-web.mjs');
+  await buildWorker();
+  await buildWeb();
+  done();
+
+  let livekit: LiveKitServer | null = null;
+  if (!config.LIVEKIT_URL) {
+    if (liveKitBuilt()) {
+      done = step('Starting LiveKit server (dev mode)');
+      livekit = await startLiveKit({
+        dir: resolve(config.DATA_DIR, 'livekit'),
+        webhookUrl: `http://127.0.0.1:${config.PORT}/api/livekit/webhook`,
+      });
+      stoppers.push(() => livekit!.stop());
+      env.LIVEKIT_URL = livekit.url;
+      env.LIVEKIT_API_KEY = livekit.apiKey;
+      env.LIVEKIT_API_SECRET = livekit.apiSecret;
+      done();
+    } else {
+      console.log(
+        '  (no LiveKit build found: run `npm run livekit:build` for video; booking works without it)',
+      );
+    }
+  }
+
+  done = step(`Starting workerd on port ${config.PORT}`);
+  const worker: WorkerdProcess = await startWorkerd({
+    port: config.PORT,
+    env,
+    onOutput: (line) => {
+      if (config.LOG_LEVEL === 'debug' || !line.includes('"level":"info"')) console.log(`[workerd] ${line}`);
+    },
+  });
+  stoppers.push(() => worker.stop());
+  worker.child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`workerd exited (${code}); stopping`);
+      void shutdown(1);
+    }
+  });
+  done();
+
+  const tick = async () => {
+    try {
+      const res = await fetch(`${worker.url}/internal/tick`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.INTERNAL_TOKEN}` },
+      });
+      await res.arrayBuffer();
+    } catch {
+      // The next tick tries again; workerd's own exit is handled above.
+    }
+  };
+  const timer = setInterval(tick, 60_000);
+  stoppers.push(async () => clearInterval(timer));
+  void tick();
+
+  const base = config.PUBLIC_BASE_URL;
+  console.log(`
+Beratungsraum is running.
+  Citizen booking:     ${base}/
+  Counsellor:          ${base}/counsellor   (berater1@example.org / ${config.DEMO_PASSWORD === 'demo-password' ? 'demo-password' : 'DEMO_PASSWORD'})
+  Operator:            ${base}/admin        (admin@example.org / ${config.DEMO_PASSWORD === 'demo-password' ? 'demo-password' : 'DEMO_PASSWORD'})
+  Health:              ${base}/healthz  ${base}/readyz
+  Video (LiveKit):     ${env.LIVEKIT_URL || 'not configured'}
+  SMS:                 ${config.SMS_GATEWAY_URL || 'written to this log'}
+Press Ctrl-C to stop.
+`);
+}
+
+main().catch(async (e) => {
+  console.error(`\nStart failed: ${(e as Error).stack ?? e}`);
+  await shutdown(1);
+});
