@@ -1,0 +1,118 @@
+// Kysely queries for bookings: insert without double-booking, look-ups by secret hash, status changes.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Booking, BookingKind, Database, Language } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface BookingInsert {
+  serviceId: string;
+  counsellorId: string;
+  kind: BookingKind;
+  start: Date;
+  end: Date;
+  blockedStart: Date;
+  blockedEnd: Date;
+  joinCodeHash: Uint8Array;
+  manageTokenHash: Uint8Array | null;
+  roomName: string;
+  phone: string | null;
+  name: string | null;
+  email: string | null;
+  customerNumber: string | null;
+  language: Language;
+  rescheduledFrom?: string | null;
+}
+
+/**
+ * Inserts a confirmed booking unless the counsellor is already booked for an overlapping time
+ * (the exclusion constraint decides, waiting for concurrent inserts); returns null in that case.
+ */
+export async function insertBookingIfFree(db: Db, b: BookingInsert): Promise<Booking | null> {
+  const row = await db
+    .insertInto('bookings')
+    .values({
+      service_id: b.serviceId,
+      counsellor_id: b.counsellorId,
+      kind: b.kind,
+      status: 'confirmed',
+      start_at: b.start,
+      end_at: b.end,
+      blocked: sql<string>`tstzrange(${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, '[)')`,
+      join_code_hash: b.joinCodeHash,
+      manage_token_hash: b.manageTokenHash,
+      room_name: b.roomName,
+      phone_e164: b.phone,
+      name: b.name,
+      email: b.email,
+      customer_number: b.customerNumber,
+      language: b.language,
+      rescheduled_from: b.rescheduledFrom ?? null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export function deleteBooking(db: Db, id: string): Promise<unknown> {
+  return db.deleteFrom('bookings').where('id', '=', id).execute();
+}
+
+/** The booking a manage token belongs to, locked for update when inside a transaction. */
+export function findBookingByManageHash(
+  db: Db,
+  hash: Uint8Array,
+  lock = false,
+): Promise<Booking | undefined> {
+  let q = db.selectFrom('bookings').selectAll().where('manage_token_hash', '=', hash);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function findBookingById(db: Db, id: string, lock = false): Promise<Booking | undefined> {
+  let q = db.selectFrom('bookings').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function markCancelled(
+  db: Db,
+  id: string,
+  by: 'citizen' | 'staff' | 'system',
+  now: Date,
+  options: { clearManageToken?: boolean } = {},
+): Promise<void> {
+  await db
+    .updateTable('bookings')
+    .set({
+      status: 'cancelled',
+      cancelled_at: now,
+      cancelled_by: by,
+      updated_at: now,
+      ...(options.clearManageToken ? { manage_token_hash: null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Re-reads what may have changed for a counsellor since the slot was computed: absences and weekly hours. */
+export async function loadCounsellorGuard(
+  db: Db,
+  counsellorId: string,
+  blockedStart: Date,
+  blockedEnd: Date,
+): Promise<{ absent: boolean; active: boolean; hours: { weekday: number; start: string; end: string }[] }> {
+  const result = await sql<{
+    absent: boolean;
+    active: boolean;
+    hours: { weekday: number; start: string; end: string }[];
+  }>`
+    select
+      exists (select 1 from absences a where a.counsellor_id = c.id
+              and a.period && tstzrange(${blockedStart}::timestamptz, ${blockedEnd}::timestamptz, '[)')) as absent,
+      c.active,
+      coalesce((select json_agg(json_build_object('weekday', w.weekday, 'start', w.start_time, 'end', w.end_time))
+                from working_hours w where w.counsellor_id = c.id), '[]'::json) as hours
+    from counsellors c where c.id = ${counsellorId}`.execute(db);
+  return result.rows[0] ?? { absent: true, active: false, hours: [] };
+}

@@ -1,0 +1,78 @@
+// Capacity counters per five-minute bucket, taken and released inside the booking's own transaction.
+import { sql, type Transaction } from 'kysely';
+import type { BookingKind, Database } from '../db/database.ts';
+import { sqlState } from '../http/db-errors.ts';
+
+export const BUCKET_MS = 5 * 60_000;
+
+/** The buckets a session occupies: from its start rounded down to its end rounded up on the five-minute grid. */
+export function bucketSpan(start: Date, end: Date): { from: Date; to: Date; count: number } {
+  const from = Math.floor(start.getTime() / BUCKET_MS) * BUCKET_MS;
+  const to = Math.ceil(end.getTime() / BUCKET_MS) * BUCKET_MS;
+  return { from: new Date(from), to: new Date(to), count: (to - from) / BUCKET_MS };
+}
+
+/** True for the error the capacity triggers raise when a bucket would overflow. */
+export function isCapacityViolation(error: unknown): boolean {
+  return (
+    sqlState(error) === '23514' &&
+    (error as { constraint?: unknown }).constraint === 'capacity_buckets_capacity'
+  );
+}
+
+/**
+ * Counts one session into every bucket it touches, creating missing buckets with the capacity that
+ * applies to them (settings, lowered by maintenance windows). Rows are inserted and locked in
+ * ascending order so that concurrent bookings cannot deadlock; `capacity_settings` is read FOR SHARE
+ * so an operator's change waits for, or is seen by, this transaction. Returns false when the video
+ * system has no room left; the transaction is then aborted and must be rolled back by the caller.
+ */
+export async function takeCapacity(
+  trx: Transaction<Database>,
+  session: { start: Date; end: Date; kind: BookingKind },
+): Promise<boolean> {
+  const { from, to, count } = bucketSpan(session.start, session.end);
+  const column = sql.ref(session.kind === 'adhoc' ? 'adhoc_used' : 'scheduled_used');
+  const existing = sql.ref(session.kind === 'adhoc' ? 'b.adhoc_used' : 'b.scheduled_used');
+  try {
+    const result = await sql<{ start_at: Date }>`
+      with settings as (
+        select max_concurrent_sessions as cap, adhoc_reserve as reserve
+        from capacity_settings where id = 1 for share
+      ), wanted as (
+        select g as start_at
+        from generate_series(${from}::timestamptz, ${to}::timestamptz - interval '5 minutes', interval '5 minutes') as g
+      )
+      insert into capacity_buckets as b (start_at, capacity, reserve, ${column})
+      select w.start_at,
+             least(s.cap, coalesce((select min(m.capacity) from maintenance_windows m
+                                     where m.period && tstzrange(w.start_at, w.start_at + interval '5 minutes')), s.cap)),
+             s.reserve, 1
+      from wanted w cross join settings s
+      order by w.start_at
+      on conflict (start_at) do update set ${column} = ${existing} + 1
+      returning b.start_at`.execute(trx);
+    return result.rows.length === count;
+  } catch (error) {
+    if (isCapacityViolation(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives a cancelled session's buckets back (rows locked in ascending order, never below zero). */
+export async function releaseCapacity(
+  trx: Transaction<Database>,
+  session: { start: Date; end: Date; kind: BookingKind },
+): Promise<void> {
+  const { from, to } = bucketSpan(session.start, session.end);
+  const column = sql.ref(session.kind === 'adhoc' ? 'adhoc_used' : 'scheduled_used');
+  const current = sql.ref(session.kind === 'adhoc' ? 'b.adhoc_used' : 'b.scheduled_used');
+  await sql`
+    with locked as (
+      select start_at from capacity_buckets
+      where start_at >= ${from} and start_at < ${to}
+      order by start_at for update
+    )
+    update capacity_buckets as b set ${column} = greatest(${current} - 1, 0)
+    from locked where b.start_at = locked.start_at`.execute(trx);
+}
