@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { serviceRoutes } from '../services/routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
+import { surveyRoutes } from '../survey/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppEnv } from './context.ts';
 
@@ -9,6 +10,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [
     ['/', serviceRoutes],
     ['/', authRoutes],
+    ['/', surveyRoutes],
     ['/', webRoutes],
   ];
 }
