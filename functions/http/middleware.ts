@@ -78,12 +78,15 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
     const safePath = path
       .replace(/^\/(j|m)\/[^/]+/, '/$1/:secret')
       .replace(/\/manage\/[^/]+/, '/manage/:token');
-    c.get('log').info('request', {
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    // Successful fast requests are the reverse proxy's to log; errors and slow requests are ours.
+    if (c.res.status < 400 && ms < 1000 && c.get('config').LOG_LEVEL !== 'debug') return;
+    c.get('log')[c.res.status >= 500 ? 'error' : 'info']('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
       path: safePath,
       status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      ms,
     });
   };
 }
