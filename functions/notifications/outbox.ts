@@ -1,4 +1,8 @@
-// Writes messages into the outbox inside the caller's transaction, rendered now: join codes are never stored in clear.
+// Writes messages into the outbox inside the caller's transaction, so a message exists exactly when its cause committed.
+//
+// A message's body is rendered at enqueue time and may hold a join link: join codes are stored
+// hashed everywhere else, so the outbox is the only place a code waits in clear, and only until
+// the message is sent or cancelled (then the link is redacted, see delivery.ts).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OutboxKind } from '../db/database.ts';
 
@@ -7,18 +11,26 @@ export interface EnqueueMessage {
   kind: OutboxKind;
   /** Unique per logical message, e.g. `confirmation:<bookingId>`; a second enqueue with the same key is a no-op. */
   dedupeKey: string;
-  /** E.164 number. */
+  /** E.164 mobile number. */
   recipient: string;
-  /** The rendered text. */
+  /** The rendered text (see templates.ts). */
   body: string;
+  /** Not sent before this instant (reminders). */
   notBefore?: Date;
+  /** The caller's clock; an immediate message becomes due at this instant. */
+  now?: Date;
 }
 
+// Without a caller clock an immediate message is due at once, whatever the clocks of the app and the database say.
+const IMMEDIATELY = new Date(0);
+
+/** Queues one message; returns its id, or null if a message with the same dedupe key exists. */
 export async function enqueueMessage(
   db: Kysely<Database> | Transaction<Database>,
   m: EnqueueMessage,
-): Promise<void> {
-  await db
+): Promise<{ id: string } | null> {
+  const due = m.notBefore ?? m.now ?? IMMEDIATELY;
+  const row = await db
     .insertInto('outbox_messages')
     .values({
       booking_id: m.bookingId,
@@ -26,10 +38,13 @@ export async function enqueueMessage(
       dedupe_key: m.dedupeKey,
       recipient: m.recipient,
       body: m.body,
-      ...(m.notBefore ? { not_before: m.notBefore, next_attempt_at: m.notBefore } : {}),
+      not_before: m.notBefore ?? m.now ?? new Date(),
+      next_attempt_at: due,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** Cancels a booking's messages that are still waiting (reminders after a cancellation or a new time). */
@@ -37,12 +52,13 @@ export async function cancelPendingMessages(
   db: Kysely<Database> | Transaction<Database>,
   bookingId: string,
   kinds: OutboxKind[] = ['reminder', 'confirmation', 'rescheduled', 'counsellor_ready', 'running_late'],
-): Promise<void> {
-  await db
+): Promise<number> {
+  const rows = await db
     .updateTable('outbox_messages')
-    .set({ status: 'cancelled' })
+    .set({ status: 'cancelled', body: null })
     .where('booking_id', '=', bookingId)
     .where('status', '=', 'pending')
     .where('kind', 'in', kinds)
-    .execute();
+    .executeTakeFirst();
+  return Number(rows.numUpdatedRows);
 }

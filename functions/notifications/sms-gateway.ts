@@ -1,6 +1,11 @@
 // SMS senders: the generic HTTP gateway of API.md, or the log when no gateway is configured (development).
 import type { Logger, SmsSender } from '../http/context.ts';
 
+/**
+ * POSTs `{ id, to, text }` with the bearer token; any 2xx is accepted, everything else (other
+ * statuses, redirects, timeouts, refused connections) is a retryable failure. The error text never
+ * contains the URL, the number or the text.
+ */
 export function createHttpSmsSender(url: string, token: string, timeoutMs = 10_000): SmsSender {
   return {
     async send(message) {
@@ -11,10 +16,11 @@ export function createHttpSmsSender(url: string, token: string, timeoutMs = 10_0
           method: 'POST',
           headers,
           body: JSON.stringify({ id: message.id, to: message.to, text: message.text }),
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
         await res.body?.cancel().catch(() => {});
-        if (res.ok) return { ok: true };
+        if (res.status >= 200 && res.status < 300) return { ok: true };
         return { ok: false, error: `gateway answered ${res.status}`, retryable: true };
       } catch (e) {
         return { ok: false, error: `gateway unreachable: ${(e as Error).name}`, retryable: true };
@@ -23,12 +29,12 @@ export function createHttpSmsSender(url: string, token: string, timeoutMs = 10_0
   };
 }
 
-/** Development sender: writes the message to the log (the recipient is masked). */
+/** Development sender: writes the message to the log so the developer can open the link; the number is masked. */
 export function createLogSmsSender(log: Logger): SmsSender {
   return {
     async send(message) {
       log.info('sms (no gateway configured)', {
-        id: message.id,
+        messageId: message.id,
         to: maskPhone(message.to),
         text: message.text,
       });
@@ -37,6 +43,7 @@ export function createLogSmsSender(log: Logger): SmsSender {
   };
 }
 
+/** `+4915112345678` -> `+49…78`: enough to tell numbers apart in a log, not enough to call anyone. */
 export function maskPhone(e164: string): string {
-  return e164.length > 6 ? `${e164.slice(0, 4)}…${e164.slice(-2)}` : '…';
+  return e164.length > 6 ? `${e164.slice(0, 3)}…${e164.slice(-2)}` : '…';
 }

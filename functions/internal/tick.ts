@@ -1,0 +1,29 @@
+// One scheduler tick: nudge citizens whose counsellor waits, send due messages, erase expired personal data.
+import type { AppDeps } from '../http/context.ts';
+import { type DeliveryCounts, type DeliveryOptions, deliverDueMessages } from '../notifications/delivery.ts';
+import { queueDueCounsellorReady } from '../notifications/ready-sweep.ts';
+import { type RetentionCounts, runRetention } from '../retention/retention.ts';
+
+export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log'> & {
+  /** Jitter source for retry backoff; tests may fix it. */
+  random?: () => number;
+  delivery?: DeliveryOptions;
+};
+
+export interface TickResult {
+  at: string;
+  counsellorReadyQueued: number;
+  messages: DeliveryCounts;
+  retention: RetentionCounts;
+}
+
+/**
+ * Safe to run from several processes at once: message claims and erasures lock rows with
+ * SKIP LOCKED, so each message is sent by one tick and each booking erased by one.
+ */
+export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
+  const counsellorReadyQueued = await queueDueCounsellorReady(deps.db, now);
+  const messages = await deliverDueMessages(deps, now, deps.delivery);
+  const retention = await runRetention(deps, now);
+  return { at: now.toISOString(), counsellorReadyQueued, messages, retention };
+}

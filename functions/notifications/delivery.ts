@@ -1,0 +1,107 @@
+// Sends due outbox messages: claim with a lease in a short statement, send outside any transaction, record the outcome.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../env.ts';
+import type { Logger, SmsSender } from '../http/context.ts';
+import { decideSend, redactSecrets, retryDelayMs } from './delivery-policy.ts';
+import {
+  buryExpiredLeases,
+  type ClaimedMessage,
+  claimDueMessages,
+  findBookingSendStates,
+  markFailed,
+  markSent,
+  markSkipped,
+} from './repository.ts';
+
+export interface DeliveryDeps {
+  db: Kysely<Database>;
+  sms: SmsSender;
+  config: Pick<Config, 'SMS_MAX_ATTEMPTS'>;
+  log: Logger;
+  /** Jitter source in [0, 1); tests may fix it. */
+  random?: () => number;
+}
+
+export interface DeliveryOptions {
+  /** Messages claimed at once; each batch is sent with `parallel` requests in flight. */
+  batchSize?: number;
+  parallel?: number;
+  /** Upper bound on batches per call, so one tick stays short. */
+  maxBatches?: number;
+  /** Lease of a claimed message; well above the gateway timeout times the sends per batch. */
+  leaseMs?: number;
+}
+
+export interface DeliveryCounts {
+  sent: number;
+  retrying: number;
+  dead: number;
+  skipped: number;
+}
+
+const DEFAULTS = { batchSize: 8, parallel: 4, maxBatches: 25, leaseMs: 120_000 };
+
+/** Sends every due message (bounded per call) and returns what happened. */
+export async function deliverDueMessages(
+  deps: DeliveryDeps,
+  now: Date,
+  options: DeliveryOptions = {},
+): Promise<DeliveryCounts> {
+  const o = { ...DEFAULTS, ...options };
+  const counts: DeliveryCounts = { sent: 0, retrying: 0, dead: 0, skipped: 0 };
+  const maxAttempts = deps.config.SMS_MAX_ATTEMPTS;
+  counts.dead += await buryExpiredLeases(deps.db, now, maxAttempts);
+  for (let batch = 0; batch < o.maxBatches; batch++) {
+    const claimed = await claimDueMessages(deps.db, now, {
+      limit: o.batchSize,
+      leaseMs: o.leaseMs,
+      maxAttempts,
+    });
+    if (claimed.length === 0) break;
+    const bookingIds = [...new Set(claimed.flatMap((m) => (m.bookingId ? [m.bookingId] : [])))];
+    const bookings = await findBookingSendStates(deps.db, bookingIds);
+    const queue = [...claimed];
+    const workers = Array.from({ length: Math.min(o.parallel, queue.length) }, async () => {
+      for (let m = queue.shift(); m; m = queue.shift()) {
+        const booking = m.bookingId ? (bookings.get(m.bookingId) ?? null) : null;
+        counts[await deliverOne(deps, m, booking, now, maxAttempts)] += 1;
+      }
+    });
+    await Promise.all(workers);
+    if (claimed.length < o.batchSize) break;
+  }
+  return counts;
+}
+
+async function deliverOne(
+  deps: DeliveryDeps,
+  m: ClaimedMessage,
+  booking: Parameters<typeof decideSend>[1],
+  now: Date,
+  maxAttempts: number,
+): Promise<keyof DeliveryCounts> {
+  const decision = decideSend(m, booking, now);
+  if (!decision.send) {
+    await markSkipped(deps.db, m.id, m.attempts, decision.outcome, decision.reason);
+    deps.log.info('sms skipped', { messageId: m.id, kind: m.kind, reason: decision.reason });
+    return decision.outcome === 'dead' ? 'dead' : 'skipped';
+  }
+  // decideSend guarantees both are present.
+  const to = m.recipient as string;
+  const text = m.body as string;
+  const result = await deps.sms.send({ id: m.id, to, text });
+  if (result.ok) {
+    await markSent(deps.db, m.id, now, redactSecrets(text));
+    return 'sent';
+  }
+  const giveUp = !result.retryable || m.attempts >= maxAttempts;
+  const next = giveUp
+    ? null
+    : new Date(now.getTime() + retryDelayMs(m.attempts, (deps.random ?? Math.random)()));
+  await markFailed(deps.db, m.id, m.attempts, result.error, next);
+  const fields = { messageId: m.id, kind: m.kind, attempt: m.attempts, error: result.error };
+  if (giveUp) deps.log.error('sms dead-lettered', fields);
+  else deps.log.warn('sms delivery failed, will retry', { ...fields, nextAttemptAt: next?.toISOString() });
+  return giveUp ? 'dead' : 'retrying';
+}
