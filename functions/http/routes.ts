@@ -1,5 +1,7 @@
 // The feature routers and where they are mounted; each feature owns its folder.
 import type { Hono } from 'hono';
+import { internalRoutes } from '../internal/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
 import { surveyRoutes } from '../survey/routes.ts';
@@ -10,6 +12,8 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [
     ['/', serviceRoutes],
     ['/', authRoutes],
+    ['/', notificationRoutes],
+    ['/', internalRoutes],
     ['/', surveyRoutes],
     ['/', webRoutes],
   ];
