@@ -1,5 +1,6 @@
 // Assembles the Hono app from feature routers; every entry point (workerd, Deno, tests) calls createApp.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes } from '../health/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -13,6 +14,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', accessLog());
   app.use('*', securityHeaders());
+  // No request of this API needs more; larger bodies are refused before anything parses them.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
   app.route('/', healthRoutes);
   for (const [path, routes] of featureRoutes()) app.route(path, routes);
 

@@ -120,3 +120,15 @@ describe('database restart', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('request size', () => {
+  it('refuses bodies over 64 KiB with 413 before parsing them', async () => {
+    const res = await createTestApp(tdb).request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.de', password: 'x'.repeat(70_000) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).code).toBe('payload_too_large');
+  });
+});
