@@ -106,7 +106,7 @@ export function localDay(date: string, timeZone: string): LocalDay {
     const before = w - oLo;
     if (before < transition) return before;
     const after = w - oHi;
-    return after >= transition ? after : transition;
+    return Math.max(after, transition);
   };
   const start = first(wall);
   const end = first(wall + DAY);
