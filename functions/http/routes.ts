@@ -1,9 +1,14 @@
 // The feature routers and where they are mounted; each feature owns its folder.
 import type { Hono } from 'hono';
+import { adminRoutes } from '../admin/routes.ts';
+import { agendaRoutes } from '../agenda/routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
+import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
+import { roomRoutes } from '../rooms/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
+import { statsRoutes } from '../stats/routes.ts';
 import { surveyRoutes } from '../survey/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppEnv } from './context.ts';
@@ -12,9 +17,14 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [
     ['/', serviceRoutes],
     ['/', authRoutes],
+    ['/', roomRoutes],
     ['/', notificationRoutes],
     ['/', internalRoutes],
     ['/', surveyRoutes],
+    ['/', agendaRoutes],
+    ['/', noteRoutes],
+    ['/', adminRoutes],
+    ['/', statsRoutes],
     ['/', webRoutes],
   ];
 }

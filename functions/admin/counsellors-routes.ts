@@ -1,0 +1,164 @@
+// Operator management of counsellors: list, create, update (name, active, skills, site), reset password.
+import { Hono } from 'hono';
+import { isUuid } from '../agenda/access.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { generateSecret } from '../bookings/secrets.ts';
+import type { AppEnv } from '../http/context.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { hashPassword } from '../staff/password.ts';
+import {
+  type CounsellorRow,
+  deleteSessionsOf,
+  findCounsellor,
+  flagFutureBookings,
+  insertCounsellor,
+  listCounsellors,
+  replaceSkills,
+  setPassword,
+  siteExists,
+  unknownServices,
+  updateCounsellorProfile,
+} from './counsellors-repository.ts';
+import { CounsellorCreateSchema, CounsellorUpdateSchema, ResetPasswordSchema } from './schemas.ts';
+
+export function counsellorJson(r: CounsellorRow) {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    email: r.email,
+    displayName: r.display_name,
+    role: r.role,
+    active: r.active,
+    siteId: r.site_id,
+    siteName: r.site_name,
+    skills: r.skills,
+  };
+}
+
+type Db = AppEnv['Variables']['db'];
+
+async function checkReferences(db: Db, skills: string[] | undefined, siteId: string | null | undefined) {
+  const unknown = await unknownServices(db, skills ?? []);
+  if (unknown.length > 0)
+    throw new AppError('unknown_service', {
+      errors: unknown.map((id) => ({ path: 'skills', message: `unknown service ${id}` })),
+    });
+  if (siteId && !(await siteExists(db, siteId)))
+    throw new AppError('validation_failed', { errors: [{ path: 'siteId', message: 'unknown site' }] });
+}
+
+async function loadCounsellor(db: Db, id: string): Promise<CounsellorRow> {
+  const row = isUuid(id) ? await findCounsellor(db, id) : undefined;
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** A temporary password shown once to the operator (about 96 bits). */
+function temporaryPassword(): string {
+  return generateSecret(12);
+}
+
+export const adminCounsellorRoutes = new Hono<AppEnv>()
+  .use('/api/admin/counsellors', requireStaff(['operator']))
+  .get('/api/admin/counsellors', async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ counsellors: (await listCounsellors(c.get('db'))).map(counsellorJson) });
+  })
+  .post('/api/admin/counsellors', validate('json', CounsellorCreateSchema), async (c) => {
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    await checkReferences(db, body.skills, body.siteId);
+    const password = body.password ?? temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    const id = await db.transaction().execute(async (trx) => {
+      const created = await insertCounsellor(trx, {
+        email: body.email,
+        displayName: body.displayName,
+        role: body.role,
+        passwordHash,
+        siteId: body.siteId ?? null,
+      });
+      if (!created) throw new AppError('conflict', { detail: 'An account with this e-mail exists already.' });
+      await replaceSkills(trx, created, body.skills);
+      await writeAudit(trx, {
+        actorType: 'staff',
+        actorId: c.get('actor')!.userId,
+        action: 'counsellor_created',
+        entityType: 'counsellor',
+        entityId: created,
+        detail: { role: body.role, skills: body.skills },
+        requestId: c.get('requestId'),
+      });
+      return created;
+    });
+    const row = await loadCounsellor(db, id);
+    return c.json(
+      { counsellor: counsellorJson(row), ...(body.password ? {} : { temporaryPassword: password }) },
+      201,
+    );
+  });
+
+export const adminCounsellorItemRoutes = new Hono<AppEnv>()
+  .put(
+    '/api/admin/counsellors/:id',
+    requireStaff(['operator']),
+    validate('json', CounsellorUpdateSchema),
+    async (c) => {
+      const body = c.req.valid('json');
+      const db = c.get('db');
+      const row = await loadCounsellor(db, c.req.param('id'));
+      await checkReferences(db, body.skills, body.siteId);
+      const now = c.get('clock').now();
+      const flagged = await db.transaction().execute(async (trx) => {
+        await updateCounsellorProfile(trx, { id: row.id, userId: row.user_id }, body, now);
+        if (body.skills) await replaceSkills(trx, row.id, body.skills);
+        let count = 0;
+        if (body.active === false && row.active) {
+          count = await flagFutureBookings(trx, row.id, now);
+          await deleteSessionsOf(trx, row.user_id);
+        }
+        await writeAudit(trx, {
+          actorType: 'staff',
+          actorId: c.get('actor')!.userId,
+          action: 'counsellor_updated',
+          entityType: 'counsellor',
+          entityId: row.id,
+          detail: { ...body, flaggedForRebooking: count },
+          requestId: c.get('requestId'),
+        });
+        return count;
+      });
+      return c.json({
+        counsellor: counsellorJson(await loadCounsellor(db, row.id)),
+        flaggedForRebooking: flagged,
+      });
+    },
+  )
+  .post(
+    '/api/admin/counsellors/:id/reset-password',
+    requireStaff(['operator']),
+    validate('json', ResetPasswordSchema),
+    async (c) => {
+      const db = c.get('db');
+      const row = await loadCounsellor(db, c.req.param('id'));
+      const given = c.req.valid('json').password;
+      const password = given ?? temporaryPassword();
+      const hash = await hashPassword(password);
+      await db.transaction().execute(async (trx) => {
+        await setPassword(trx, row.user_id, hash, c.get('clock').now());
+        await deleteSessionsOf(trx, row.user_id);
+        await writeAudit(trx, {
+          actorType: 'staff',
+          actorId: c.get('actor')!.userId,
+          action: 'password_reset',
+          entityType: 'counsellor',
+          entityId: row.id,
+          requestId: c.get('requestId'),
+        });
+      });
+      c.header('cache-control', 'no-store');
+      return c.json({ status: 'reset', ...(given ? {} : { temporaryPassword: password }) });
+    },
+  );

@@ -1,0 +1,78 @@
+// Sites, operator settings (SMS sender name, retention days, case-file URL template) and the audit log view.
+import { Hono } from 'hono';
+import { isUuid } from '../agenda/access.ts';
+import { addDays, startOfDay } from '../agenda/zoned-time.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { AppEnv } from '../http/context.ts';
+import { sqlState } from '../http/db-errors.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { listAudit } from './audit-repository.ts';
+import { insertSite, listSites, renameSite } from './counsellors-repository.ts';
+import { AuditQuerySchema, SettingsSchema, SiteSchema } from './schemas.ts';
+import { readSettings, writeSettings } from './settings.ts';
+
+function toInstant(value: string | undefined, tz: string, endOfDay: boolean): Date | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return endOfDay ? startOfDay(addDays(value, 1), tz) : startOfDay(value, tz);
+  }
+  return new Date(value);
+}
+
+export const adminSettingsRoutes = new Hono<AppEnv>()
+  .use('/api/admin/sites', requireStaff(['operator']))
+  .use('/api/admin/sites/*', requireStaff(['operator']))
+  .use('/api/admin/settings', requireStaff(['operator']))
+  .use('/api/admin/audit', requireStaff(['operator']))
+  .get('/api/admin/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
+  .post('/api/admin/sites', validate('json', SiteSchema), async (c) => {
+    const site = await insertSite(c.get('db'), c.req.valid('json').name);
+    if (!site) throw new AppError('conflict', { detail: 'A site with this name exists already.' });
+    return c.json({ site }, 201);
+  })
+  .put('/api/admin/sites/:id', validate('json', SiteSchema), async (c) => {
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw new AppError('not_found');
+    try {
+      const site = await renameSite(c.get('db'), id, c.req.valid('json').name);
+      if (!site) throw new AppError('not_found');
+      return c.json({ site });
+    } catch (e) {
+      if (sqlState(e) === '23505')
+        throw new AppError('conflict', { detail: 'A site with this name exists already.' });
+      throw e;
+    }
+  })
+  .get('/api/admin/settings', async (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json({ settings: await readSettings(c.get('db'), c.get('config')) });
+  })
+  .put('/api/admin/settings', validate('json', SettingsSchema), async (c) => {
+    const changes = c.req.valid('json');
+    const db = c.get('db');
+    await writeSettings(db, changes, c.get('clock').now());
+    await writeAudit(db, {
+      actorType: 'staff',
+      actorId: c.get('actor')!.userId,
+      action: 'settings_updated',
+      entityType: 'settings',
+      detail: changes,
+      requestId: c.get('requestId'),
+    });
+    return c.json({ settings: await readSettings(db, c.get('config')) });
+  })
+  .get('/api/admin/audit', validate('query', AuditQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const tz = c.get('config').TIME_ZONE;
+    const entries = await listAudit(c.get('db'), {
+      entityId: q.entityId,
+      actorId: q.actorId,
+      from: toInstant(q.from, tz, false),
+      to: toInstant(q.to, tz, true),
+      limit: q.limit ?? 200,
+    });
+    c.header('cache-control', 'no-store');
+    return c.json({ entries });
+  });
