@@ -183,6 +183,12 @@ export interface JoinFailuresTable {
   at: CreatedAt;
 }
 
+export interface JoinCodeMissesTable {
+  client_key: string;
+  window_start: Timestamp;
+  misses: Generated<number>;
+}
+
 export interface SurveyResponsesTable {
   booking_id: string;
   recommend: boolean;
@@ -255,6 +261,7 @@ export interface Database {
   room_sessions: RoomSessionsTable;
   participant_events: ParticipantEventsTable;
   join_failures: JoinFailuresTable;
+  join_code_misses: JoinCodeMissesTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'slot_invalid'
   | 'conflict'
   | 'already_answered'
+  | 'adhoc_capacity_unavailable'
+  | 'counsellor_busy'
   | 'join_not_open'
   | 'join_closed'
   | 'booking_cancelled'
@@ -44,6 +46,8 @@ export function statusOf(code: ErrorCode): number {
     case 'slot_unavailable':
     case 'conflict':
     case 'already_answered':
+    case 'adhoc_capacity_unavailable':
+    case 'counsellor_busy':
       return 409;
     case 'booking_cancelled':
     case 'join_closed':
@@ -78,6 +82,8 @@ const TITLES: Record<ErrorCode, string> = {
   slot_invalid: 'Not a bookable slot',
   conflict: 'Conflict',
   already_answered: 'Already answered',
+  adhoc_capacity_unavailable: 'No video capacity left for an immediate session',
+  counsellor_busy: 'The counsellor has another appointment at this time',
   join_not_open: 'The session is not open yet',
   join_closed: 'The session is over',
   booking_cancelled: 'The appointment was cancelled',

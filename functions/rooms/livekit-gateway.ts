@@ -2,23 +2,41 @@
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver } from 'livekit-server-sdk';
 import type { VideoGateway } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { grantFor, type PublishSource, ROOM_DEPARTURE_TIMEOUT_SECONDS } from './token-scope.ts';
 
 export interface LiveKitSettings {
   url: string;
   publicUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** Seconds before a RoomService call counts as failed (a hanging server must not hang requests). */
+  requestTimeoutSeconds?: number;
 }
+
+const SOURCES: Record<PublishSource, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
 
 function toHttp(url: string): string {
   return url.replace(/^ws(s?):/, 'http$1:');
 }
 
-/** Wraps failures of the video server as 503 `video_unavailable`. */
+function isNotFound(error: unknown): boolean {
+  const e = error as { status?: unknown; code?: unknown } | null;
+  return e?.status === 404 || e?.code === 'not_found';
+}
+
+/** Wraps failures of the video server as 503 `video_unavailable`; LiveKit's "not found" becomes 404. */
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    if (isNotFound(cause))
+      throw new AppError('not_found', { detail: 'Not found in the video service.', cause });
     throw new AppError('video_unavailable', {
       detail: 'The video service cannot be reached right now. Please try again in a minute.',
       retryAfterSeconds: 10,
@@ -28,18 +46,22 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export function createLiveKitGateway(settings: LiveKitSettings): VideoGateway {
-  const rooms = new RoomServiceClient(toHttp(settings.url), settings.apiKey, settings.apiSecret);
+  const rooms = new RoomServiceClient(toHttp(settings.url), settings.apiKey, settings.apiSecret, {
+    requestTimeout: settings.requestTimeoutSeconds ?? 5,
+    failover: false,
+  });
   const receiver = new WebhookReceiver(settings.apiKey, settings.apiSecret);
   return {
     configured: true,
     publicUrl: settings.publicUrl || settings.url,
+    // CreateRoom returns the existing room when it is already open, so this is safe before every token.
     ensureRoom: (name, options) =>
       guarded(async () => {
         await rooms.createRoom({
           name,
           maxParticipants: options.maxParticipants,
           emptyTimeout: options.emptyTimeoutSeconds,
-          departureTimeout: 60,
+          departureTimeout: ROOM_DEPARTURE_TIMEOUT_SECONDS,
         });
       }),
     async mintToken(request) {
@@ -49,30 +71,8 @@ export function createLiveKitGateway(settings: LiveKitSettings): VideoGateway {
         ttl: request.ttlSeconds,
         ...(request.metadata ? { metadata: request.metadata } : {}),
       });
-      const counsellor = request.role === 'counsellor';
-      at.addGrant({
-        room: request.room,
-        roomJoin: true,
-        roomAdmin: counsellor,
-        roomCreate: false,
-        roomList: false,
-        roomRecord: false,
-        ingressAdmin: false,
-        canPublish: true,
-        canSubscribe: true,
-        canPublishData: true,
-        canUpdateOwnMetadata: false,
-        hidden: false,
-        recorder: false,
-        canPublishSources: counsellor
-          ? [
-              TrackSource.CAMERA,
-              TrackSource.MICROPHONE,
-              TrackSource.SCREEN_SHARE,
-              TrackSource.SCREEN_SHARE_AUDIO,
-            ]
-          : [TrackSource.CAMERA, TrackSource.MICROPHONE],
-      });
+      const grant = grantFor(request.role, request.room);
+      at.addGrant({ ...grant, canPublishSources: grant.canPublishSources.map((s) => SOURCES[s]) });
       return at.toJwt();
     },
     listParticipants: (room) =>
@@ -85,7 +85,15 @@ export function createLiveKitGateway(settings: LiveKitSettings): VideoGateway {
         }));
       }),
     removeParticipant: (room, identity) => guarded(() => rooms.removeParticipant(room, identity)),
-    deleteRoom: (room) => guarded(() => rooms.deleteRoom(room)),
+    // Deleting a room that is already gone is what the caller wanted.
+    deleteRoom: (room) =>
+      guarded(async () => {
+        try {
+          await rooms.deleteRoom(room);
+        } catch (e) {
+          if (!isNotFound(e)) throw e;
+        }
+      }),
     listRooms: () =>
       guarded(async () => {
         const list = await rooms.listRooms();

@@ -1,0 +1,90 @@
+// Citizen side of a room: POST /api/join (token), /api/join/status (waiting room), /api/join/failure (statistics).
+import { Hono } from 'hono';
+import { writeAudit } from '../audit/audit.ts';
+import type { AppEnv } from '../http/context.ts';
+import { pickLanguage } from '../http/language.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { clientAddress } from './client-address.ts';
+import { bookingForCode } from './join-guard.ts';
+import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
+import { insertJoinFailure, presenceForBookings } from './repository.ts';
+import { assertJoinable, issueRoomTicket } from './room-access.ts';
+import { JoinFailureSchema, JoinSchema } from './schemas.ts';
+import { citizenIdentity } from './token-scope.ts';
+
+const FAILURE_REPORTS_PER_MINUTE = 10;
+
+export const joinRoutes = new Hono<AppEnv>()
+  .post('/api/join', validate('json', JoinSchema), async (c) => {
+    const booking = await bookingForCode(c, c.req.valid('json').code);
+    const now = c.get('clock').now();
+    const closesAt = assertJoinable(booking, now, c.get('config'));
+    const lang = pickLanguage(c);
+    const ticket = await issueRoomTicket(
+      c.get('video'),
+      booking,
+      {
+        role: 'citizen',
+        identity: citizenIdentity(booking.id),
+        name: lang === 'de' ? 'Kundin/Kunde' : 'Client',
+      },
+      lang,
+      now,
+      closesAt,
+    );
+    const presence = (await presenceForBookings(c.get('db'), [booking.id])).get(booking.id);
+    await writeAudit(c.get('db'), {
+      actorType: 'citizen',
+      action: 'room.join',
+      entityType: 'booking',
+      entityId: booking.id,
+      requestId: c.get('requestId'),
+    });
+    c.header('cache-control', 'no-store');
+    return c.json({
+      ...ticket,
+      waiting: !presence?.counsellor.present,
+      counsellorPresent: presence?.counsellor.present ?? false,
+      delayMinutes: booking.counsellor_delay_minutes ?? 0,
+    });
+  })
+  .post('/api/join/status', validate('json', JoinSchema), async (c) => {
+    const booking = await bookingForCode(c, c.req.valid('json').code);
+    const now = c.get('clock').now();
+    const start = new Date(booking.start_at);
+    const end = new Date(booking.end_at);
+    const config = c.get('config');
+    const policy = {
+      opensMinutesBefore: config.JOIN_OPENS_MINUTES_BEFORE,
+      closesMinutesAfter: config.JOIN_CLOSES_MINUTES_AFTER,
+    };
+    const window = evaluateJoinWindow({ status: booking.status, start, end }, now, policy);
+    const presence = (await presenceForBookings(c.get('db'), [booking.id])).get(booking.id);
+    c.header('cache-control', 'no-store');
+    return c.json({
+      state: window.ok ? 'open' : window.reason,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      opensAt: joinWindowOf({ start, end }, policy).opensAt.toISOString(),
+      counsellorPresent: presence?.counsellor.present ?? false,
+      delayMinutes: booking.counsellor_delay_minutes ?? 0,
+    });
+  })
+  .post('/api/join/failure', validate('json', JoinFailureSchema), async (c) => {
+    const now = c.get('clock').now();
+    const limit = c
+      .get('rateLimiter')
+      .hit(`join-failure:${clientAddress(c)}`, FAILURE_REPORTS_PER_MINUTE, 60_000, now.getTime());
+    if (!limit.ok) throw new AppError('rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
+    const body = c.req.valid('json');
+    // A report with a wrong or missing code still counts for the statistics, just without a booking.
+    const bookingId = body.code
+      ? await bookingForCode(c, body.code).then(
+          (b) => b.id,
+          () => null,
+        )
+      : null;
+    await insertJoinFailure(c.get('db'), { bookingId, browser: body.browser, reason: body.reason, at: now });
+    return c.json({ status: 'recorded' }, 201);
+  });

@@ -1,0 +1,150 @@
+// Kysely queries for video rooms: bookings by join code, presence, webhook records, join failures, code misses.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { BookingStatus, Database } from '../db/database.ts';
+import { derivePresence, type Presence, type RoleEvent } from './presence.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface RoomBooking {
+  id: string;
+  status: BookingStatus;
+  kind: 'scheduled' | 'adhoc';
+  start_at: Date;
+  end_at: Date;
+  room_name: string;
+  counsellor_id: string;
+  counsellor_user_id: string;
+  counsellor_delay_minutes: number | null;
+  language: 'de' | 'en';
+}
+
+function bookingQuery(db: Db) {
+  return db
+    .selectFrom('bookings')
+    .innerJoin('counsellors', 'counsellors.id', 'bookings.counsellor_id')
+    .select([
+      'bookings.id',
+      'bookings.status',
+      'bookings.kind',
+      'bookings.start_at',
+      'bookings.end_at',
+      'bookings.room_name',
+      'bookings.counsellor_id',
+      'counsellors.staff_user_id as counsellor_user_id',
+      'bookings.counsellor_delay_minutes',
+      'bookings.language',
+    ]);
+}
+
+export function findBookingByCodeHash(db: Db, hash: Uint8Array): Promise<RoomBooking | undefined> {
+  return bookingQuery(db).where('bookings.join_code_hash', '=', hash).executeTakeFirst();
+}
+
+export function findBookingById(db: Db, id: string): Promise<RoomBooking | undefined> {
+  return bookingQuery(db).where('bookings.id', '=', id).executeTakeFirst();
+}
+
+export function findBookingIdByRoom(db: Db, room: string): Promise<string | undefined> {
+  return db
+    .selectFrom('bookings')
+    .select('id')
+    .where('room_name', '=', room)
+    .executeTakeFirst()
+    .then((r) => r?.id);
+}
+
+/** Marks a confirmed booking completed; returns false when it was not confirmed (already ended or cancelled). */
+export async function completeBooking(db: Db, id: string, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('bookings')
+    .set((eb) => ({
+      status: 'completed',
+      ended_at: eb.fn.coalesce('ended_at', sql<Date>`${now}::timestamptz`),
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/**
+ * Presence of citizen and counsellor for many bookings at once, from the webhook records.
+ * Bookings without any event are reported absent. For the dashboard's agenda and the waiting room.
+ */
+export async function presenceForBookings(db: Db, ids: readonly string[]): Promise<Map<string, Presence>> {
+  const out = new Map<string, Presence>();
+  if (ids.length === 0) return out;
+  const unique = [...new Set(ids)];
+  const latest = await db
+    .selectFrom('participant_events')
+    .select(['booking_id', 'role', 'event', 'at'])
+    .distinctOn(['booking_id', 'role'])
+    .where('booking_id', 'in', unique)
+    .where('role', 'in', ['citizen', 'counsellor'])
+    .orderBy('booking_id')
+    .orderBy('role')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const finished = await db
+    .selectFrom('room_sessions')
+    .select(['booking_id', (eb) => eb.fn.max('finished_at').as('finished_at')])
+    .where('booking_id', 'in', unique)
+    .groupBy('booking_id')
+    .execute();
+  const finishedBy = new Map(
+    finished.map((f) => [f.booking_id, f.finished_at ? new Date(f.finished_at) : null]),
+  );
+  const events = new Map<string, { citizen?: RoleEvent; counsellor?: RoleEvent }>();
+  for (const e of latest) {
+    if (!e.booking_id || e.role === 'other') continue;
+    const entry = events.get(e.booking_id) ?? {};
+    entry[e.role] = { event: e.event, at: new Date(e.at) };
+    events.set(e.booking_id, entry);
+  }
+  for (const id of unique) out.set(id, derivePresence(events.get(id) ?? {}, finishedBy.get(id) ?? null));
+  return out;
+}
+
+/** Misses recorded for a client in the window starting at `windowStart`. */
+export async function countCodeMisses(db: Db, clientKey: string, windowStart: Date): Promise<number> {
+  const row = await db
+    .selectFrom('join_code_misses')
+    .select('misses')
+    .where('client_key', '=', clientKey)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
+  return row?.misses ?? 0;
+}
+
+/** Counts one unknown code and forgets windows older than `forgetBefore`. */
+export async function recordCodeMiss(
+  db: Db,
+  clientKey: string,
+  windowStart: Date,
+  forgetBefore: Date,
+): Promise<number> {
+  const row = await db
+    .insertInto('join_code_misses')
+    .values({ client_key: clientKey, window_start: windowStart, misses: 1 })
+    .onConflict((oc) =>
+      oc.columns(['client_key', 'window_start']).doUpdateSet((eb) => ({
+        misses: eb('join_code_misses.misses', '+', 1),
+      })),
+    )
+    .returning('misses')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('join_code_misses').where('window_start', '<', forgetBefore).execute();
+  return row.misses;
+}
+
+export async function insertJoinFailure(
+  db: Db,
+  f: { bookingId: string | null; browser: string; reason: string; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('join_failures')
+    .values({ booking_id: f.bookingId, browser: f.browser, reason: f.reason, at: f.at })
+    .execute();
+}

@@ -1,0 +1,95 @@
+// Who may do what in a video room: participant identities, least-privilege grants, token lifetime, room limits.
+
+export type RoomRole = 'citizen' | 'counsellor';
+
+/** Tokens only need to outlive the connection handshake; LiveKit refreshes them for reconnects. */
+export const TOKEN_TTL_SECONDS = 10 * 60;
+
+/** Seconds LiveKit keeps a created room open while nobody has joined yet. */
+export const ROOM_EMPTY_TIMEOUT_SECONDS = 15 * 60;
+
+/** Seconds a room stays open after the last participant left, so a dropped connection can come back. */
+export const ROOM_DEPARTURE_TIMEOUT_SECONDS = 120;
+
+export type PublishSource = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+
+/** The LiveKit video grant as plain data; the gateway maps it onto the SDK's types. */
+export interface RoomGrant {
+  room: string;
+  roomJoin: true;
+  roomAdmin: boolean;
+  roomCreate: false;
+  roomList: false;
+  roomRecord: false;
+  ingressAdmin: false;
+  canPublish: true;
+  canSubscribe: true;
+  canPublishData: true;
+  canUpdateOwnMetadata: false;
+  hidden: false;
+  recorder: false;
+  canPublishSources: PublishSource[];
+}
+
+export function citizenIdentity(bookingId: string): string {
+  return `citizen:${bookingId}`;
+}
+
+export function counsellorIdentity(bookingId: string, userId: string): string {
+  return `counsellor:${bookingId}:${userId}`;
+}
+
+export type ParsedIdentity =
+  | { role: 'citizen'; bookingId: string }
+  | { role: 'counsellor'; bookingId: string; userId: string }
+  | { role: 'other' };
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const CITIZEN = new RegExp(`^citizen:(${UUID})$`);
+const COUNSELLOR = new RegExp(`^counsellor:(${UUID}):(${UUID})$`);
+
+/**
+ * Reads the role and booking back from a participant identity; anything else is `other`.
+ *
+ * @example
+ * parseIdentity('citizen:0b9c…') // → { role: 'citizen', bookingId: '0b9c…' }
+ */
+export function parseIdentity(identity: string): ParsedIdentity {
+  const c = CITIZEN.exec(identity);
+  if (c?.[1]) return { role: 'citizen', bookingId: c[1] };
+  const s = COUNSELLOR.exec(identity);
+  if (s?.[1] && s[2]) return { role: 'counsellor', bookingId: s[1], userId: s[2] };
+  return { role: 'other' };
+}
+
+/**
+ * The grant for one room and one role: both may publish camera and microphone and subscribe;
+ * only the counsellor may share the screen and administer (end, remove) this one room.
+ * Nobody may create or list rooms or record.
+ */
+export function grantFor(role: RoomRole, room: string): RoomGrant {
+  const counsellor = role === 'counsellor';
+  return {
+    room,
+    roomJoin: true,
+    roomAdmin: counsellor,
+    roomCreate: false,
+    roomList: false,
+    roomRecord: false,
+    ingressAdmin: false,
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: true,
+    canUpdateOwnMetadata: false,
+    hidden: false,
+    recorder: false,
+    canPublishSources: counsellor
+      ? ['camera', 'microphone', 'screen_share', 'screen_share_audio']
+      : ['camera', 'microphone'],
+  };
+}
+
+/** Two seats: citizen and counsellor; one more once an interpreter is invited. */
+export function roomCapacity(options: { interpreter?: boolean } = {}): number {
+  return options.interpreter ? 3 : 2;
+}
