@@ -137,7 +137,7 @@ export async function queueRunningLate(db: Db, r: RunningLate): Promise<QueueRes
   const row = await enqueueMessage(db, {
     bookingId: b.id,
     kind: 'running_late',
-    dedupeKey: `running_late:${b.id}:${r.minutes}`,
+    dedupeKey: `running_late:${b.id}:${r.minutes}:${r.now.getTime()}`,
     recipient: b.phone,
     body: renderSms('running_late', b.language, { start: b.start, timeZone: r.timeZone, minutes: r.minutes }),
     now: r.now,

@@ -40,6 +40,7 @@ export async function enqueueMessage(
       body: m.body,
       not_before: m.notBefore ?? m.now ?? new Date(),
       next_attempt_at: due,
+      ...(m.now ? { created_at: m.now } : {}),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')

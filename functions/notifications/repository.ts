@@ -29,34 +29,46 @@ export async function claimDueMessages(
   options: ClaimOptions,
 ): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  // The locking select runs once, materialized, so the update never touches more rows than it locked.
   const rows = await db
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('outbox_messages')
+          .select('id')
+          .where('channel', '=', 'sms')
+          .where((w) =>
+            w.or([
+              w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]),
+              w.and([
+                w('status', '=', 'sending'),
+                w('locked_until', '<=', now),
+                w('attempts', '<', options.maxAttempts),
+              ]),
+            ]),
+          )
+          .orderBy('next_attempt_at')
+          .limit(options.limit)
+          .forUpdate()
+          .skipLocked(),
+    )
     .updateTable('outbox_messages')
+    .from('due')
     .set((eb) => ({
       status: 'sending',
       locked_until: leaseUntil,
-      attempts: eb('attempts', '+', 1),
+      attempts: eb('outbox_messages.attempts', '+', 1),
     }))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('outbox_messages')
-        .select('id')
-        .where('channel', '=', 'sms')
-        .where((w) =>
-          w.or([
-            w.and([w('status', '=', 'pending'), w('next_attempt_at', '<=', now)]),
-            w.and([
-              w('status', '=', 'sending'),
-              w('locked_until', '<=', now),
-              w('attempts', '<', options.maxAttempts),
-            ]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .limit(options.limit)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returning(['id', 'booking_id', 'kind', 'recipient', 'body', 'attempts'])
+    .whereRef('outbox_messages.id', '=', 'due.id')
+    .returning([
+      'outbox_messages.id',
+      'outbox_messages.booking_id',
+      'outbox_messages.kind',
+      'outbox_messages.recipient',
+      'outbox_messages.body',
+      'outbox_messages.attempts',
+    ])
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -20,6 +20,8 @@ export interface SmsReceiver {
   accepted(): ReceivedSms[];
   /** Status to answer from now on (200 by default; e.g. 500 to play a failing gateway). */
   answer(status: number): void;
+  /** Milliseconds to wait before answering (a slow gateway; makes concurrent senders overlap). */
+  delay(ms: number): void;
   /** Stops listening (connections are refused) until `start()` listens again on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -38,6 +40,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startSmsReceiver(): Promise<SmsReceiver> {
   const requests: ReceivedSms[] = [];
   let status = 200;
+  let delayMs = 0;
   let server: Server | null = null;
   let port = 0;
 
@@ -59,7 +62,9 @@ export async function startSmsReceiver(): Promise<SmsReceiver> {
           authorization: req.headers.authorization,
           status,
         });
-        res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+        const answered = status;
+        if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+        res.writeHead(answered, { 'content-type': 'application/json' }).end('{}');
       });
       s.once('error', reject);
       s.listen(port, '127.0.0.1', () => {
@@ -87,6 +92,9 @@ export async function startSmsReceiver(): Promise<SmsReceiver> {
     accepted: () => requests.filter((r) => r.status >= 200 && r.status < 300),
     answer(s) {
       status = s;
+    },
+    delay(ms) {
+      delayMs = ms;
     },
     stop,
     start: listen,
