@@ -2,11 +2,14 @@
 import type { Hono } from 'hono';
 import { adminRoutes } from '../admin/routes.ts';
 import { agendaRoutes } from '../agenda/routes.ts';
+import { manageRoutes } from '../bookings/manage-routes.ts';
+import { bookingRoutes } from '../bookings/routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { roomRoutes } from '../rooms/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
+import { slotRoutes } from '../slots/routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { surveyRoutes } from '../survey/routes.ts';
@@ -16,6 +19,9 @@ import type { AppEnv } from './context.ts';
 export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [
     ['/', serviceRoutes],
+    ['/', slotRoutes],
+    ['/', bookingRoutes],
+    ['/', manageRoutes],
     ['/', authRoutes],
     ['/', roomRoutes],
     ['/', notificationRoutes],

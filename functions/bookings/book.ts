@@ -1,0 +1,125 @@
+// Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit at once.
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/audit.ts';
+import { takeCapacity } from '../capacity/buckets.ts';
+import type { Booking, Database, Language, Service } from '../db/database.ts';
+import type { Config } from '../env.ts';
+import { queueBookingMessages } from '../notifications/booking-messages.ts';
+import { rulesOf } from '../slots/calendar.ts';
+import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
+import { claimCounsellor, rankCandidates } from './placement.ts';
+import { serviceName } from './present.ts';
+import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
+import { runBookingTransaction } from './transaction.ts';
+
+export interface BookingContext {
+  db: Kysely<Database>;
+  config: Config;
+  now: Date;
+  requestId: string;
+}
+
+export interface BookingRequest {
+  serviceId: string;
+  start: Date;
+  phone: string;
+  name: string | null;
+  email: string | null;
+  customerNumber: string | null;
+  language: Language;
+}
+
+export type BookResult =
+  | { ok: true; booking: Booking; service: Service; joinCode: string; manageToken: string }
+  | { ok: false; reason: 'unknown_service' | 'slot_unavailable' }
+  | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
+
+/** Thrown inside a transaction to roll it back when the slot turned out to be taken. */
+export class SlotTaken extends Error {}
+
+export function joinUrlOf(config: Config, code: string): string {
+  return `${config.PUBLIC_BASE_URL}/j/${code}`;
+}
+
+export function manageUrlOf(config: Config, token: string): string {
+  return `${config.PUBLIC_BASE_URL}/m/${token}`;
+}
+
+export async function findBookableService(db: Kysely<Database>, id: string): Promise<Service | undefined> {
+  const service = await db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+  return service?.active ? service : undefined;
+}
+
+export async function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
+  const service = await findBookableService(ctx.db, req.serviceId);
+  if (!service) return { ok: false, reason: 'unknown_service' };
+  const rules = rulesOf(service);
+  const timeZone = ctx.config.TIME_ZONE;
+  const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
+  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
+  const candidates = await rankCandidates(ctx.db, service, rules, timeZone, req.start);
+  if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
+
+  const end = new Date(req.start.getTime() + rules.durationMinutes * 60_000);
+  const joinCode = generateSecret();
+  const manageToken = generateSecret();
+  const [joinCodeHash, manageTokenHash] = await Promise.all([hashSecret(joinCode), hashSecret(manageToken)]);
+  const roomName = generateRoomName();
+  try {
+    const booking = await runBookingTransaction(ctx.db, async (trx) => {
+      const row = await claimCounsellor(
+        trx,
+        candidates,
+        {
+          serviceId: service.id,
+          kind: 'scheduled',
+          start: req.start,
+          end,
+          blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
+          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+          joinCodeHash,
+          manageTokenHash,
+          roomName,
+          phone: req.phone,
+          name: req.name,
+          email: req.email,
+          customerNumber: req.customerNumber,
+          language: req.language,
+        },
+        timeZone,
+      );
+      if (!row) throw new SlotTaken();
+      if (!(await takeCapacity(trx, { start: req.start, end, kind: 'scheduled' }))) throw new SlotTaken();
+      await queueBookingMessages(trx, {
+        type: 'booked',
+        booking: {
+          id: row.id,
+          start: req.start,
+          end,
+          phone: req.phone,
+          language: req.language,
+          smsOptOut: false,
+          serviceName: serviceName(service, req.language),
+          timeZone,
+        },
+        joinUrl: joinUrlOf(ctx.config, joinCode),
+        manageUrl: manageUrlOf(ctx.config, manageToken),
+        reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
+        now: ctx.now,
+      });
+      await writeAudit(trx, {
+        actorType: 'citizen',
+        action: 'booking.created',
+        entityType: 'booking',
+        entityId: row.id,
+        detail: { serviceId: service.id, start: req.start.toISOString(), counsellorId: row.counsellor_id },
+        requestId: ctx.requestId,
+      });
+      return row;
+    });
+    return { ok: true, booking, service, joinCode, manageToken };
+  } catch (error) {
+    if (error instanceof SlotTaken) return { ok: false, reason: 'slot_unavailable' };
+    throw error;
+  }
+}

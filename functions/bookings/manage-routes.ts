@@ -1,0 +1,112 @@
+// The citizen's manage link: view, cancel, reschedule and download the appointment, by token only.
+
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { pickLanguage } from '../http/language.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { notifyBookingChange } from '../slots/cache.ts';
+import { type BookingContext, joinUrlOf, manageUrlOf } from './book.ts';
+import { bookingToIcs } from './ics.ts';
+import { cancelByManageToken, rescheduleByManageToken } from './manage.ts';
+import { publicBooking, serviceName } from './present.ts';
+import { findBookingByManageHash } from './repository.ts';
+import { slotInvalid } from './routes.ts';
+import { RescheduleBodySchema } from './schemas.ts';
+import { hashSecret, looksLikeSecret } from './secrets.ts';
+
+async function tokenHashOf(c: Context<AppEnv>): Promise<{ token: string; hash: Uint8Array }> {
+  const token = c.req.param('token') ?? '';
+  if (!looksLikeSecret(token)) throw new AppError('not_found', { detail: 'Unknown or expired link.' });
+  return { token, hash: await hashSecret(token) };
+}
+
+function contextOf(c: Context<AppEnv>): BookingContext {
+  return {
+    db: c.get('db'),
+    config: c.get('config'),
+    now: c.get('clock').now(),
+    requestId: c.get('requestId'),
+  };
+}
+
+async function loadByToken(c: Context<AppEnv>) {
+  const { token, hash } = await tokenHashOf(c);
+  const booking = await findBookingByManageHash(c.get('db'), hash);
+  if (!booking) throw new AppError('not_found', { detail: 'Unknown or expired link.' });
+  const service = await c
+    .get('db')
+    .selectFrom('services')
+    .select(['name_de', 'name_en'])
+    .where('id', '=', booking.service_id)
+    .executeTakeFirstOrThrow();
+  return { token, booking, service };
+}
+
+export const manageRoutes = new Hono<AppEnv>()
+  .get('/api/bookings/manage/:token', async (c) => {
+    const { booking, service } = await loadByToken(c);
+    c.header('cache-control', 'no-store');
+    return c.json({
+      booking: {
+        ...publicBooking(booking, c.get('config').TIME_ZONE),
+        serviceName: serviceName(service, pickLanguage(c)),
+        needsRebooking: booking.needs_rebooking,
+      },
+    });
+  })
+  .delete('/api/bookings/manage/:token', async (c) => {
+    const { hash } = await tokenHashOf(c);
+    const result = await cancelByManageToken(contextOf(c), hash);
+    if (!result.ok) {
+      if (result.reason === 'not_found')
+        throw new AppError('not_found', { detail: 'Unknown or expired link.' });
+      throw new AppError('conflict', { detail: 'This appointment can no longer be cancelled.' });
+    }
+    notifyBookingChange(c.get('deps'));
+    return c.json({ booking: publicBooking(result.booking, c.get('config').TIME_ZONE) });
+  })
+  .post('/api/bookings/manage/:token/reschedule', validate('json', RescheduleBodySchema), async (c) => {
+    const { token } = await tokenHashOf(c);
+    const config = c.get('config');
+    const result = await rescheduleByManageToken(contextOf(c), token, c.req.valid('json').start);
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'not_found':
+          throw new AppError('not_found', { detail: 'Unknown or expired link.' });
+        case 'not_reschedulable':
+          throw new AppError('conflict', { detail: 'This appointment can no longer be moved.' });
+        case 'unknown_service':
+          throw new AppError('unknown_service');
+        case 'slot_invalid':
+          throw slotInvalid(result.why);
+        case 'slot_unavailable':
+          throw new AppError('slot_unavailable', {
+            detail: 'This time is no longer free. Please choose another.',
+          });
+      }
+    }
+    notifyBookingChange(c.get('deps'));
+    return c.json({
+      booking: publicBooking(result.booking, config.TIME_ZONE),
+      joinUrl: joinUrlOf(config, result.joinCode),
+      manageUrl: manageUrlOf(config, token),
+    });
+  })
+  .get('/api/bookings/manage/:token/ics', async (c) => {
+    const { token, booking, service } = await loadByToken(c);
+    const config = c.get('config');
+    const lang = pickLanguage(c);
+    const text = bookingToIcs(booking, {
+      serviceName: serviceName(service, lang),
+      manageUrl: manageUrlOf(config, token),
+      language: lang,
+      host: new URL(config.PUBLIC_BASE_URL).hostname,
+    });
+    return c.body(text, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'attachment; filename="termin.ics"',
+      'cache-control': 'no-store',
+    });
+  });

@@ -1,0 +1,199 @@
+// The citizen's manage link: cancel, or move to a new time atomically (the old time is kept if the new one fails).
+import { writeAudit } from '../audit/audit.ts';
+import { releaseCapacity, takeCapacity } from '../capacity/buckets.ts';
+import type { Booking, Service } from '../db/database.ts';
+import { queueBookingMessages } from '../notifications/booking-messages.ts';
+import { cancelPendingMessages } from '../notifications/outbox.ts';
+import { rulesOf } from '../slots/calendar.ts';
+import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
+import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
+import { claimCounsellor, rankCandidates } from './placement.ts';
+import { serviceName } from './present.ts';
+import { findBookingByManageHash, markCancelled } from './repository.ts';
+import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
+import { runBookingTransaction } from './transaction.ts';
+
+export type CancelResult =
+  | { ok: true; booking: Booking }
+  | { ok: false; reason: 'not_found' | 'not_cancellable' };
+
+class Refused extends Error {
+  constructor(readonly reason: 'not_found' | 'not_cancellable') {
+    super(reason);
+  }
+}
+
+/** Cancels the booking a manage token belongs to; cancelling twice is harmless. */
+export async function cancelByManageToken(
+  ctx: BookingContext,
+  tokenHash: Uint8Array,
+  by: 'citizen' | 'staff' = 'citizen',
+): Promise<CancelResult> {
+  try {
+    const booking = await runBookingTransaction(ctx.db, async (trx) => {
+      const b = await findBookingByManageHash(trx, tokenHash, true);
+      if (!b) throw new Refused('not_found');
+      if (b.status === 'cancelled') return b;
+      if (b.status !== 'confirmed' || new Date(b.start_at).getTime() <= ctx.now.getTime()) {
+        throw new Refused('not_cancellable');
+      }
+      return cancelLocked(ctx, trx, b, by, null);
+    });
+    return { ok: true, booking };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+/** Cancels a booking already locked in `trx`: status, capacity, messages, audit. */
+export async function cancelLocked(
+  ctx: BookingContext,
+  trx: Parameters<typeof releaseCapacity>[0],
+  b: Booking,
+  by: 'citizen' | 'staff' | 'system',
+  actorId: string | null,
+  extra: Record<string, unknown> = {},
+): Promise<Booking> {
+  await markCancelled(trx, b.id, by, ctx.now);
+  await releaseCapacity(trx, { start: new Date(b.start_at), end: new Date(b.end_at), kind: b.kind });
+  const service = await trx
+    .selectFrom('services')
+    .select(['name_de', 'name_en'])
+    .where('id', '=', b.service_id)
+    .executeTakeFirstOrThrow();
+  await queueBookingMessages(trx, {
+    type: 'cancelled',
+    booking: {
+      id: b.id,
+      start: new Date(b.start_at),
+      end: new Date(b.end_at),
+      phone: b.phone_e164,
+      language: b.language,
+      smsOptOut: b.sms_opt_out,
+      serviceName: serviceName(service, b.language),
+      timeZone: ctx.config.TIME_ZONE,
+    },
+    now: ctx.now,
+  });
+  await writeAudit(trx, {
+    actorType: by === 'staff' ? 'staff' : by === 'system' ? 'system' : 'citizen',
+    actorId,
+    action: 'booking.cancelled',
+    entityType: 'booking',
+    entityId: b.id,
+    detail: { by, ...extra },
+    requestId: ctx.requestId,
+  });
+  return { ...b, status: 'cancelled', cancelled_at: ctx.now, cancelled_by: by };
+}
+
+export type RescheduleResult =
+  | { ok: true; booking: Booking; service: Service; joinCode: string }
+  | { ok: false; reason: 'not_found' | 'not_reschedulable' | 'unknown_service' | 'slot_unavailable' }
+  | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
+
+/**
+ * Moves a booking to `start` in one transaction: the old booking is cancelled and its capacity
+ * released, the new one claimed; if the new time cannot be had, the transaction rolls back and the
+ * old booking stands unchanged. The manage token moves to the new booking; the join code is new
+ * (codes are stored only hashed) and goes out in the "rescheduled" SMS.
+ */
+export async function rescheduleByManageToken(
+  ctx: BookingContext,
+  token: string,
+  start: Date,
+): Promise<RescheduleResult> {
+  const tokenHash = await hashSecret(token);
+  const current = await findBookingByManageHash(ctx.db, tokenHash);
+  if (!current) return { ok: false, reason: 'not_found' };
+  if (current.status !== 'confirmed' || new Date(current.start_at).getTime() <= ctx.now.getTime()) {
+    return { ok: false, reason: 'not_reschedulable' };
+  }
+  const service = await findBookableService(ctx.db, current.service_id);
+  if (!service) return { ok: false, reason: 'unknown_service' };
+  const rules = rulesOf(service);
+  const timeZone = ctx.config.TIME_ZONE;
+  const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
+  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
+  const candidates = await rankCandidates(ctx.db, service, rules, timeZone, start, current.id);
+  if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
+
+  const end = new Date(start.getTime() + rules.durationMinutes * 60_000);
+  const joinCode = generateSecret();
+  const joinCodeHash = await hashSecret(joinCode);
+  const roomName = generateRoomName();
+  try {
+    const booking = await runBookingTransaction(ctx.db, async (trx) => {
+      const old = await findBookingByManageHash(trx, tokenHash, true);
+      if (!old) throw new Refused('not_found');
+      if (old.status !== 'confirmed' || new Date(old.start_at).getTime() <= ctx.now.getTime()) {
+        throw new Refused('not_cancellable');
+      }
+      await markCancelled(trx, old.id, 'citizen', ctx.now, { clearManageToken: true });
+      await releaseCapacity(trx, {
+        start: new Date(old.start_at),
+        end: new Date(old.end_at),
+        kind: old.kind,
+      });
+      await cancelPendingMessages(trx, old.id);
+      const row = await claimCounsellor(
+        trx,
+        candidates,
+        {
+          serviceId: service.id,
+          kind: 'scheduled',
+          start,
+          end,
+          blockedStart: new Date(start.getTime() - rules.bufferBeforeMinutes * 60_000),
+          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+          joinCodeHash,
+          manageTokenHash: tokenHash,
+          roomName,
+          phone: old.phone_e164,
+          name: old.name,
+          email: old.email,
+          customerNumber: old.customer_number,
+          language: old.language,
+          rescheduledFrom: old.id,
+        },
+        timeZone,
+      );
+      if (!row) throw new SlotTaken();
+      if (!(await takeCapacity(trx, { start, end, kind: 'scheduled' }))) throw new SlotTaken();
+      await queueBookingMessages(trx, {
+        type: 'rescheduled',
+        booking: {
+          id: row.id,
+          start,
+          end,
+          phone: row.phone_e164,
+          language: row.language,
+          smsOptOut: old.sms_opt_out,
+          serviceName: serviceName(service, row.language),
+          timeZone,
+        },
+        joinUrl: joinUrlOf(ctx.config, joinCode),
+        manageUrl: manageUrlOf(ctx.config, token),
+        reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
+        now: ctx.now,
+      });
+      await writeAudit(trx, {
+        actorType: 'citizen',
+        action: 'booking.rescheduled',
+        entityType: 'booking',
+        entityId: row.id,
+        detail: { from: old.id, start: start.toISOString(), counsellorId: row.counsellor_id },
+        requestId: ctx.requestId,
+      });
+      return row;
+    });
+    return { ok: true, booking, service, joinCode };
+  } catch (error) {
+    if (error instanceof SlotTaken) return { ok: false, reason: 'slot_unavailable' };
+    if (error instanceof Refused) {
+      return { ok: false, reason: error.reason === 'not_found' ? 'not_found' : 'not_reschedulable' };
+    }
+    throw error;
+  }
+}

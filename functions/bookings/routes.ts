@@ -1,0 +1,57 @@
+// POST /api/bookings: a citizen books a free slot; 201 with join and manage links, or 409 when it is gone.
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { notifyBookingChange } from '../slots/cache.ts';
+import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
+import { publicBooking } from './present.ts';
+import { BookingBodySchema } from './schemas.ts';
+
+const WHY: Record<string, string> = {
+  off_grid: 'The start time is not one of the offered slot times.',
+  in_past: 'The start time is in the past.',
+  too_soon: 'The start time is sooner than the minimum notice allows.',
+  beyond_horizon: 'The start time is further ahead than bookings are accepted.',
+};
+
+export function slotInvalid(why: string): AppError {
+  return new AppError('slot_invalid', { detail: WHY[why] ?? 'Not a bookable slot.', extra: { reason: why } });
+}
+
+export const bookingRoutes = new Hono<AppEnv>().post(
+  '/api/bookings',
+  validate('json', BookingBodySchema),
+  async (c) => {
+    const body = c.req.valid('json');
+    const config = c.get('config');
+    const result = await bookSlot(
+      { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },
+      {
+        serviceId: body.service,
+        start: body.start,
+        phone: body.phone,
+        name: body.name,
+        email: body.email,
+        customerNumber: body.customerNumber,
+        language: body.language,
+      },
+    );
+    if (!result.ok) {
+      if (result.reason === 'unknown_service') throw new AppError('unknown_service');
+      if (result.reason === 'slot_invalid') throw slotInvalid(result.why);
+      throw new AppError('slot_unavailable', {
+        detail: 'This time is no longer free. Please choose another.',
+      });
+    }
+    notifyBookingChange(c.get('deps'));
+    return c.json(
+      {
+        booking: publicBooking(result.booking, config.TIME_ZONE),
+        joinUrl: joinUrlOf(config, result.joinCode),
+        manageUrl: manageUrlOf(config, result.manageToken),
+      },
+      201,
+    );
+  },
+);

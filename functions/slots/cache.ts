@@ -1,0 +1,85 @@
+// A short-lived per-process cache of slot responses; a booking change in this process clears it at once.
+import type { AppDeps } from '../http/context.ts';
+
+/** How long a computed calendar is served as fresh, and how long a stale one may be served while it refreshes. */
+const FRESH_MS = 5_000;
+const STALE_MS = 30_000;
+const MAX_ENTRIES = 500;
+
+interface Entry {
+  body: string;
+  at: number;
+}
+
+export class SlotCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<string>>();
+  private generation = 0;
+
+  /**
+   * The cached body for `key`, else the result of `load` (one load per key at a time). A body older
+   * than FRESH_MS is still returned, once, while a refresh runs in the background.
+   */
+  async get(key: string, load: () => Promise<string>): Promise<string> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < FRESH_MS) return hit.body;
+    if (hit && now - hit.at < STALE_MS) {
+      if (!this.loading.has(key)) this.refresh(key, load).catch(() => {});
+      return hit.body;
+    }
+    return this.loading.get(key) ?? this.refresh(key, load);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.loading.clear();
+  }
+
+  private refresh(key: string, load: () => Promise<string>): Promise<string> {
+    const generation = this.generation;
+    const started = Date.now();
+    const promise = load().finally(() => {
+      if (this.loading.get(key) === promise) this.loading.delete(key);
+    });
+    this.loading.set(key, promise);
+    promise.then(
+      (body) => {
+        // A result computed before a booking change must not outlive it.
+        if (generation !== this.generation) return;
+        if (this.entries.size >= MAX_ENTRIES) {
+          const oldest = this.entries.keys().next().value;
+          if (oldest !== undefined) this.entries.delete(oldest);
+        }
+        this.entries.delete(key);
+        this.entries.set(key, { body, at: started });
+      },
+      () => {},
+    );
+    return promise;
+  }
+}
+
+const caches = new WeakMap<AppDeps, SlotCache>();
+
+/** The cache of one app instance; hooks `deps.onBookingChange` so any feature's booking change clears it. */
+export function slotCacheFor(deps: AppDeps): SlotCache {
+  let cache = caches.get(deps);
+  if (!cache) {
+    const created = new SlotCache();
+    const previous = deps.onBookingChange;
+    deps.onBookingChange = () => {
+      created.clear();
+      previous?.();
+    };
+    caches.set(deps, created);
+    cache = created;
+  }
+  return cache;
+}
+
+/** Call after any change to bookings, hours, absences or capacity. */
+export function notifyBookingChange(deps: AppDeps): void {
+  deps.onBookingChange?.();
+}

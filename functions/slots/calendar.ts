@@ -1,0 +1,73 @@
+// Builds the GET /api/slots body: loads what the engine needs for the range and renders local times.
+import type { Kysely } from 'kysely';
+import type { Database, Service } from '../db/database.ts';
+import { loadAbsences, loadCapacity, loadLiveBookings, loadSkilledCounsellors } from './repository.ts';
+import { computeSlots, type ServiceRules } from './slot-engine.ts';
+import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from './time-zone.ts';
+
+export function rulesOf(service: Service): ServiceRules {
+  return {
+    durationMinutes: service.duration_minutes,
+    bufferBeforeMinutes: service.buffer_before_minutes,
+    bufferAfterMinutes: service.buffer_after_minutes,
+    minNoticeMinutes: service.min_notice_minutes,
+    horizonDays: service.horizon_days,
+    slotStepMinutes: service.slot_step_minutes,
+  };
+}
+
+export interface CalendarDay {
+  date: string;
+  freeCount: number;
+  slots: { start: string; end: string }[];
+}
+
+/** Free slots per day for the service, as the public API renders them. */
+export async function buildCalendar(
+  db: Kysely<Database>,
+  service: Service,
+  timeZone: string,
+  now: Date,
+  from: string,
+  to: string,
+): Promise<CalendarDay[]> {
+  // A day either side: hours across midnight, buffers and long sessions reach over the range's edges.
+  const rangeStart = new Date(localDay(addDays(from, -1), timeZone).start);
+  const rangeEnd = new Date(localDay(addDays(to, 1), timeZone).end);
+  const counsellors = await loadSkilledCounsellors(db, service.id);
+  const [absences, bookings, capacity] = await Promise.all([
+    loadAbsences(
+      db,
+      rangeStart,
+      rangeEnd,
+      counsellors.map((c) => c.id),
+    ),
+    loadLiveBookings(db, rangeStart, rangeEnd),
+    loadCapacity(db, rangeStart, rangeEnd),
+  ]);
+  const days = computeSlots(
+    rulesOf(service),
+    { timeZone, counsellors, absences, bookings, capacity },
+    now.getTime(),
+    from,
+    to,
+  );
+  return days.map((d) => {
+    const day = localDay(d.date, timeZone);
+    return {
+      date: d.date,
+      freeCount: d.slots.length,
+      slots: d.slots.map((s) => ({
+        start: formatLocal(day, s.start, timeZone),
+        end: formatLocal(day, s.end, timeZone),
+      })),
+    };
+  });
+}
+
+/** ISO time with the offset in force at that instant (which may be on the next day or past a DST change). */
+export function formatLocal(day: LocalDay, instant: number, timeZone: string): string {
+  if (instant >= day.start && instant < day.end) return formatInstant(instant, offsetIn(day, instant));
+  const next = localDay(addDays(day.date, instant >= day.end ? 1 : -1), timeZone);
+  return formatInstant(instant, offsetIn(next, instant));
+}
