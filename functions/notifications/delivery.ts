@@ -27,8 +27,9 @@ export interface DeliveryOptions {
   /** Messages claimed at once; each batch is sent with `parallel` requests in flight. */
   batchSize?: number;
   parallel?: number;
-  /** Upper bound on batches per call, so one tick stays short. */
+  /** Upper bounds per call, so one tick stays short: batches, and wall time before no new batch is claimed. */
   maxBatches?: number;
+  timeBudgetMs?: number;
   /** Lease of a claimed message; well above the gateway timeout times the sends per batch. */
   leaseMs?: number;
 }
@@ -40,7 +41,7 @@ export interface DeliveryCounts {
   skipped: number;
 }
 
-const DEFAULTS = { batchSize: 8, parallel: 4, maxBatches: 25, leaseMs: 120_000 };
+const DEFAULTS = { batchSize: 8, parallel: 4, maxBatches: 100, timeBudgetMs: 40_000, leaseMs: 120_000 };
 
 /** Sends every due message (bounded per call) and returns what happened. */
 export async function deliverDueMessages(
@@ -52,24 +53,32 @@ export async function deliverDueMessages(
   const counts: DeliveryCounts = { sent: 0, retrying: 0, dead: 0, skipped: 0 };
   const maxAttempts = deps.config.SMS_MAX_ATTEMPTS;
   counts.dead += await buryExpiredLeases(deps.db, now, maxAttempts);
-  for (let batch = 0; batch < o.maxBatches; batch++) {
+  // `now` is fixed for the whole call (tests inject it); leases also count the real time spent so far,
+  // so a batch claimed late in a long call still holds its lease for `leaseMs`.
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  for (let batch = 0; batch < o.maxBatches && elapsed() < o.timeBudgetMs; batch++) {
     const claimed = await claimDueMessages(deps.db, now, {
       limit: o.batchSize,
-      leaseMs: o.leaseMs,
+      leaseMs: o.leaseMs + elapsed(),
       maxAttempts,
     });
     if (claimed.length === 0) break;
     const bookingIds = [...new Set(claimed.flatMap((m) => (m.bookingId ? [m.bookingId] : [])))];
     const bookings = await findBookingSendStates(deps.db, bookingIds);
     const queue = [...claimed];
+    const outcomes: (keyof DeliveryCounts)[] = [];
     const workers = Array.from({ length: Math.min(o.parallel, queue.length) }, async () => {
       for (let m = queue.shift(); m; m = queue.shift()) {
         const booking = m.bookingId ? (bookings.get(m.bookingId) ?? null) : null;
-        counts[await deliverOne(deps, m, booking, now, maxAttempts)] += 1;
+        outcomes.push(await deliverOne(deps, m, booking, now, maxAttempts));
       }
     });
     await Promise.all(workers);
+    for (const outcome of outcomes) counts[outcome] += 1;
     if (claimed.length < o.batchSize) break;
+    // A gateway that refused a whole batch is down: the rest waits for its backoff, not this call.
+    if (outcomes.every((x) => x === 'retrying' || x === 'dead')) break;
   }
   return counts;
 }

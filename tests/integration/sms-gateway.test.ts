@@ -95,6 +95,18 @@ describe('SMS delivery when the gateway fails', () => {
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('stops a tick after one fully refused batch instead of trying every due message', async () => {
+    await queue(20);
+    receiver.answer(500);
+    const r = await runTick(deps, clock.now());
+    expect(r.messages).toMatchObject({ sent: 0, retrying: 8 });
+    expect(receiver.requests).toHaveLength(8);
+    receiver.answer(200);
+    clock.advanceMinutes(1);
+    expect((await runTick(deps, clock.now())).messages.sent).toBe(20);
+    expect(new Set(receiver.accepted().map((m) => m.id)).size).toBe(20);
+  });
+
   it('delivers every message once after a gateway that was not listening comes back', async () => {
     const ids = await queue(2);
     await receiver.stop();
