@@ -58,15 +58,25 @@ export function deleteBooking(db: Db, id: string): Promise<unknown> {
   return db.deleteFrom('bookings').where('id', '=', id).execute();
 }
 
-/** The booking a manage token belongs to, locked for update when inside a transaction. */
-export function findBookingByManageHash(
+/**
+ * The booking a manage token belongs to, locked for update when `lock` is set. A reschedule moves the
+ * token to a new row; a locked read that waited for it sees the old row no longer matching, so it
+ * looks again with a fresh snapshot.
+ */
+export async function findBookingByManageHash(
   db: Db,
   hash: Uint8Array,
   lock = false,
 ): Promise<Booking | undefined> {
-  let q = db.selectFrom('bookings').selectAll().where('manage_token_hash', '=', hash);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
+  const query = db.selectFrom('bookings').selectAll().where('manage_token_hash', '=', hash);
+  if (!lock) return query.executeTakeFirst();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = await query.forUpdate().executeTakeFirst();
+    if (row) return row;
+    const exists = await query.executeTakeFirst();
+    if (!exists) return undefined;
+  }
+  return undefined;
 }
 
 export function findBookingById(db: Db, id: string, lock = false): Promise<Booking | undefined> {
