@@ -81,7 +81,9 @@ function renderDe(kind: SmsKind, p: SmsParams): string {
     case 'adhoc_link':
       return `Ihr Videogespräch beginnt jetzt.${link('Teilnehmen', p.joinUrl)}`;
     case 'rebooking_needed':
-      return `Ihr Videotermin${svc} am ${when} muss leider verlegt werden. Bitte wählen Sie einen neuen Termin:\n${p.manageUrl ?? ''}`;
+      return p.manageUrl
+        ? `Ihr Videotermin${svc} am ${when} muss leider verlegt werden. Bitte wählen Sie einen neuen Termin:\n${p.manageUrl}`
+        : `Ihr Videotermin${svc} am ${when} muss leider verlegt werden. Bitte wählen Sie über den Link zum Ändern aus Ihrer Bestätigungs-SMS einen neuen Termin.`;
   }
 }
 
@@ -106,7 +108,9 @@ function renderEn(kind: SmsKind, p: SmsParams): string {
     case 'adhoc_link':
       return `Your video call starts now.${link('Join', p.joinUrl)}`;
     case 'rebooking_needed':
-      return `Your video appointment${svc} on ${when} has to be moved. Please choose a new time:\n${p.manageUrl ?? ''}`;
+      return p.manageUrl
+        ? `Your video appointment${svc} on ${when} has to be moved. Please choose a new time:\n${p.manageUrl}`
+        : `Your video appointment${svc} on ${when} has to be moved. Please choose a new time with the change link from your confirmation SMS.`;
   }
 }
 

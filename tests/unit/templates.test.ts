@@ -91,6 +91,13 @@ describe('SMS templates', () => {
     expect(renderSms('counsellor_ready', 'en', { joinUrl })).toContain(`\n${joinUrl}`);
   });
 
+  it.each(LANGS)('rebooking without a manage link still fits two GSM-7 segments (%s)', (lang) => {
+    const text = renderSms('rebooking_needed', lang, { start, service: longestService });
+    expect(text).not.toContain('undefined');
+    expect(smsSegments(text).encoding).toBe('gsm7');
+    expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
+  });
+
   it('cuts very long service names instead of growing a third segment', () => {
     const text = renderSms('confirmation', 'de', { start, service: 'X'.repeat(150), joinUrl, manageUrl });
     expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
