@@ -26,8 +26,45 @@ const TITLES = {
   admin: 'Betrieb – Beratungsraum',
 };
 
+/** Shared style sheets inlined into some pages besides base.css and the page's own style.css. */
+const EXTRA_CSS = {
+  booking: ['web/src/shared/calendar.css'],
+  manage: ['web/src/shared/calendar.css'],
+};
+
 /** Extra files copied verbatim into dist/web/static (local model files, wasm, icons). */
-export const STATIC_COPIES = [{ from: 'web/public', to: 'static' }];
+export const STATIC_COPIES = [
+  { from: 'web/public', to: 'static' },
+  // The counsellor's background blur: selfie-segmentation model and its WebAssembly (SIMD build only), served locally.
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.js',
+    to: 'static/mediapipe/selfie_segmentation.js',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.js',
+    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.js',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.wasm',
+    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.wasm',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.data',
+    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.data',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.binarypb',
+    to: 'static/mediapipe/selfie_segmentation.binarypb',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
+    to: 'static/mediapipe/selfie_segmentation.tflite',
+  },
+  {
+    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_landscape.tflite',
+    to: 'static/mediapipe/selfie_segmentation_landscape.tflite',
+  },
+];
 
 function readIf(path) {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
@@ -52,11 +89,30 @@ function walk(dir) {
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|wasm|txt|tflite|binarypb|data)$/;
 
-export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
-  rmSync(outdir, { recursive: true, force: true });
-  mkdirSync(join(outdir, 'pages'), { recursive: true });
-  const pages = PAGES.filter((p) => existsSync(`web/src/${p}/index.tsx`));
-  const entryPoints = Object.fromEntries(pages.map((p) => [p, `web/src/${p}/index.tsx`]));
+/** Citizen pages and staff pages are bundled separately so each side's shared chunks hold only what it uses. */
+const GROUPS = [
+  ['booking', 'join', 'manage'],
+  ['counsellor', 'admin'],
+];
+
+/** Incompressible bytes for the connection check (web/src/shared/connection-check.ts PROBE_BYTES). */
+const PROBE_BYTES = 65_536;
+
+function writeProbe(outdir) {
+  const bytes = Buffer.alloc(PROBE_BYTES);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < bytes.length; i++) {
+    // xorshift32: deterministic, so the file (and its caching) is stable across builds.
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  mkdirSync(join(outdir, 'static'), { recursive: true });
+  writeFileSync(join(outdir, 'static', 'probe.bin'), bytes);
+}
+
+async function bundle(outdir, entryPoints, minify) {
   const result = await build({
     entryPoints,
     outdir: join(outdir, 'assets'),
@@ -64,7 +120,7 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
     splitting: true,
     format: 'esm',
     platform: 'browser',
-    target: ['es2020', 'safari14'],
+    target: ['es2020', 'chrome80', 'firefox78', 'safari14.1', 'ios14.5'],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     entryNames: '[name]-[hash]',
@@ -76,16 +132,29 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
+  return result.metafile.outputs;
+}
+
+export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(join(outdir, 'pages'), { recursive: true });
+  const pages = PAGES.filter((p) => existsSync(`web/src/${p}/index.tsx`));
+  const entryPoints = Object.fromEntries(pages.map((p) => [p, `web/src/${p}/index.tsx`]));
+  const outputs = {};
+  for (const group of GROUPS) {
+    const entries = Object.fromEntries(group.filter((p) => entryPoints[p]).map((p) => [p, entryPoints[p]]));
+    if (Object.keys(entries).length) Object.assign(outputs, await bundle(outdir, entries, minify));
+  }
   for (const copy of STATIC_COPIES) {
     if (existsSync(copy.from)) cpSync(copy.from, join(outdir, copy.to), { recursive: true });
   }
-  const outputs = result.metafile.outputs;
+  writeProbe(outdir);
   const rel = (p) => `/${relative(outdir, p).split('\\').join('/')}`;
-  const staticImports = (file, seen = new Set()) => {
+  const importsOf = (file, kinds, seen = new Set()) => {
     for (const imp of outputs[file]?.imports ?? []) {
-      if (imp.kind === 'import-statement' && !seen.has(imp.path)) {
+      if (kinds.includes(imp.kind) && !seen.has(imp.path)) {
         seen.add(imp.path);
-        staticImports(imp.path, seen);
+        importsOf(imp.path, ['import-statement'], seen);
       }
     }
     return seen;
@@ -95,8 +164,17 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
   for (const page of pages) {
     const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint === entryPoints[page]);
     if (!entry) throw new Error(`no output for page ${page}`);
-    const preload = [...staticImports(entry)];
-    const css = minifyCss(baseCss + readIf(`web/src/${page}/style.css`));
+    const preload = [...importsOf(entry, ['import-statement'])];
+    const lazy = new Set();
+    for (const file of [entry, ...preload]) {
+      for (const imp of outputs[file]?.imports ?? []) {
+        if (imp.kind !== 'dynamic-import') continue;
+        for (const f of [imp.path, ...importsOf(imp.path, ['import-statement'])]) lazy.add(f);
+      }
+    }
+    for (const f of [entry, ...preload]) lazy.delete(f);
+    const extra = (EXTRA_CSS[page] ?? []).map(readIf).join('');
+    const css = minifyCss(baseCss + extra + readIf(`web/src/${page}/style.css`));
     const html = [
       '<!doctype html><html lang="de"><head><meta charset="utf-8">',
       '<meta name="viewport" content="width=device-width,initial-scale=1">',
@@ -113,6 +191,7 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
       html: `/pages/${page}.html`,
       entry: rel(entry),
       critical: [rel(entry), ...preload.map(rel)],
+      lazy: [...lazy].map(rel),
     };
   }
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -129,6 +208,14 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
     if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
     sizes[rel(file)] = { raw: raw.length, br: br.length, gzip: gz.length };
   }
+  for (const [page, info] of Object.entries(manifest.pages)) {
+    const files = [info.html, ...info.critical];
+    sizes[`first-render:${page}`] = {
+      raw: files.reduce((n, f) => n + (sizes[f]?.raw ?? 0), 0),
+      br: files.reduce((n, f) => n + (sizes[f]?.br ?? 0), 0),
+      gzip: files.reduce((n, f) => n + (sizes[f]?.gzip ?? 0), 0),
+    };
+  }
   writeFileSync(join(outdir, 'sizes.json'), JSON.stringify(sizes, null, 2));
   return { pages, manifest, sizes, outdir, dirname: dirname(outdir), name: basename(outdir) };
 }
@@ -136,4 +223,8 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await buildWeb();
   console.log(`built ${r.pages.length} pages into ${r.outdir}`);
+  for (const page of r.pages) {
+    const first = r.sizes[`first-render:${page}`];
+    console.log(`  ${page.padEnd(11)} first render ${first.br} B brotli, ${first.gzip} B gzip`);
+  }
 }

@@ -1,0 +1,113 @@
+// The booking flow after the topic (loaded after the first render): calendar, chosen slot, form, the booking.
+import { signal } from '@preact/signals';
+import { type ApiError, api, type BookingCreated, type Slot } from '../shared/api.ts';
+import { nearestSlots } from '../shared/calendar-math.ts';
+import { runConnectionCheck } from '../shared/connection-check.ts';
+import { lang, todayIn } from '../shared/i18n.ts';
+import { createSlotPicker } from '../shared/slot-picker-model.ts';
+
+export const picker = createSlotPicker();
+export const slot = signal<Slot | null>(null);
+
+export const phone = signal('');
+export const name = signal('');
+export const email = signal('');
+export const customerNumber = signal('');
+export const consent = signal(false);
+
+/** Field name → error kind (`required`, `phone`, …) for the form's messages. */
+export const fieldErrors = signal<Record<string, string>>({});
+export const submitting = signal(false);
+export const submitError = signal<ApiError | null>(null);
+/** Set after a 409: the nearest still-free slots (maybe none). */
+export const alternatives = signal<Slot[] | null>(null);
+export const booked = signal<BookingCreated | null>(null);
+
+export function startService(id: string): void {
+  slot.value = null;
+  alternatives.value = null;
+  void picker.start(id);
+}
+
+export function chooseDay(date: string): void {
+  picker.date.value = date;
+  slot.value = null;
+}
+
+export function chooseSlot(next: Slot): void {
+  slot.value = next;
+  picker.date.value = todayIn(picker.timeZone.value, new Date(next.start));
+  alternatives.value = null;
+  submitError.value = null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The checks a browser can make; the server decides what a valid mobile number is. */
+function checkFields(): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const digits = phone.value.replace(/[\s()/.-]/g, '');
+  if (!digits) errors.phone = 'required';
+  else if (!/^\+?\d{6,16}$/.test(digits)) errors.phone = 'phone';
+  if (email.value.trim() && !EMAIL.test(email.value.trim())) errors.email = 'email';
+  if (!consent.value) errors.consent = 'consent';
+  return errors;
+}
+
+function optional(value: string): string | undefined {
+  return value.trim() || undefined;
+}
+
+/** Books the chosen slot; on 409 offers the nearest free slots of the freshly loaded month. */
+export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
+  const chosen = slot.value;
+  if (!chosen || submitting.value) return 'error';
+  fieldErrors.value = checkFields();
+  if (Object.keys(fieldErrors.value).length) return 'invalid';
+  submitting.value = true;
+  submitError.value = null;
+  try {
+    booked.value = await api.book({
+      service: picker.service.value,
+      start: chosen.start,
+      phone: phone.value.trim(),
+      name: optional(name.value),
+      email: optional(email.value),
+      customerNumber: optional(customerNumber.value),
+      language: lang.value,
+      consent: true,
+    });
+    void runConnectionCheck();
+    return 'ok';
+  } catch (e) {
+    const error = e as ApiError;
+    if (error.code === 'slot_unavailable') {
+      await picker.refresh();
+      const free = Object.values(picker.days.value).flat();
+      alternatives.value = nearestSlots(free, chosen.start, 4);
+      slot.value = null;
+      return 'taken';
+    }
+    if (error.errors.length) {
+      const errors: Record<string, string> = {};
+      for (const f of error.errors) {
+        const field = f.path.split('.')[0] || 'other';
+        errors[field] = field === 'phone' || field === 'email' || field === 'consent' ? field : 'other';
+      }
+      fieldErrors.value = errors;
+      return 'invalid';
+    }
+    submitError.value = error;
+    return 'error';
+  } finally {
+    submitting.value = false;
+  }
+}
+
+export function startOver(): void {
+  booked.value = null;
+  slot.value = null;
+  alternatives.value = null;
+  picker.date.value = null;
+  void picker.refresh();
+}

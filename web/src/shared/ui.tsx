@@ -1,0 +1,34 @@
+// The frame of every citizen page: header with the language switch, main landmark, page title.
+import type { ComponentChildren } from 'preact';
+import { type Lang, setLang, tr } from './i18n.ts';
+import { COMMON } from './strings.ts';
+
+export function Page({ title, children }: { title: string; children: ComponentChildren }) {
+  document.title = `${title} – Beratungsraum`;
+  return (
+    <>
+      <header class="top">
+        <span class="brand">Beratungsraum</span>
+        <LangSwitch />
+      </header>
+      <main id="main">
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </>
+  );
+}
+
+function LangSwitch() {
+  const s = tr(COMMON);
+  return (
+    <button
+      type="button"
+      class="link"
+      lang={s.otherLangCode}
+      onClick={() => setLang(s.otherLangCode as Lang)}
+    >
+      {s.otherLang}
+    </button>
+  );
+}
