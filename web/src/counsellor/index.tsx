@@ -1,12 +1,51 @@
-// Placeholder for the counsellor page until its feature lands.
+// The counsellor dashboard: login, agenda, ad-hoc sessions, working hours; the call view loads on demand.
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { tr } from '../shared/i18n.ts';
+import { path } from '../staff/router.ts';
+import { loadSession } from '../staff/session.ts';
+import { Shell } from '../staff/shell.tsx';
+import { STAFF } from '../staff/strings.ts';
+import { injectStaffStyles } from '../staff/styles.ts';
+import { AdhocPage } from './adhoc.tsx';
+import { AgendaPage } from './agenda.tsx';
+import { HoursPage } from './hours.tsx';
+import { C } from './strings.ts';
+
+type CallViewType = typeof import('./call.tsx').default;
+
+function CallRoute({ bookingId }: { bookingId: string }) {
+  const [View, setView] = useState<CallViewType | null>(null);
+  useEffect(() => {
+    void import('./call.tsx').then((m) => setView(() => m.default));
+  }, []);
+  return View ? <View bookingId={bookingId} /> : <p role="status">{tr(STAFF).loading}</p>;
+}
 
 function App() {
+  const s = tr(C);
+  const p = path.value;
+  const callMatch = /^\/counsellor\/call\/([0-9a-f-]{36})$/.exec(p);
+  const nav = [
+    { href: '/counsellor', label: s.navAgenda },
+    { href: '/counsellor/adhoc', label: s.navAdhoc },
+    { href: '/counsellor/hours', label: s.navHours },
+  ];
   return (
-    <main>
-      <h1>Beratungsraum</h1>
-    </main>
+    <Shell title={s.title} nav={nav}>
+      {callMatch ? (
+        <CallRoute bookingId={callMatch[1]!} />
+      ) : p === '/counsellor/adhoc' ? (
+        <AdhocPage />
+      ) : p === '/counsellor/hours' ? (
+        <HoursPage />
+      ) : (
+        <AgendaPage />
+      )}
+    </Shell>
   );
 }
 
+injectStaffStyles();
+void loadSession();
 render(<App />, document.getElementById('app')!);

@@ -1,0 +1,73 @@
+// Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once.
+import { useState } from 'preact/hooks';
+import { tr } from '../shared/i18n.ts';
+import { call } from '../staff/api.ts';
+import { Feedback, useAction } from '../staff/use-action.tsx';
+import { joinCall } from './model.ts';
+import { C } from './strings.ts';
+
+interface AdhocCreated {
+  booking: { id: string };
+  joinUrl: string;
+}
+
+export function AdhocPage() {
+  const s = tr(C);
+  const action = useAction();
+  const [created, setCreated] = useState<AdhocCreated | null>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const phone = String(form.get('phone') ?? '').trim();
+    const name = String(form.get('name') ?? '').trim();
+    void action.run(async () => {
+      setCreated(
+        await call<AdhocCreated>('POST', '/api/staff/adhoc-sessions', {
+          ...(phone ? { phone } : {}),
+          ...(name ? { name } : {}),
+        }),
+      );
+      return '';
+    });
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>{s.adhocTitle}</h1>
+      <p>{s.adhocIntro}</p>
+      <form class="stack" onSubmit={submit} style="max-width:28rem">
+        <div class="field">
+          <label for="adhoc-phone">{s.adhocPhone}</label>
+          <input id="adhoc-phone" name="phone" type="tel" autocomplete="off" inputMode="tel" required />
+        </div>
+        <div class="field">
+          <label for="adhoc-name">{s.adhocName}</label>
+          <input id="adhoc-name" name="name" type="text" autocomplete="off" />
+        </div>
+        <div>
+          <button type="submit" disabled={action.busy}>
+            {s.adhocCreate}
+          </button>
+        </div>
+        <Feedback error={action.error} note={action.note} />
+      </form>
+      {created && (
+        <div class="card">
+          <p>
+            <label for="adhoc-link">{s.adhocLink}</label>
+            <br />
+            <input
+              id="adhoc-link"
+              readOnly
+              value={created.joinUrl}
+              size={50}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </p>
+          <button type="button" onClick={() => joinCall(created.booking.id)}>
+            {s.adhocJoin}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,219 @@
+// The call view (its own chunk, with livekit-client): the citizen large, self-view small, and the controls.
+import type { Track } from 'livekit-client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { tr } from '../shared/i18n.ts';
+import { call } from '../staff/api.ts';
+import type { BackgroundMode } from '../staff/call/background.ts';
+import { CallSession, type JoinTicket } from '../staff/call/session.ts';
+import { navigate } from '../staff/router.ts';
+import { errorText } from '../staff/shell.tsx';
+import { CALL } from './call-strings.ts';
+
+function VideoOf({ track, label, cls }: { track: Track | null; label: string; cls: string }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !track) return;
+    track.attach(el);
+    return () => {
+      track.detach(el);
+    };
+  }, [track]);
+  return (
+    <video ref={ref} class={cls} aria-label={label} autoplay playsInline muted data-has-track={!!track} />
+  );
+}
+
+export default function CallView({ bookingId }: { bookingId: string }) {
+  const s = tr(CALL);
+  const audioHost = useRef<HTMLDivElement>(null);
+  const [session, setSession] = useState<CallSession | null>(null);
+  const [fatal, setFatal] = useState('');
+  useEffect(() => {
+    let cs: CallSession | null = null;
+    let cancelled = false;
+    (async () => {
+      try {
+        const ticket = await call<JoinTicket>('POST', `/api/staff/bookings/${bookingId}/join`);
+        if (cancelled) return;
+        cs = new CallSession(audioHost.current!);
+        setSession(cs);
+        (window as unknown as { __brCall?: CallSession }).__brCall = cs;
+        await cs.connect(ticket);
+      } catch (e) {
+        setFatal(errorText(e));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      void cs?.leave();
+    };
+  }, [bookingId]);
+  return (
+    <>
+      <h1 tabIndex={-1}>{s.title}</h1>
+      <div ref={audioHost} hidden />
+      {fatal ? (
+        <div class="stack">
+          <p class="err" role="alert">
+            {fatal}
+          </p>
+          <p>
+            <button type="button" class="secondary" onClick={() => navigate('/counsellor')}>
+              {s.back}
+            </button>
+          </p>
+        </div>
+      ) : session ? (
+        <InCall cs={session} bookingId={bookingId} />
+      ) : (
+        <p role="status">{s.joining}</p>
+      )}
+    </>
+  );
+}
+
+function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
+  const s = tr(CALL);
+  const [ending, setEnding] = useState('');
+  const end = async () => {
+    if (!confirm(s.endConfirm)) return;
+    try {
+      await call('POST', `/api/staff/bookings/${bookingId}/end`);
+      await cs.leave();
+      navigate('/counsellor');
+    } catch (e) {
+      setEnding(errorText(e));
+    }
+  };
+  const leave = async () => {
+    await cs.leave();
+    navigate('/counsellor');
+  };
+  const state = cs.state.value;
+  return (
+    <div class="call">
+      <p role="status" aria-live="polite" class={state === 'failed' ? 'err' : ''}>
+        {s.state[state]}
+        {state === 'connected' && !cs.citizenPresent.value ? ` – ${s.waitingForCitizen}` : ''}
+        {cs.citizenPresent.value && (
+          <>
+            {' '}
+            – {s.quality}:{' '}
+            <strong class={`q-${cs.citizenQuality.value}`} data-quality={cs.citizenQuality.value}>
+              {s.q[cs.citizenQuality.value]}
+            </strong>
+          </>
+        )}
+      </p>
+      <div class="stage">
+        <VideoOf
+          track={cs.audioOnly.value ? null : cs.remoteVideo.value}
+          label={s.citizenVideo}
+          cls="remote"
+        />
+        {cs.citizenPresent.value && (cs.audioOnly.value || !cs.remoteVideo.value) && (
+          <p class="stage-note">{s.citizenAudioOnly}</p>
+        )}
+        <VideoOf track={cs.cameraOn.value ? cs.localVideo.value : null} label={s.selfView} cls="self" />
+      </div>
+      {cs.sharing.value && <p class="notice">{s.sharing}</p>}
+      {cs.error.value && (
+        <p class="err" role="alert">
+          {s.errors[cs.error.value] ?? cs.error.value}
+        </p>
+      )}
+      {ending && (
+        <p class="err" role="alert">
+          {ending}
+        </p>
+      )}
+      <div class="controls row">
+        <button type="button" aria-pressed={cs.micOn.value} onClick={() => void cs.toggleMic()}>
+          {s.mic}
+        </button>
+        <button
+          type="button"
+          aria-pressed={cs.cameraOn.value}
+          disabled={cs.audioOnly.value}
+          onClick={() => void cs.toggleCamera()}
+        >
+          {s.camera}
+        </button>
+        <button type="button" aria-pressed={cs.sharing.value} onClick={() => void cs.toggleScreenShare()}>
+          {s.share}
+        </button>
+        <button
+          type="button"
+          aria-pressed={cs.audioOnly.value}
+          onClick={() => void cs.setAudioOnly(!cs.audioOnly.value)}
+        >
+          {s.audioOnly}
+        </button>
+      </div>
+      <div class="row end">
+        <fieldset>
+          <legend>{s.background}</legend>
+          {(
+            [
+              ['off', s.bgOff],
+              ['blur', s.bgBlur],
+              ['pixelate', s.bgPixelate],
+            ] as [BackgroundMode, string][]
+          ).map(([mode, label]) => (
+            <label key={mode} class="radio">
+              <input
+                type="radio"
+                name="background"
+                value={mode}
+                checked={cs.background.value === mode}
+                onChange={() => void cs.setBackground(mode)}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <DeviceSelect
+          id="cam-select"
+          label={s.cameraDevice}
+          devices={cs.cameras.value}
+          onPick={(d) => cs.switchDevice('videoinput', d)}
+        />
+        <DeviceSelect
+          id="mic-select"
+          label={s.micDevice}
+          devices={cs.microphones.value}
+          onPick={(d) => cs.switchDevice('audioinput', d)}
+        />
+      </div>
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => void leave()}>
+          {s.leave}
+        </button>
+        <button type="button" class="danger" onClick={() => void end()}>
+          {s.end}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function DeviceSelect(props: {
+  id: string;
+  label: string;
+  devices: MediaDeviceInfo[];
+  onPick: (deviceId: string) => Promise<void>;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} onChange={(e) => void props.onPick(e.currentTarget.value)}>
+        {props.devices.map((d, i) => (
+          <option key={d.deviceId} value={d.deviceId}>
+            {d.label || `${props.label} ${i + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

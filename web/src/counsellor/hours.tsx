@@ -1,0 +1,233 @@
+// Own weekly working hours and absences (scheduling API); an absence over booked appointments lists them.
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatTime, type Strings, tr } from '../shared/i18n.ts';
+import { call } from '../staff/api.ts';
+import { errorText } from '../staff/shell.tsx';
+import { Feedback, useAction } from '../staff/use-action.tsx';
+
+const H = {
+  de: {
+    title: 'Arbeitszeiten und Abwesenheiten',
+    weekly: 'Wöchentliche Arbeitszeiten',
+    weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'],
+    from: 'von',
+    to: 'bis',
+    works: 'arbeitet',
+    saveHours: 'Arbeitszeiten speichern',
+    absences: 'Abwesenheiten',
+    none: 'Keine Abwesenheiten eingetragen.',
+    start: 'Beginn',
+    end: 'Ende',
+    reason: 'Grund (optional)',
+    add: 'Abwesenheit eintragen',
+    remove: 'Löschen',
+    affected: (n: number) =>
+      n === 1
+        ? '1 gebuchter Termin fällt in die Abwesenheit und wird zur Umbuchung vorgemerkt.'
+        : `${n} gebuchte Termine fallen in die Abwesenheit und werden zur Umbuchung vorgemerkt.`,
+  },
+  en: {
+    title: 'Working hours and absences',
+    weekly: 'Weekly working hours',
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    from: 'from',
+    to: 'to',
+    works: 'works',
+    saveHours: 'Save working hours',
+    absences: 'Absences',
+    none: 'No absences.',
+    start: 'Start',
+    end: 'End',
+    reason: 'Reason (optional)',
+    add: 'Add absence',
+    remove: 'Delete',
+    affected: (n: number) =>
+      n === 1
+        ? '1 booked appointment falls into the absence and is marked for rebooking.'
+        : `${n} booked appointments fall into the absence and are marked for rebooking.`,
+  },
+} satisfies Strings<unknown>;
+
+interface Hours {
+  weekday: number;
+  start: string;
+  end: string;
+}
+interface Absence {
+  id: string;
+  start: string;
+  end: string;
+  reason?: string;
+}
+interface Affected {
+  id: string;
+  start: string;
+  serviceName?: string;
+  name?: string | null;
+}
+
+export function HoursPage() {
+  const s = tr(H);
+  const [hours, setHours] = useState<Hours[]>([]);
+  const [absences, setAbsences] = useState<Absence[]>([]);
+  const [affected, setAffected] = useState<Affected[] | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const hoursAction = useAction();
+  const absenceAction = useAction();
+  const load = async () => {
+    try {
+      const [h, a] = await Promise.all([
+        call<{ workingHours: Hours[] }>('GET', '/api/staff/working-hours'),
+        call<{ absences: Absence[] }>('GET', '/api/staff/absences'),
+      ]);
+      setHours(h.workingHours.map((x) => ({ ...x, start: x.start.slice(0, 5), end: x.end.slice(0, 5) })));
+      setAbsences(a.absences);
+    } catch (e) {
+      setLoadError(errorText(e));
+    }
+  };
+  useEffect(() => void load(), []);
+  const dayHours = (wd: number) => hours.find((h) => h.weekday === wd);
+  const setDay = (wd: number, patch: Partial<Hours> | null) => {
+    const rest = hours.filter((h) => h.weekday !== wd);
+    const current = dayHours(wd) ?? { weekday: wd, start: '08:00', end: '16:00' };
+    setHours(
+      patch === null ? rest : [...rest, { ...current, ...patch }].sort((a, b) => a.weekday - b.weekday),
+    );
+  };
+  const addAbsence = (e: Event) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const toIso = (v: FormDataEntryValue | null) => new Date(String(v)).toISOString();
+    void absenceAction.run(async () => {
+      const r = await call<{ affectedBookings?: Affected[] }>('POST', '/api/staff/absences', {
+        start: toIso(f.get('start')),
+        end: toIso(f.get('end')),
+        reason: String(f.get('reason') ?? ''),
+      });
+      setAffected(r.affectedBookings ?? []);
+      await load();
+    });
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>{s.title}</h1>
+      {loadError && (
+        <p class="err" role="alert">
+          {loadError}
+        </p>
+      )}
+      <section aria-labelledby="weekly">
+        <h2 id="weekly">{s.weekly}</h2>
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void hoursAction.run(() => call('PUT', '/api/staff/working-hours', { workingHours: hours }));
+          }}
+        >
+          {s.weekdays.map((name, i) => {
+            const wd = i + 1;
+            const h = dayHours(wd);
+            return (
+              <fieldset key={wd} class="row">
+                <legend>{name}</legend>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!!h}
+                    onChange={(e) => setDay(wd, e.currentTarget.checked ? {} : null)}
+                  />{' '}
+                  {s.works}
+                </label>
+                {h && (
+                  <>
+                    <label>
+                      {s.from}{' '}
+                      <input
+                        type="time"
+                        value={h.start}
+                        onChange={(e) => setDay(wd, { start: e.currentTarget.value })}
+                      />
+                    </label>
+                    <label>
+                      {s.to}{' '}
+                      <input
+                        type="time"
+                        value={h.end}
+                        onChange={(e) => setDay(wd, { end: e.currentTarget.value })}
+                      />
+                    </label>
+                  </>
+                )}
+              </fieldset>
+            );
+          })}
+          <div>
+            <button type="submit" disabled={hoursAction.busy}>
+              {s.saveHours}
+            </button>
+          </div>
+          <Feedback error={hoursAction.error} note={hoursAction.note} />
+        </form>
+      </section>
+      <section aria-labelledby="absences">
+        <h2 id="absences">{s.absences}</h2>
+        {absences.length === 0 ? (
+          <p>{s.none}</p>
+        ) : (
+          <ul>
+            {absences.map((a) => (
+              <li key={a.id} class="row">
+                {formatDate(a.start)} {formatTime(a.start)} – {formatDate(a.end)} {formatTime(a.end)}
+                {a.reason ? ` (${a.reason})` : ''}
+                <button
+                  type="button"
+                  class="small secondary"
+                  onClick={() =>
+                    void absenceAction.run(async () => {
+                      await call('DELETE', `/api/staff/absences/${a.id}`);
+                      await load();
+                    })
+                  }
+                >
+                  {s.remove}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="row end" onSubmit={addAbsence}>
+          <div class="field">
+            <label for="abs-start">{s.start}</label>
+            <input id="abs-start" name="start" type="datetime-local" required />
+          </div>
+          <div class="field">
+            <label for="abs-end">{s.end}</label>
+            <input id="abs-end" name="end" type="datetime-local" required />
+          </div>
+          <div class="field">
+            <label for="abs-reason">{s.reason}</label>
+            <input id="abs-reason" name="reason" type="text" maxLength={500} />
+          </div>
+          <button type="submit" disabled={absenceAction.busy}>
+            {s.add}
+          </button>
+        </form>
+        <Feedback error={absenceAction.error} note={absenceAction.note} />
+        {affected && affected.length > 0 && (
+          <div class="notice warn" role="status">
+            <p>{s.affected(affected.length)}</p>
+            <ul>
+              {affected.map((b) => (
+                <li key={b.id}>
+                  {formatDate(b.start)} {formatTime(b.start)} {b.serviceName ?? ''} {b.name ?? ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+// Background blur / pixelation for the counsellor's camera: a LiveKit track processor that segments each frame
+// with MediaPipe selfie segmentation (model and WebAssembly served by this system, never a CDN) and composites
+// the person over a blurred or pixelated copy of the frame on a canvas, whose captured track is published.
+import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+
+export type BackgroundMode = 'off' | 'blur' | 'pixelate';
+
+/** Where the segmentation model and its WebAssembly live: this system's own static files. */
+export const MEDIAPIPE_BASE = '/static/mediapipe/';
+const FRAME_MS = 1000 / 15;
+const BLUR_PX = 16;
+const PIXEL_BLOCK = 16;
+
+interface MaskResults {
+  segmentationMask: CanvasImageSource;
+}
+
+interface SelfieSegmentationInstance {
+  setOptions(o: { modelSelection: number; selfieMode?: boolean }): void;
+  onResults(cb: (r: MaskResults) => void): void;
+  initialize(): Promise<void>;
+  send(i: { image: HTMLVideoElement }): Promise<void>;
+  close(): Promise<void>;
+}
+
+type SelfieSegmentationCtor = new (config: {
+  locateFile: (file: string) => string;
+}) => SelfieSegmentationInstance;
+
+let scriptLoad: Promise<SelfieSegmentationCtor> | null = null;
+
+/** Loads the (non-module) MediaPipe script once from this system's origin. */
+function loadSegmentationScript(): Promise<SelfieSegmentationCtor> {
+  scriptLoad ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${MEDIAPIPE_BASE}selfie_segmentation.js`;
+    script.async = true;
+    script.onload = () => {
+      const ctor = (globalThis as unknown as { SelfieSegmentation?: SelfieSegmentationCtor })
+        .SelfieSegmentation;
+      if (ctor) resolve(ctor);
+      else reject(new Error('segmentation_unavailable'));
+    };
+    script.onerror = () => {
+      scriptLoad = null;
+      reject(new Error('segmentation_unavailable'));
+    };
+    document.head.append(script);
+  });
+  return scriptLoad;
+}
+
+export interface BackgroundProcessor extends TrackProcessor<Track.Kind.Video, VideoProcessorOptions> {
+  mode: BackgroundMode;
+}
+
+/** A processor whose `mode` (blur or pixelate) may change while it runs. */
+export function createBackgroundProcessor(initial: Exclude<BackgroundMode, 'off'>): BackgroundProcessor {
+  const output = document.createElement('canvas');
+  const ctx = output.getContext('2d')!;
+  const small = document.createElement('canvas');
+  const smallCtx = small.getContext('2d')!;
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  let segmenter: SelfieSegmentationInstance | null = null;
+  let running = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const draw = (mask: CanvasImageSource) => {
+    const w = output.width;
+    const h = output.height;
+    ctx.save();
+    ctx.globalCompositeOperation = 'copy';
+    ctx.drawImage(mask, 0, 0, w, h);
+    // Keep the camera image only where the mask marks a person.
+    ctx.globalCompositeOperation = 'source-in';
+    ctx.drawImage(video, 0, 0, w, h);
+    // Paint the altered background behind the person.
+    ctx.globalCompositeOperation = 'destination-over';
+    if (processor.mode === 'pixelate') {
+      small.width = Math.max(1, Math.round(w / PIXEL_BLOCK));
+      small.height = Math.max(1, Math.round(h / PIXEL_BLOCK));
+      smallCtx.drawImage(video, 0, 0, small.width, small.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, 0, 0, w, h);
+    } else {
+      ctx.filter = `blur(${BLUR_PX}px)`;
+      ctx.drawImage(video, 0, 0, w, h);
+      ctx.filter = 'none';
+    }
+    ctx.restore();
+  };
+
+  const loop = async () => {
+    if (!running || !segmenter) return;
+    const started = performance.now();
+    if (video.readyState >= 2 && video.videoWidth > 0) {
+      if (output.width !== video.videoWidth || output.height !== video.videoHeight) {
+        output.width = video.videoWidth;
+        output.height = video.videoHeight;
+      }
+      try {
+        await segmenter.send({ image: video });
+      } catch {
+        // A dropped frame; the next one tries again.
+      }
+    }
+    if (running) timer = setTimeout(loop, Math.max(0, FRAME_MS - (performance.now() - started)));
+  };
+
+  const start = async (opts: VideoProcessorOptions) => {
+    const settings = opts.track.getSettings();
+    output.width = settings.width ?? 640;
+    output.height = settings.height ?? 480;
+    // Fill the canvas at once so the published track never starts black.
+    ctx.fillStyle = '#333';
+    ctx.fillRect(0, 0, output.width, output.height);
+    video.srcObject = new MediaStream([opts.track]);
+    await video.play().catch(() => undefined);
+    if (!segmenter) {
+      const Ctor = await loadSegmentationScript();
+      segmenter = new Ctor({ locateFile: (file) => `${MEDIAPIPE_BASE}${file}` });
+      segmenter.setOptions({ modelSelection: 1 });
+      segmenter.onResults((r) => draw(r.segmentationMask));
+      await segmenter.initialize();
+    }
+    running = true;
+    void loop();
+  };
+
+  const stop = () => {
+    running = false;
+    clearTimeout(timer);
+    video.srcObject = null;
+  };
+
+  const processor: BackgroundProcessor = {
+    name: 'background',
+    mode: initial,
+    processedTrack: output.captureStream(15).getVideoTracks()[0],
+    init: start,
+    restart: async (opts) => {
+      stop();
+      await start(opts);
+    },
+    destroy: async () => {
+      stop();
+      await segmenter?.close().catch(() => undefined);
+      segmenter = null;
+    },
+  };
+  return processor;
+}
