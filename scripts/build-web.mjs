@@ -1,6 +1,7 @@
 // Builds the Preact pages: hashed ES modules with shared chunks, critical CSS inlined into each page's HTML,
 // modulepreload for what the first render needs, and .br/.gz siblings for every file.
 
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -85,6 +86,27 @@ function walk(dir) {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
+}
+
+// Compressing the large model and wasm files at top quality takes tens of seconds, so results are cached by
+// content hash across builds (node_modules/.cache is never committed).
+const COMPRESS_CACHE = 'node_modules/.cache/beratungsraum-compress';
+function compressCached(raw) {
+  const key = createHash('sha256').update(raw).digest('hex');
+  const brPath = join(COMPRESS_CACHE, `${key}.br`);
+  const gzPath = join(COMPRESS_CACHE, `${key}.gz`);
+  if (existsSync(brPath) && existsSync(gzPath)) return { br: readFileSync(brPath), gz: readFileSync(gzPath) };
+  const br = brotliCompressSync(raw, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: raw.length > 1 << 20 ? 9 : 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+    },
+  });
+  const gz = gzipSync(raw, { level: 9 });
+  mkdirSync(COMPRESS_CACHE, { recursive: true });
+  writeFileSync(brPath, br);
+  writeFileSync(gzPath, gz);
+  return { br, gz };
 }
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|wasm|txt|tflite|binarypb|data)$/;
@@ -200,10 +222,7 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
     if (!COMPRESSIBLE.test(file) || file.endsWith('.br') || file.endsWith('.gz')) continue;
     const raw = readFileSync(file);
     if (raw.length < 256) continue;
-    const br = brotliCompressSync(raw, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-    });
-    const gz = gzipSync(raw, { level: 9 });
+    const { br, gz } = compressCached(raw);
     if (br.length < raw.length) writeFileSync(`${file}.br`, br);
     if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
     sizes[rel(file)] = { raw: raw.length, br: br.length, gzip: gz.length };
