@@ -1,0 +1,187 @@
+// The counsellor dashboard in Chromium against the real system: login, agenda with a booking made through the
+// citizen API, join, screen share reaching the citizen, background blur from own-origin model files, axe.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  edgeEnergyOfPublishedCamera,
+  eventually,
+  expectFrames,
+  openCitizen,
+  remoteTracks,
+} from './dashboard-harness.ts';
+import {
+  type CreatedBooking,
+  DEMO_PASSWORD,
+  launchBrowser,
+  type System,
+  startSystem,
+  systemMissingReason,
+} from './lib/system.ts';
+
+const skip = systemMissingReason();
+
+async function loginInPage(page: Page, baseUrl: string, path: string, email: string) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel(/E-Mail-Adresse/).fill(email);
+  await page.getByLabel(/Passwort/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
+  let sys: System;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let citizen: Page;
+  let booking: CreatedBooking;
+  const requested: string[] = [];
+
+  beforeAll(async () => {
+    [sys, browser] = await Promise.all([
+      startSystem(),
+      launchBrowser({
+        args: [
+          '--autoplay-policy=no-user-gesture-required',
+          '--auto-select-desktop-capture-source=Entire screen',
+          '--enable-unsafe-swiftshader',
+        ],
+      }),
+    ]);
+    booking = await sys.createBooking({ counsellorEmail: 'berater1@example.org', name: 'Erika Mustermann' });
+    context = await browser.newContext();
+    page = await context.newPage();
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('websocket', (w) => requested.push(w.url()));
+    if (process.env.E2E_VERBOSE) page.on('console', (m) => console.log(`[counsellor] ${m.text()}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (sys && process.env.E2E_VERBOSE) console.log(sys.logs.join('\n'));
+    await sys?.stop();
+  });
+
+  it('shows a booking made through the citizen API in the counsellor’s agenda', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const slots = (await (
+      await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${today}&to=${to}`)
+    ).json()) as {
+      days: { slots: { start: string }[] }[];
+    };
+    const start = slots.days.flatMap((d) => d.slots)[0]!.start;
+    const res = await sys.fetch('/api/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        service: 'arbeitslosengeld',
+        start,
+        phone: '015112345678',
+        name: 'Max Bürger',
+        customerNumber: '123D456',
+        consent: true,
+      }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const { booking: made } = (await res.json()) as { booking: { id: string } };
+    const owner = await sys.db
+      .selectFrom('bookings')
+      .innerJoin('counsellors', 'counsellors.id', 'bookings.counsellor_id')
+      .innerJoin('staff_users', 'staff_users.id', 'counsellors.staff_user_id')
+      .select('staff_users.email')
+      .where('bookings.id', '=', made.id)
+      .executeTakeFirstOrThrow();
+    const other = await browser.newContext();
+    const p = await other.newPage();
+    await loginInPage(p, sys.baseUrl, '/counsellor', owner.email);
+    await p.getByRole('heading', { name: 'Meine Termine' }).waitFor();
+    for (let i = 0; i < 3 && (await p.locator(`[data-booking="${made.id}"]`).count()) === 0; i++) {
+      await p.getByRole('button', { name: 'Nächste Woche' }).click();
+      await p.waitForTimeout(500);
+    }
+    const row = p.locator(`[data-booking="${made.id}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Max Bürger');
+    expect(await row.textContent()).toContain('123D456');
+    await other.close();
+  });
+
+  it('logs in, lists today’s appointment with the citizen’s name and passes axe', async () => {
+    await loginInPage(page, sys.baseUrl, '/counsellor', 'berater1@example.org');
+    const row = page.locator(`[data-booking="${booking.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Erika Mustermann');
+    expect(await row.textContent()).toContain('gebucht');
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+  });
+
+  it('shows the citizen waiting without a reload', async () => {
+    const ticket = await sys.joinAsCitizen(booking.code);
+    ({ page: citizen } = await openCitizen(browser, sys.baseUrl));
+    await citizen.evaluate(
+      ([url, token]) =>
+        (window as unknown as { citizen: { join(u: string, t: string): Promise<void> } }).citizen.join(
+          url!,
+          token!,
+        ),
+      [ticket.serverUrl, ticket.token],
+    );
+    await page.locator(`[data-booking="${booking.id}"]`).getByText('wartet').waitFor({ timeout: 20_000 });
+  });
+
+  it('joins with one click and the citizen receives the camera, then the shared screen', async () => {
+    await page.getByRole('button', { name: 'Beitreten: Erika Mustermann' }).first().click();
+    await page.getByRole('heading', { name: 'Videogespräch' }).waitFor();
+    await page.getByText('Verbunden').waitFor({ timeout: 20_000 });
+    await expectFrames(citizen, 'camera');
+    await eventually(async () =>
+      expect(
+        await page.locator('video.remote').evaluate((v: HTMLVideoElement) => v.videoWidth),
+      ).toBeGreaterThan(0),
+    );
+    await page.getByRole('button', { name: 'Bildschirm teilen' }).click();
+    await expectFrames(citizen, 'screen_share');
+    expect(await page.getByRole('button', { name: 'Bildschirm teilen' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  it('blurs the published camera measurably, with the model and wasm from the own origin only', async () => {
+    const off = await edgeEnergyOfPublishedCamera(page);
+    await page.getByLabel('Weichzeichnen').check();
+    await eventually(async () => {
+      const on = await edgeEnergyOfPublishedCamera(page);
+      expect(on).toBeLessThan(off * 0.6);
+    }, 40_000);
+    await page.getByLabel('Verpixeln').check();
+    await page.getByLabel('Normal').check();
+    await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeGreaterThan(off * 0.7));
+    const app = new URL(sys.baseUrl).origin;
+    const lk = new URL(sys.livekit!.url.replace(/^ws/, 'http')).host;
+    const foreign = requested.filter((u) => {
+      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+      const url = new URL(u);
+      return url.origin !== app && url.host !== lk;
+    });
+    expect(foreign).toEqual([]);
+    expect(requested.some((u) => u.startsWith(`${app}/static/mediapipe/`) && u.endsWith('.tflite'))).toBe(
+      true,
+    );
+    expect(requested.some((u) => u.startsWith(`${app}/static/mediapipe/`) && u.endsWith('.wasm'))).toBe(true);
+  });
+
+  it('passes axe in the call view and ends the session for both', async () => {
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Sitzung für beide beenden' }).click();
+    await page.getByRole('heading', { name: 'Meine Termine' }).waitFor();
+    await eventually(async () => expect(Object.keys(await remoteTracks(citizen))).toEqual([]));
+    const row = await sys.db
+      .selectFrom('bookings')
+      .select('status')
+      .where('id', '=', booking.id)
+      .executeTakeFirst();
+    expect(row?.status).toBe('completed');
+  });
+});
