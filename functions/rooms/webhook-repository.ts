@@ -31,6 +31,18 @@ async function upsertRoomSession(
     .execute();
 }
 
+/** LiveKit's room info in participant events may lack counts: count who is in the room from the events. */
+async function raiseMaxParticipants(trx: Trx, roomSid: string, roomName: string): Promise<void> {
+  await sql`
+    update room_sessions set max_participants = greatest(max_participants, (
+      select count(*)::int from (
+        select distinct on (identity) event from participant_events
+        where room_name = ${roomName} and at >= room_sessions.started_at
+        order by identity, at desc, id desc
+      ) latest where event = 'joined'))
+    where room_sid = ${roomSid}`.execute(trx);
+}
+
 async function applyParticipant(
   trx: Trx,
   r: Extract<RoomRecord, { kind: 'participant' }>,
@@ -55,6 +67,7 @@ async function applyParticipant(
     .executeTakeFirst();
   if (!inserted) return;
   await upsertRoomSession(trx, r, roomBookingId, r.participants, null);
+  if (r.event === 'joined') await raiseMaxParticipants(trx, r.roomSid, r.roomName);
   if (r.event === 'joined' && roomBookingId && role !== 'other') {
     const column = role === 'citizen' ? 'citizen_joined_at' : 'counsellor_joined_at';
     await trx
