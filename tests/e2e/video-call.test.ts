@@ -147,6 +147,8 @@ describe.skipIf(skip)('video call in Chromium with the real LiveKit server', () 
   let counsellor: StaffSession;
   let citizenPage: Page;
   let counsellorPage: Page;
+  let next: CreatedBooking;
+  let nextCitizen: Page;
 
   beforeAll(async () => {
     [sys, browser] = await Promise.all([
@@ -266,7 +268,7 @@ describe.skipIf(skip)('video call in Chromium with the real LiveKit server', () 
   });
 
   it('answers 503 video_unavailable while LiveKit is down and lets people join once it is back', async () => {
-    const next = await sys.createBooking();
+    next = await sys.createBooking();
     const post = () =>
       sys.fetch('/api/join', {
         method: 'POST',
@@ -285,7 +287,30 @@ describe.skipIf(skip)('video call in Chromium with the real LiveKit server', () 
     }
     const up = await post();
     expect(up.status).toBe(200);
+    ({ page: nextCitizen } = await openHarness(browser, sys.baseUrl));
+    expect(await join(nextCitizen, (await up.json()) as JoinTicket)).toBe(next.roomName);
+  });
+
+  it('refuses a screen share from the citizen and lets the counsellor remove the citizen', async () => {
+    const session = await sys.login(next.counsellorEmail);
     const { page } = await openHarness(browser, sys.baseUrl);
-    expect(await join(page, (await up.json()) as JoinTicket)).toBe(next.roomName);
+    await join(page, await sys.joinAsCounsellor(next.id, session));
+    const attempt = await nextCitizen.evaluate(() =>
+      (window as unknown as { calls: { shareCanvas(): Promise<string> } }).calls.shareCanvas().then(
+        (sid) => `published ${sid}`,
+        (e: Error) => `refused: ${e.message}`,
+      ),
+    );
+    expect(attempt).toMatch(/^refused/);
+    expect(Object.keys(await remote(page))).not.toContain('citizen/screen_share');
+    const res = await sys.fetch(`/api/staff/bookings/${next.id}/remove-participant`, {
+      method: 'POST',
+      headers: { ...session.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    expect(res.status).toBe(200);
+    // DisconnectReason.PARTICIPANT_REMOVED
+    await eventually(async () => expect(await events(nextCitizen)).toContain('disconnected:4'));
+    await eventually(async () => expect(await events(page)).toContain('left:citizen'));
   });
 });
