@@ -3,7 +3,8 @@ import { writeAudit } from '../audit/audit.ts';
 import { releaseCapacity, takeCapacity } from '../capacity/buckets.ts';
 import type { Booking, Service } from '../db/database.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
-import { cancelPendingMessages } from '../notifications/outbox.ts';
+import { cancelPendingMessages, enqueueMessage } from '../notifications/outbox.ts';
+import { renderSms } from '../notifications/templates.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
@@ -54,6 +55,7 @@ export async function cancelLocked(
   by: 'citizen' | 'staff' | 'system',
   actorId: string | null,
   extra: Record<string, unknown> = {},
+  note = '',
 ): Promise<Booking> {
   await markCancelled(trx, b.id, by, ctx.now);
   await releaseCapacity(trx, { start: new Date(b.start_at), end: new Date(b.end_at), kind: b.kind });
@@ -62,6 +64,22 @@ export async function cancelLocked(
     .select(['name_de', 'name_en'])
     .where('id', '=', b.service_id)
     .executeTakeFirstOrThrow();
+  const name = serviceName(service, b.language);
+  if (note && b.phone_e164 && !b.sms_opt_out) {
+    // Same dedupe key as the standard cancellation SMS, which then is not queued a second time.
+    const text = renderSms('cancellation', b.language, {
+      start: new Date(b.start_at),
+      timeZone: ctx.config.TIME_ZONE,
+      service: name,
+    });
+    await enqueueMessage(trx, {
+      bookingId: b.id,
+      kind: 'cancellation',
+      dedupeKey: `cancellation:${b.id}`,
+      recipient: b.phone_e164,
+      body: `${text}\n${note}`,
+    });
+  }
   await queueBookingMessages(trx, {
     type: 'cancelled',
     booking: {
@@ -71,7 +89,7 @@ export async function cancelLocked(
       phone: b.phone_e164,
       language: b.language,
       smsOptOut: b.sms_opt_out,
-      serviceName: serviceName(service, b.language),
+      serviceName: name,
       timeZone: ctx.config.TIME_ZONE,
     },
     now: ctx.now,

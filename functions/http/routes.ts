@@ -4,6 +4,9 @@ import { adminRoutes } from '../admin/routes.ts';
 import { agendaRoutes } from '../agenda/routes.ts';
 import { manageRoutes } from '../bookings/manage-routes.ts';
 import { bookingRoutes } from '../bookings/routes.ts';
+import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
+import { availabilityRoutes } from '../capacity/availability-routes.ts';
+import { capacityRoutes } from '../capacity/routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
@@ -22,6 +25,9 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', slotRoutes],
     ['/', bookingRoutes],
     ['/', manageRoutes],
+    ['/', capacityRoutes],
+    ['/', availabilityRoutes],
+    ['/', bookingStaffRoutes],
     ['/', authRoutes],
     ['/', roomRoutes],
     ['/', notificationRoutes],

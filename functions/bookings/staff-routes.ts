@@ -1,0 +1,85 @@
+// Operator API for bookings that no longer fit (absence, lower capacity, maintenance) and cancelling with a message.
+import { Hono } from 'hono';
+import { writeAudit } from '../audit/audit.ts';
+import { CancelBodySchema, UuidParamSchema } from '../capacity/schemas.ts';
+import type { AppEnv } from '../http/context.ts';
+import { pickLanguage } from '../http/language.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { notifyBookingChange } from '../slots/cache.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import { cancelLocked } from './manage.ts';
+import { publicBooking } from './present.ts';
+import { findBookingById } from './repository.ts';
+import { runBookingTransaction } from './transaction.ts';
+
+export const bookingStaffRoutes = new Hono<AppEnv>()
+  .use('/api/admin/rebooking-needed', requireOperator())
+  .use('/api/admin/bookings/:id/cancel', requireOperator())
+  .get('/api/admin/rebooking-needed', async (c) => {
+    const db = c.get('db');
+    const now = c.get('clock').now();
+    const tz = c.get('config').TIME_ZONE;
+    const lang = pickLanguage(c);
+    const rows = await db
+      .selectFrom('bookings as b')
+      .innerJoin('services as s', 's.id', 'b.service_id')
+      .innerJoin('counsellors as c', 'c.id', 'b.counsellor_id')
+      .innerJoin('staff_users as u', 'u.id', 'c.staff_user_id')
+      .selectAll('b')
+      .select(['s.name_de', 's.name_en', 'u.display_name'])
+      .where('b.needs_rebooking', '=', true)
+      .where('b.status', '=', 'confirmed')
+      .where('b.end_at', '>', now)
+      .orderBy('b.start_at')
+      .limit(1000)
+      .execute();
+    await writeAudit(db, {
+      actorType: 'staff',
+      actorId: c.get('actor')?.userId ?? null,
+      action: 'rebooking_list.viewed',
+      entityType: 'booking',
+      detail: { count: rows.length },
+      requestId: c.get('requestId'),
+    });
+    return c.json({
+      bookings: rows.map((r) => ({
+        ...publicBooking(r, tz),
+        serviceName: lang === 'en' ? r.name_en : r.name_de,
+        kind: r.kind,
+        reason: r.needs_rebooking_reason,
+        counsellor: { id: r.counsellor_id, displayName: r.display_name },
+        citizen: { name: r.name, phone: r.phone_e164, language: r.language },
+      })),
+    });
+  })
+  .post(
+    '/api/admin/bookings/:id/cancel',
+    validate('param', UuidParamSchema),
+    validate('json', CancelBodySchema),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { message } = c.req.valid('json');
+      const ctx = {
+        db: c.get('db'),
+        config: c.get('config'),
+        now: c.get('clock').now(),
+        requestId: c.get('requestId'),
+      };
+      const actorId = c.get('actor')?.userId ?? null;
+      const booking = await runBookingTransaction(ctx.db, async (trx) => {
+        const b = await findBookingById(trx, id, true);
+        if (!b) throw new AppError('not_found');
+        if (b.status === 'cancelled') return b;
+        if (b.status !== 'confirmed')
+          throw new AppError('conflict', { detail: 'Only confirmed bookings can be cancelled.' });
+        return cancelLocked(ctx, trx, b, 'staff', actorId, { message: message !== '' }, message);
+      });
+      notifyBookingChange(c.get('deps'));
+      return c.json({ booking: publicBooking(booking, ctx.config.TIME_ZONE) });
+    },
+  );
+
+function requireOperator() {
+  return requireStaff(['operator']);
+}

@@ -1,0 +1,138 @@
+// Weekly hours and absences: counsellors keep their own, operators any counsellor's; clashing bookings get flagged.
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { runBookingTransaction } from '../bookings/transaction.ts';
+import type { AppEnv } from '../http/context.ts';
+import { AppError } from '../http/problem.ts';
+import { validate } from '../http/validation.ts';
+import { notifyBookingChange } from '../slots/cache.ts';
+import { formatInZone } from '../slots/time-zone.ts';
+import { requireStaff } from '../staff/middleware.ts';
+import {
+  addAbsence,
+  listAbsences,
+  listWorkingHours,
+  lockCounsellor,
+  replaceWorkingHours,
+} from './availability.ts';
+import { AbsenceBodySchema, UuidParamSchema, WorkingHoursBodySchema } from './schemas.ts';
+
+const AbsenceParamSchema = UuidParamSchema;
+
+function ownCounsellor(c: Context<AppEnv>): string {
+  const id = c.get('actor')?.counsellorId;
+  if (!id) throw new AppError('forbidden', { detail: 'Only counsellors have working hours and absences.' });
+  return id;
+}
+
+function absenceJson(c: Context<AppEnv>, a: { id: string; s: Date; e: Date; reason: string }) {
+  const tz = c.get('config').TIME_ZONE;
+  return {
+    id: a.id,
+    start: formatInZone(new Date(a.s).getTime(), tz),
+    end: formatInZone(new Date(a.e).getTime(), tz),
+    reason: a.reason,
+  };
+}
+
+async function createAbsence(
+  c: Context<AppEnv>,
+  counsellorId: string,
+  body: { start: Date; end: Date; reason: string },
+) {
+  const now = c.get('clock').now();
+  const actor = { userId: c.get('actor')?.userId ?? null, requestId: c.get('requestId') };
+  const result = await runBookingTransaction(c.get('db'), async (trx) => {
+    if (!(await lockCounsellor(trx, counsellorId))) return null;
+    return addAbsence(trx, counsellorId, body, now, actor);
+  });
+  if (!result) throw new AppError('not_found');
+  notifyBookingChange(c.get('deps'));
+  return c.json(
+    {
+      absence: absenceJson(c, { id: result.id, s: body.start, e: body.end, reason: body.reason }),
+      flaggedBookings: result.flagged,
+    },
+    201,
+  );
+}
+
+async function deleteAbsence(c: Context<AppEnv>, counsellorId: string, absenceId: string) {
+  const result = await c
+    .get('db')
+    .deleteFrom('absences')
+    .where('id', '=', absenceId)
+    .where('counsellor_id', '=', counsellorId)
+    .executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw new AppError('not_found');
+  notifyBookingChange(c.get('deps'));
+  return c.json({ deleted: absenceId });
+}
+
+async function putHours(
+  c: Context<AppEnv>,
+  counsellorId: string,
+  hours: { weekday: number; start: string; end: string }[],
+) {
+  const now = c.get('clock').now();
+  const actor = { userId: c.get('actor')?.userId ?? null, requestId: c.get('requestId') };
+  const flagged = await runBookingTransaction(c.get('db'), async (trx) => {
+    if (!(await lockCounsellor(trx, counsellorId))) return null;
+    return replaceWorkingHours(trx, counsellorId, hours, c.get('config').TIME_ZONE, now, actor);
+  });
+  if (flagged === null) throw new AppError('not_found');
+  notifyBookingChange(c.get('deps'));
+  return c.json({ hours: await listWorkingHours(c.get('db'), counsellorId), flaggedBookings: flagged });
+}
+
+const CounsellorParamSchema = UuidParamSchema;
+
+export const availabilityRoutes = new Hono<AppEnv>()
+  .use('/api/staff/working-hours', requireStaff(['counsellor', 'operator']))
+  .use('/api/staff/absences', requireStaff(['counsellor', 'operator']))
+  .use('/api/staff/absences/*', requireStaff(['counsellor', 'operator']))
+  .use('/api/admin/counsellors/:id/working-hours', requireStaff(['operator']))
+  .use('/api/admin/counsellors/:id/absences', requireStaff(['operator']))
+  .use('/api/admin/counsellors/:id/absences/*', requireStaff(['operator']))
+  .get('/api/staff/working-hours', async (c) =>
+    c.json({ hours: await listWorkingHours(c.get('db'), ownCounsellor(c)) }),
+  )
+  .put('/api/staff/working-hours', validate('json', WorkingHoursBodySchema), async (c) =>
+    putHours(c, ownCounsellor(c), c.req.valid('json').hours),
+  )
+  .get('/api/staff/absences', async (c) => {
+    const rows = await listAbsences(c.get('db'), ownCounsellor(c), c.get('clock').now());
+    return c.json({ absences: rows.map((a) => absenceJson(c, a)) });
+  })
+  .post('/api/staff/absences', validate('json', AbsenceBodySchema), async (c) =>
+    createAbsence(c, ownCounsellor(c), c.req.valid('json')),
+  )
+  .delete('/api/staff/absences/:id', validate('param', AbsenceParamSchema), async (c) =>
+    deleteAbsence(c, ownCounsellor(c), c.req.valid('param').id),
+  )
+  .get('/api/admin/counsellors/:id/working-hours', validate('param', CounsellorParamSchema), async (c) =>
+    c.json({ hours: await listWorkingHours(c.get('db'), c.req.valid('param').id) }),
+  )
+  .put(
+    '/api/admin/counsellors/:id/working-hours',
+    validate('param', CounsellorParamSchema),
+    validate('json', WorkingHoursBodySchema),
+    async (c) => putHours(c, c.req.valid('param').id, c.req.valid('json').hours),
+  )
+  .get('/api/admin/counsellors/:id/absences', validate('param', CounsellorParamSchema), async (c) => {
+    const rows = await listAbsences(c.get('db'), c.req.valid('param').id, c.get('clock').now());
+    return c.json({ absences: rows.map((a) => absenceJson(c, a)) });
+  })
+  .post(
+    '/api/admin/counsellors/:id/absences',
+    validate('param', CounsellorParamSchema),
+    validate('json', AbsenceBodySchema),
+    async (c) => createAbsence(c, c.req.valid('param').id, c.req.valid('json')),
+  )
+  .delete('/api/admin/counsellors/:id/absences/:absenceId', async (c) => {
+    const id = c.req.param('id');
+    const absenceId = c.req.param('absenceId');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (!uuid.test(id) || !uuid.test(absenceId)) throw new AppError('not_found');
+    return deleteAbsence(c, id, absenceId);
+  });
