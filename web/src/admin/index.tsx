@@ -1,12 +1,48 @@
-// Placeholder for the admin page until its feature lands.
+// The operator console: capacity, rebooking, topics, counsellors, statistics, audit log, settings.
 import { render } from 'preact';
+import { tr } from '../shared/i18n.ts';
+import { path } from '../staff/router.ts';
+import { loadSession } from '../staff/session.ts';
+import { Shell } from '../staff/shell.tsx';
+import { injectStaffStyles } from '../staff/styles.ts';
+import { AuditPage } from './audit.tsx';
+import { CapacityPage } from './capacity.tsx';
+import { CounsellorsPage } from './counsellors.tsx';
+import { RebookingPage } from './rebooking.tsx';
+import { ServicesPage } from './services.tsx';
+import { SettingsPage } from './settings.tsx';
+import { StatsPage } from './stats.tsx';
+import { A } from './strings.ts';
+
+const PAGES = {
+  '/admin': CapacityPage,
+  '/admin/rebooking': RebookingPage,
+  '/admin/services': ServicesPage,
+  '/admin/counsellors': CounsellorsPage,
+  '/admin/stats': StatsPage,
+  '/admin/audit': AuditPage,
+  '/admin/settings': SettingsPage,
+} as const;
 
 function App() {
+  const s = tr(A);
+  const nav = [
+    { href: '/admin', label: s.nav.capacity },
+    { href: '/admin/rebooking', label: s.nav.rebooking },
+    { href: '/admin/services', label: s.nav.services },
+    { href: '/admin/counsellors', label: s.nav.counsellors },
+    { href: '/admin/stats', label: s.nav.stats },
+    { href: '/admin/audit', label: s.nav.audit },
+    { href: '/admin/settings', label: s.nav.settings },
+  ];
+  const Page = PAGES[path.value as keyof typeof PAGES] ?? CapacityPage;
   return (
-    <main>
-      <h1>Beratungsraum</h1>
-    </main>
+    <Shell title={s.title} nav={nav}>
+      <Page />
+    </Shell>
   );
 }
 
+injectStaffStyles();
+void loadSession();
 render(<App />, document.getElementById('app')!);

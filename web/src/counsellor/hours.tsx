@@ -1,7 +1,7 @@
 // Own weekly working hours and absences (scheduling API); an absence over booked appointments lists them.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatTime, type Strings, tr } from '../shared/i18n.ts';
-import { call } from '../staff/api.ts';
+import { formatDate, formatTime, type Strings, todayIn, tr } from '../shared/i18n.ts';
+import { call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 
@@ -64,6 +64,15 @@ interface Affected {
   start: string;
   serviceName?: string;
   name?: string | null;
+  needsRebooking?: boolean;
+}
+
+/** The own appointments in an absence that now need a new time (agenda spans at most 42 days). */
+async function flaggedBetween(start: string, end: string): Promise<Affected[]> {
+  const from = todayIn(undefined, new Date(start));
+  const last = todayIn(undefined, new Date(Math.min(Date.parse(end), Date.parse(start) + 41 * 86_400_000)));
+  const { items } = await call<{ items: Affected[] }>('GET', `/api/staff/agenda${query({ from, to: last })}`);
+  return items.filter((i) => i.needsRebooking && i.start >= start && i.start < end);
 }
 
 export function HoursPage() {
@@ -77,10 +86,10 @@ export function HoursPage() {
   const load = async () => {
     try {
       const [h, a] = await Promise.all([
-        call<{ workingHours: Hours[] }>('GET', '/api/staff/working-hours'),
+        call<{ hours: Hours[] }>('GET', '/api/staff/working-hours'),
         call<{ absences: Absence[] }>('GET', '/api/staff/absences'),
       ]);
-      setHours(h.workingHours.map((x) => ({ ...x, start: x.start.slice(0, 5), end: x.end.slice(0, 5) })));
+      setHours(h.hours.map((x) => ({ ...x, start: x.start.slice(0, 5), end: x.end.slice(0, 5) })));
       setAbsences(a.absences);
     } catch (e) {
       setLoadError(errorText(e));
@@ -100,12 +109,14 @@ export function HoursPage() {
     const f = new FormData(e.currentTarget as HTMLFormElement);
     const toIso = (v: FormDataEntryValue | null) => new Date(String(v)).toISOString();
     void absenceAction.run(async () => {
-      const r = await call<{ affectedBookings?: Affected[] }>('POST', '/api/staff/absences', {
-        start: toIso(f.get('start')),
-        end: toIso(f.get('end')),
+      const start = toIso(f.get('start'));
+      const end = toIso(f.get('end'));
+      const r = await call<{ flaggedBookings: number }>('POST', '/api/staff/absences', {
+        start,
+        end,
         reason: String(f.get('reason') ?? ''),
       });
-      setAffected(r.affectedBookings ?? []);
+      setAffected(r.flaggedBookings > 0 ? await flaggedBetween(start, end) : []);
       await load();
     });
   };
@@ -123,7 +134,7 @@ export function HoursPage() {
           class="stack"
           onSubmit={(e) => {
             e.preventDefault();
-            void hoursAction.run(() => call('PUT', '/api/staff/working-hours', { workingHours: hours }));
+            void hoursAction.run(() => call('PUT', '/api/staff/working-hours', { hours }));
           }}
         >
           {s.weekdays.map((name, i) => {

@@ -1,0 +1,234 @@
+// Counsellors: create (with a temporary password), activate/deactivate, skills, site, reset password; sites.
+import { useEffect, useState } from 'preact/hooks';
+import { tr } from '../shared/i18n.ts';
+import { call } from '../staff/api.ts';
+import { STAFF } from '../staff/strings.ts';
+import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Field, formValues } from './fields.tsx';
+import { A } from './strings.ts';
+
+interface Counsellor {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'counsellor' | 'operator';
+  active: boolean;
+  siteId: string | null;
+  siteName: string | null;
+  skills: string[];
+}
+interface Site {
+  id: string;
+  name: string;
+}
+interface ServiceRef {
+  id: string;
+  nameDe: string;
+  nameEn: string;
+}
+
+export function CounsellorsPage() {
+  const s = tr(A);
+  const [list, setList] = useState<Counsellor[]>([]);
+  const [sites, setSites] = useState<Site[]>([]);
+  const [services, setServices] = useState<ServiceRef[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
+  const action = useAction();
+  const load = async () => {
+    const [c, si, se] = await Promise.all([
+      call<{ counsellors: Counsellor[] }>('GET', '/api/admin/counsellors'),
+      call<{ sites: Site[] }>('GET', '/api/admin/sites'),
+      call<{ services: ServiceRef[] }>('GET', '/api/admin/services'),
+    ]);
+    setList(c.counsellors);
+    setSites(si.sites);
+    setServices(se.services);
+  };
+  useEffect(() => void load().catch(() => undefined), []);
+  const skillBoxes = (prefix: string, checked: string[]) => (
+    <fieldset>
+      <legend>{s.skills}</legend>
+      {services.map((x) => (
+        <label key={x.id} class="radio">
+          <input
+            type="checkbox"
+            name={`skill:${x.id}`}
+            defaultChecked={checked.includes(x.id)}
+            id={`${prefix}-${x.id}`}
+          />{' '}
+          {x.nameDe}
+        </label>
+      ))}
+    </fieldset>
+  );
+  const siteSelect = (id: string, value: string | null) => (
+    <div class="field">
+      <label for={id}>{s.site}</label>
+      <select id={id} name="siteId" defaultValue={value ?? ''}>
+        <option value="">{s.noSite}</option>
+        {sites.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const skillsOf = (v: Record<string, string>) =>
+    Object.keys(v)
+      .filter((k) => k.startsWith('skill:'))
+      .map((k) => k.slice(6));
+  const create = (e: Event) => {
+    const v = formValues(e);
+    const form = e.currentTarget as HTMLFormElement;
+    void action.run(async () => {
+      const r = await call<{ temporaryPassword?: string }>('POST', '/api/admin/counsellors', {
+        email: v.email,
+        displayName: v.displayName,
+        role: v.role,
+        skills: skillsOf(v),
+        siteId: v.siteId || null,
+      });
+      form.reset();
+      await load();
+      return r.temporaryPassword ? s.tempPassword(r.temporaryPassword) : undefined;
+    });
+  };
+  const update = (c: Counsellor, body: Record<string, unknown>) =>
+    action.run(async () => {
+      const r = await call<{ flaggedForRebooking: number }>('PUT', `/api/admin/counsellors/${c.id}`, body);
+      setEditing(null);
+      await load();
+      return r.flaggedForRebooking ? s.flagged(r.flaggedForRebooking) : undefined;
+    });
+  return (
+    <>
+      <h1 tabIndex={-1}>{s.counsellors}</h1>
+      <Feedback error={action.error} note={action.note} />
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{s.displayName}</th>
+            <th scope="col">{s.email}</th>
+            <th scope="col">{s.skills}</th>
+            <th scope="col">{s.site}</th>
+            <th scope="col">{s.role}</th>
+            <th scope="col">
+              <span class="sr-only">{s.edit}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.id}>
+              <td>
+                {c.displayName} {c.active ? '' : `(${s.inactive})`}
+              </td>
+              <td>{c.email}</td>
+              <td>{c.skills.join(', ')}</td>
+              <td>{c.siteName ?? '–'}</td>
+              <td>{c.role === 'operator' ? s.roleOperator : s.roleCounsellor}</td>
+              <td>
+                <div class="row">
+                  <button type="button" class="small secondary" onClick={() => setEditing(c.id)}>
+                    {s.edit}
+                  </button>
+                  <button
+                    type="button"
+                    class="small secondary"
+                    onClick={() => void update(c, { active: !c.active })}
+                  >
+                    {c.active ? s.deactivate : s.activate}
+                  </button>
+                  <button
+                    type="button"
+                    class="small secondary"
+                    onClick={() =>
+                      void action.run(async () => {
+                        const r = await call<{ temporaryPassword: string }>(
+                          'POST',
+                          `/api/admin/counsellors/${c.id}/reset-password`,
+                          {},
+                        );
+                        return s.tempPassword(r.temporaryPassword);
+                      })
+                    }
+                  >
+                    {s.resetPassword}
+                  </button>
+                </div>
+                {editing === c.id && (
+                  <form
+                    class="stack card"
+                    onSubmit={(e) => {
+                      const v = formValues(e);
+                      void update(c, {
+                        displayName: v.displayName,
+                        skills: skillsOf(v),
+                        siteId: v.siteId || null,
+                      });
+                    }}
+                  >
+                    <Field id={`name-${c.id}`} label={s.displayName} defaultValue={c.displayName} required />
+                    {skillBoxes(`e-${c.id}`, c.skills)}
+                    {siteSelect(`site-${c.id}`, c.siteId)}
+                    <div class="row">
+                      <button type="submit">{tr(STAFF).save}</button>
+                      <button type="button" class="secondary" onClick={() => setEditing(null)}>
+                        {tr(STAFF).cancel}
+                      </button>
+                    </div>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="grid2">
+        <form class="card stack" onSubmit={create}>
+          <h2>{s.newCounsellor}</h2>
+          <Field id="displayName" label={s.displayName} required maxLength={200} />
+          <Field id="email" label={s.email} type="email" required />
+          <div class="field">
+            <label for="role">{s.role}</label>
+            <select id="role" name="role">
+              <option value="counsellor">{s.roleCounsellor}</option>
+              <option value="operator">{s.roleOperator}</option>
+            </select>
+          </div>
+          {skillBoxes('new', [])}
+          {siteSelect('new-site', null)}
+          <div>
+            <button type="submit" disabled={action.busy}>
+              {s.create}
+            </button>
+          </div>
+        </form>
+        <form
+          class="card stack"
+          onSubmit={(e) => {
+            const v = formValues(e);
+            const form = e.currentTarget as HTMLFormElement;
+            void action.run(async () => {
+              await call('POST', '/api/admin/sites', { name: v.siteName });
+              form.reset();
+              await load();
+            });
+          }}
+        >
+          <h2>{s.site}</h2>
+          <ul>
+            {sites.map((x) => (
+              <li key={x.id}>{x.name}</li>
+            ))}
+          </ul>
+          <Field id="siteName" label={s.newSite} required maxLength={200} />
+          <div>
+            <button type="submit">{s.addSite}</button>
+          </div>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+// Appointments needing a new time (absence, capacity cut, maintenance): the citizen was told by SMS and can
+// rebook from the manage link; the operator can also cancel with a message.
+import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatTime, tr } from '../shared/i18n.ts';
+import { call } from '../staff/api.ts';
+import { errorText } from '../staff/shell.tsx';
+import { STAFF } from '../staff/strings.ts';
+import { Feedback, useAction } from '../staff/use-action.tsx';
+import { formValues } from './fields.tsx';
+import { A } from './strings.ts';
+
+interface Flagged {
+  id: string;
+  start: string;
+  serviceName: string;
+  reason: string | null;
+  counsellor: { displayName: string };
+  citizen: { name: string | null; phone: string | null };
+}
+
+export function RebookingPage() {
+  const s = tr(A);
+  const [list, setList] = useState<Flagged[] | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const action = useAction();
+  const load = async () => {
+    try {
+      setList((await call<{ bookings: Flagged[] }>('GET', '/api/admin/rebooking-needed')).bookings);
+    } catch (e) {
+      setLoadError(errorText(e));
+    }
+  };
+  useEffect(() => void load(), []);
+  return (
+    <>
+      <h1 tabIndex={-1}>{s.rebooking}</h1>
+      {loadError && (
+        <p class="err" role="alert">
+          {loadError}
+        </p>
+      )}
+      <Feedback error={action.error} note={action.note} />
+      {list && list.length === 0 && <p>{s.noRebooking}</p>}
+      {list && list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{s.when}</th>
+              <th scope="col">{s.citizen}</th>
+              <th scope="col">{s.counsellor}</th>
+              <th scope="col">{s.reason}</th>
+              <th scope="col">{s.cancelWithMessage}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((b) => (
+              <tr key={b.id} data-booking={b.id}>
+                <td>
+                  {formatDate(b.start)}, {formatTime(b.start)} · {b.serviceName}
+                </td>
+                <td>
+                  {b.citizen.name ?? tr(STAFF).anonymous} {b.citizen.phone ?? ''}
+                </td>
+                <td>{b.counsellor.displayName}</td>
+                <td>{b.reason ?? '–'}</td>
+                <td>
+                  <form
+                    class="row end"
+                    onSubmit={(e) => {
+                      const v = formValues(e);
+                      void action.run(async () => {
+                        await call('POST', `/api/admin/bookings/${b.id}/cancel`, {
+                          message: v.message ?? '',
+                        });
+                        await load();
+                        return s.cancelled;
+                      });
+                    }}
+                  >
+                    <div class="field">
+                      <label for={`msg-${b.id}`}>{s.message}</label>
+                      <input id={`msg-${b.id}`} name="message" maxLength={300} />
+                    </div>
+                    <button type="submit" class="small">
+                      {s.cancelWithMessage}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
