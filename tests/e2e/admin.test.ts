@@ -1,0 +1,82 @@
+// The operator console in Chromium: capacity change through the UI changes the citizen's slots, forecast chart,
+// topics, counsellors, statistics and audit pages pass axe.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, eventually } from './dashboard-harness.ts';
+import { DEMO_PASSWORD, launchBrowser, type System, startSystem, systemMissingReason } from './lib/system.ts';
+
+const skip = systemMissingReason();
+
+describe.skipIf(skip)('operator console in Chromium', () => {
+  let sys: System;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [sys, browser] = await Promise.all([startSystem({ livekit: false }), launchBrowser()]);
+    page = await (await browser.newContext()).newPage();
+    if (process.env.E2E_VERBOSE) page.on('console', (m) => console.log(`[admin] ${m.text()}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.stop();
+  });
+
+  const slotCount = async () => {
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const res = await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${from}&to=${to}`);
+    const body = (await res.json()) as { days: { slots: unknown[] }[] };
+    return body.days.reduce((n, d) => n + d.slots.length, 0);
+  };
+
+  it('logs the operator in and shows the capacity page with the 14-day chart', async () => {
+    await page.goto(`${sys.baseUrl}/admin`);
+    await page.getByLabel(/E-Mail-Adresse/).fill('admin@example.org');
+    await page.getByLabel(/Passwort/).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('heading', { name: 'Kapazität des Videosystems' }).waitFor();
+    await page.locator('figure.chart svg').waitFor();
+    expect(await page.getByText('Das Videosystem ist nicht erreichbar.').count()).toBe(1);
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+  });
+
+  it('setting the capacity to zero in the console removes every slot for citizens, and back', async () => {
+    const before = await slotCount();
+    expect(before).toBeGreaterThan(0);
+    await page.getByLabel('Gleichzeitige Sitzungen (maximal)').fill('0');
+    await page.getByLabel('Reserve für Sofort-Termine').fill('0');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await eventually(async () => expect(await slotCount()).toBe(0));
+    await page.getByLabel('Gleichzeitige Sitzungen (maximal)').fill('8');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await eventually(async () => expect(await slotCount()).toBe(before));
+  });
+
+  it.each([
+    ['Themen', 'Themen'],
+    ['Beraterinnen und Berater', 'Beraterinnen und Berater'],
+    ['Umbuchungen', 'Termine, die einen neuen Termin brauchen'],
+    ['Statistik', 'Statistik'],
+    ['Protokoll', 'Protokoll'],
+    ['Einstellungen', 'Einstellungen'],
+  ])('the %s page renders and passes axe', async (link, heading) => {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+  });
+
+  it('creates a topic through the form', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Themen', exact: true }).click();
+    await page.getByRole('button', { name: 'Neues Thema' }).click();
+    await page.getByLabel('Kennung').fill('wohngeld');
+    await page.getByLabel('Name (deutsch)').fill('Wohngeld');
+    await page.getByLabel('Name (englisch)').fill('Housing benefit');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('cell', { name: 'Housing benefit' }).waitFor();
+    const services = (await (await sys.fetch('/api/services')).json()) as { services: { id: string }[] };
+    expect(services.services.map((s) => s.id)).toContain('wohngeld');
+  });
+});
