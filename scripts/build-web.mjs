@@ -158,7 +158,9 @@ async function bundle(outdir, entryPoints, minify) {
 }
 
 export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
-  rmSync(outdir, { recursive: true, force: true });
+  // Empty the folder rather than replace it: a running workerd keeps serving from the same directory.
+  mkdirSync(outdir, { recursive: true });
+  for (const f of readdirSync(outdir)) rmSync(join(outdir, f), { recursive: true, force: true });
   mkdirSync(join(outdir, 'pages'), { recursive: true });
   const pages = PAGES.filter((p) => existsSync(`web/src/${p}/index.tsx`));
   const entryPoints = Object.fromEntries(pages.map((p) => [p, `web/src/${p}/index.tsx`]));

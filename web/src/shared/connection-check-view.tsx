@@ -12,7 +12,8 @@ const CHECK = {
       poor: 'Ihre Verbindung ist schwach. Wir empfehlen „Nur Ton“.',
       offline: 'Keine Verbindung. Bitte prüfen Sie Ihr Internet.',
     },
-    measured: (kbps: number, rtt: number) => `gemessen: ca. ${kbps} kbit/s, Antwortzeit ${rtt} ms`,
+    measured: (kbps: number, rtt: number) =>
+      `gemessen: ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s, Antwortzeit ${rtt} ms`,
     checkAgain: 'Erneut prüfen',
   },
   en: {
@@ -24,7 +25,8 @@ const CHECK = {
       poor: 'Your connection is weak. We recommend “audio only”.',
       offline: 'No connection. Please check your internet.',
     },
-    measured: (kbps: number, rtt: number) => `measured: about ${kbps} kbit/s, response time ${rtt} ms`,
+    measured: (kbps: number, rtt: number) =>
+      `measured: ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s, response time ${rtt} ms`,
     checkAgain: 'Check again',
   },
 } satisfies Strings<unknown>;
@@ -38,7 +40,7 @@ export function ConnectionCheck() {
       <h2 id="check-h">{s.checkTitle}</h2>
       <p role="status" class={verdict ? `v-${verdict}` : ''}>
         {checking.value || !verdict ? s.checking : s.check[verdict]}
-        {m && !checking.value ? <small> ({s.measured(m.downKbps, m.rttMs)})</small> : null}
+        {m && !checking.value ? <small> ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)})</small> : null}
       </p>
       {checking.value ? null : (
         <button type="button" class="secondary" onClick={() => void runConnectionCheck()}>

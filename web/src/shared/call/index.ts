@@ -1,0 +1,356 @@
+// The video call for both sides (citizen join page, counsellor dashboard), loaded lazily: a LiveKit room with
+// simulcast, adaptive stream and dynacast, data-saver and audio-only modes, a bitrate cap, automatic step-down.
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import {
+  AudioPresets,
+  DisconnectReason,
+  type LocalVideoTrack,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteVideoTrack,
+  Room,
+  RoomEvent,
+  setLogLevel,
+  Track,
+  VideoPreset,
+  VideoQuality,
+} from 'livekit-client';
+import {
+  type CameraProfile,
+  type LinkQuality,
+  megabytesPer30Minutes,
+  profileFor,
+  profileKbps,
+  stepDown,
+  type VideoMode,
+} from './profile.ts';
+
+export type { LinkQuality, VideoMode } from './profile.ts';
+export { megabytesPer30Minutes, profileFor, profileKbps } from './profile.ts';
+
+export type CallRole = 'citizen' | 'counsellor';
+export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+/** Why the call ended: `left` (own choice), `ended` (room closed by the counsellor), `removed`, `duplicate`, `lost`. */
+export type EndReason = 'left' | 'ended' | 'removed' | 'duplicate' | 'lost';
+
+export interface ConnectOptions {
+  serverUrl: string;
+  token: string;
+  role: CallRole;
+  dataSaver?: boolean;
+  audioOnly?: boolean;
+  /** Upper bound in kbit/s for sending and receiving together (audio, camera, the peer's camera). */
+  bitrateCapKbps?: number | null;
+  camera?: boolean;
+  microphone?: boolean;
+  /** Step down to data saver and then audio only when the link stays poor (default: on for citizens). */
+  autoStepDown?: boolean;
+}
+
+export interface RemotePeer {
+  identity: string;
+  name: string;
+  role: CallRole | 'other';
+  /** The camera while it is received and not muted; null in audio-only mode. */
+  camera: RemoteVideoTrack | null;
+  screen: RemoteVideoTrack | null;
+  microphone: boolean;
+  quality: LinkQuality;
+}
+
+export interface Call {
+  /** The LiveKit room, for what this API does not cover (screen share, camera processors). */
+  readonly room: Room;
+  readonly role: CallRole;
+  readonly state: ReadonlySignal<CallState>;
+  /** Counts successful reconnects, so a page can say "reconnected" after a drop. */
+  readonly reconnects: ReadonlySignal<number>;
+  readonly endReason: ReadonlySignal<EndReason | null>;
+  readonly peers: ReadonlySignal<RemotePeer[]>;
+  readonly localCamera: ReadonlySignal<LocalVideoTrack | null>;
+  readonly localQuality: ReadonlySignal<LinkQuality>;
+  readonly microphoneOn: ReadonlySignal<boolean>;
+  readonly cameraOn: ReadonlySignal<boolean>;
+  readonly audioOnly: ReadonlySignal<boolean>;
+  readonly dataSaver: ReadonlySignal<boolean>;
+  readonly bitrateCapKbps: ReadonlySignal<number | null>;
+  readonly mode: ReadonlySignal<VideoMode>;
+  /** The last automatic step down (null until one happens). */
+  readonly autoStepped: ReadonlySignal<VideoMode | null>;
+  /** Estimated data use of the current settings in MB per 30 minutes. */
+  readonly megabytesPer30Min: ReadonlySignal<number>;
+  /** True when the browser blocked audio playback until the next click (call `startAudio`). */
+  readonly audioBlocked: ReadonlySignal<boolean>;
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  setAudioOnly(on: boolean): Promise<void>;
+  setDataSaver(on: boolean): Promise<void>;
+  setBitrateCap(kbps: number | null): Promise<void>;
+  startAudio(): Promise<void>;
+  leave(): Promise<void>;
+}
+
+// The SDK's info logs would fill the console of every citizen's browser.
+setLogLevel('warn');
+
+const LAYER_KBPS: Record<number, number> = { 90: 60, 180: 120, 360: 300 };
+
+function roleOf(identity: string): RemotePeer['role'] {
+  const prefix = identity.split(':')[0];
+  return prefix === 'citizen' || prefix === 'counsellor' ? prefix : 'other';
+}
+
+function endReasonOf(reason: DisconnectReason | undefined): EndReason {
+  switch (reason) {
+    case DisconnectReason.CLIENT_INITIATED:
+      return 'left';
+    case DisconnectReason.ROOM_DELETED:
+    case DisconnectReason.ROOM_CLOSED:
+      return 'ended';
+    case DisconnectReason.PARTICIPANT_REMOVED:
+      return 'removed';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'duplicate';
+    default:
+      return 'lost';
+  }
+}
+
+function publishOptions(p: CameraProfile) {
+  return {
+    simulcast: p.layers.length > 0,
+    videoEncoding: { maxBitrate: p.maxKbps * 1000, maxFramerate: p.fps },
+    videoSimulcastLayers: p.layers.map(
+      (h) => new VideoPreset(Math.round((h * 16) / 9), h, (LAYER_KBPS[h] ?? 100) * 1000, Math.min(p.fps, 15)),
+    ),
+  };
+}
+
+/** Joins the room and publishes microphone and camera as the options say. */
+export async function connect(options: ConnectOptions): Promise<Call> {
+  const room = new Room({
+    adaptiveStream: true,
+    dynacast: true,
+    disconnectOnPageLeave: true,
+    publishDefaults: { dtx: true, red: true, videoCodec: 'vp8', audioPreset: AudioPresets.speech },
+    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  });
+  const state = signal<CallState>('connecting');
+  const reconnects = signal(0);
+  const endReason = signal<EndReason | null>(null);
+  const peers = signal<RemotePeer[]>([]);
+  const localCamera = signal<LocalVideoTrack | null>(null);
+  const localQuality = signal<LinkQuality>('unknown');
+  const microphoneOn = signal(options.microphone ?? true);
+  const cameraOn = signal(options.camera ?? true);
+  const audioOnly = signal(options.audioOnly ?? false);
+  const dataSaver = signal(options.dataSaver ?? false);
+  const bitrateCapKbps = signal(options.bitrateCapKbps ?? null);
+  const autoStepped = signal<VideoMode | null>(null);
+  const audioBlocked = signal(false);
+  const mode = computed<VideoMode>(() =>
+    audioOnly.value ? 'audio' : dataSaver.value ? 'saver' : 'standard',
+  );
+  const profile = computed(() => profileFor(mode.value, bitrateCapKbps.value, options.role));
+  const megabytesPer30Min = computed(() => {
+    const p = profile.value;
+    return megabytesPer30Minutes(profileKbps(cameraOn.value ? p : { ...p, camera: null }));
+  });
+  const audioSink = document.createElement('div');
+  audioSink.hidden = true;
+  document.body.append(audioSink);
+  let published: CameraProfile | null = null;
+
+  function refreshPeers() {
+    const off = profile.value.remoteVideo === 'off';
+    peers.value = [...room.remoteParticipants.values()].map((p: RemoteParticipant) => {
+      const cam = p.getTrackPublication(Track.Source.Camera);
+      const screen = p.getTrackPublication(Track.Source.ScreenShare);
+      const mic = p.getTrackPublication(Track.Source.Microphone);
+      return {
+        identity: p.identity,
+        name: p.name ?? '',
+        role: roleOf(p.identity),
+        camera: !off && cam?.videoTrack && !cam.isMuted ? (cam.videoTrack as RemoteVideoTrack) : null,
+        screen: screen?.videoTrack && !screen.isMuted ? (screen.videoTrack as RemoteVideoTrack) : null,
+        microphone: !!mic && !mic.isMuted,
+        quality: p.connectionQuality as LinkQuality,
+      };
+    });
+  }
+
+  /** What this side receives: the peers' cameras at the profile's quality (screen shares stay as they are). */
+  function applyRemote() {
+    const want = profile.value.remoteVideo;
+    for (const p of room.remoteParticipants.values()) {
+      const cam = p.getTrackPublication(Track.Source.Camera);
+      if (!cam?.isSubscribed) continue;
+      cam.setEnabled(want !== 'off');
+      if (want !== 'off') cam.setVideoQuality(want === 'low' ? VideoQuality.LOW : VideoQuality.HIGH);
+    }
+    refreshPeers();
+  }
+
+  // Camera changes are serialised: a republish must finish before the next one starts.
+  let cameraQueue: Promise<void> = Promise.resolve();
+  function syncCamera(): Promise<void> {
+    cameraQueue = cameraQueue.then(async () => {
+      const lp = room.localParticipant;
+      const target = profile.value.camera;
+      const pub = lp.getTrackPublication(Track.Source.Camera);
+      if (pub?.track && target !== published) {
+        await lp.unpublishTrack(pub.track, true);
+        published = null;
+      }
+      if (target && cameraOn.value) {
+        const p = target;
+        await lp.setCameraEnabled(
+          true,
+          { resolution: { width: p.width, height: p.height, frameRate: p.fps }, facingMode: 'user' },
+          publishOptions(p),
+        );
+        published = target;
+      } else if (lp.getTrackPublication(Track.Source.Camera)) {
+        await lp.setCameraEnabled(false);
+      }
+      localCamera.value = cameraOn.value
+        ? (lp.getTrackPublication(Track.Source.Camera)?.videoTrack ?? null)
+        : null;
+    });
+    return cameraQueue.catch(() => {
+      localCamera.value = null;
+    });
+  }
+
+  async function applyProfile() {
+    applyRemote();
+    await syncCamera();
+  }
+
+  room
+    .on(RoomEvent.Reconnecting, () => {
+      state.value = 'reconnecting';
+    })
+    .on(RoomEvent.SignalReconnecting, () => {
+      state.value = 'reconnecting';
+    })
+    .on(RoomEvent.Reconnected, () => {
+      state.value = 'connected';
+      reconnects.value += 1;
+    })
+    .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+      state.value = 'disconnected';
+      endReason.value ??= endReasonOf(reason);
+      stop();
+    })
+    .on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Audio) audioSink.append(track.attach());
+      applyRemote();
+    })
+    .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => {
+      for (const el of track.detach()) el.remove();
+      refreshPeers();
+    })
+    .on(RoomEvent.ConnectionQualityChanged, (quality: string, participant: Participant) => {
+      if (participant === room.localParticipant) localQuality.value = quality as LinkQuality;
+      refreshPeers();
+    })
+    .on(RoomEvent.AudioPlaybackStatusChanged, () => {
+      audioBlocked.value = !room.canPlaybackAudio;
+    });
+  for (const e of [
+    RoomEvent.ParticipantConnected,
+    RoomEvent.ParticipantDisconnected,
+    RoomEvent.TrackMuted,
+    RoomEvent.TrackUnmuted,
+    RoomEvent.TrackPublished,
+    RoomEvent.TrackUnpublished,
+  ])
+    room.on(e, refreshPeers);
+
+  let poorSince: number | null = null;
+  const timer =
+    (options.autoStepDown ?? options.role === 'citizen')
+      ? setInterval(() => {
+          if (state.value !== 'connected') return;
+          const next = stepDown(mode.value, localQuality.value, Date.now(), poorSince);
+          poorSince = next.poorSince;
+          if (!next.to) return;
+          autoStepped.value = next.to;
+          if (next.to === 'audio') audioOnly.value = true;
+          else dataSaver.value = true;
+          void applyProfile();
+        }, 2000)
+      : undefined;
+  function stop() {
+    clearInterval(timer);
+    audioSink.remove();
+  }
+
+  try {
+    await room.connect(options.serverUrl, options.token, { autoSubscribe: true });
+  } catch (e) {
+    state.value = 'disconnected';
+    endReason.value = 'lost';
+    stop();
+    throw e;
+  }
+  state.value = 'connected';
+  audioBlocked.value = !room.canPlaybackAudio;
+  refreshPeers();
+  // A missing or refused camera or microphone must not keep the citizen out: the call goes on without it.
+  await room.localParticipant.setMicrophoneEnabled(microphoneOn.value).catch(() => {
+    microphoneOn.value = false;
+  });
+  await syncCamera();
+
+  return {
+    room,
+    role: options.role,
+    state,
+    reconnects,
+    endReason,
+    peers,
+    localCamera,
+    localQuality,
+    microphoneOn,
+    cameraOn,
+    audioOnly,
+    dataSaver,
+    bitrateCapKbps,
+    mode,
+    autoStepped,
+    megabytesPer30Min,
+    audioBlocked,
+    async setMicrophone(on) {
+      microphoneOn.value = on;
+      await room.localParticipant.setMicrophoneEnabled(on);
+    },
+    async setCamera(on) {
+      cameraOn.value = on;
+      await syncCamera();
+    },
+    async setAudioOnly(on) {
+      audioOnly.value = on;
+      await applyProfile();
+    },
+    async setDataSaver(on) {
+      dataSaver.value = on;
+      await applyProfile();
+    },
+    async setBitrateCap(kbps) {
+      bitrateCapKbps.value = kbps;
+      await applyProfile();
+    },
+    async startAudio() {
+      await room.startAudio();
+      audioBlocked.value = !room.canPlaybackAudio;
+    },
+    async leave() {
+      endReason.value ??= 'left';
+      await room.disconnect();
+      stop();
+    },
+  };
+}
