@@ -1,5 +1,5 @@
 // Browser helpers for the dashboard tests: a citizen call harness on the app's origin, axe-core, polling.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -145,4 +145,31 @@ export function edgeEnergyOfPublishedCamera(page: Page): Promise<number> {
     video.srcObject = null;
     return total / samples;
   });
+}
+
+/**
+ * Writes a fake camera clip (Y4M, 640×360, 15 fps) of a fine checkerboard with a moving bar: sharp edges
+ * everywhere and no person, so a blurred or pixelated background changes the pixels unmistakably.
+ */
+export function writeCheckerboardY4m(path: string): void {
+  const w = 640;
+  const h = 360;
+  const frames = 15;
+  const header = Buffer.from(`YUV4MPEG2 W${w} H${h} F15:1 Ip A1:1 C420jpeg\n`);
+  const frameSize = w * h + 2 * (w / 2) * (h / 2);
+  const out = Buffer.alloc(header.length + frames * (6 + frameSize));
+  header.copy(out, 0);
+  let o = header.length;
+  for (let f = 0; f < frames; f++) {
+    out.write('FRAME\n', o);
+    o += 6;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const bar = Math.abs(x - ((f * 40) % w)) < 20;
+        out[o++] = bar ? 128 : ((x >> 2) + (y >> 2)) % 2 === 0 ? 235 : 16;
+      }
+    out.fill(128, o, o + frameSize - w * h);
+    o += frameSize - w * h;
+  }
+  writeFileSync(path, out);
 }

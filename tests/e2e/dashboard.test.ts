@@ -1,5 +1,8 @@
 // The counsellor dashboard in Chromium against the real system: login, agenda with a booking made through the
 // citizen API, join, screen share reaching the citizen, background blur from own-origin model files, axe.
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +12,7 @@ import {
   expectFrames,
   openCitizen,
   remoteTracks,
+  writeCheckerboardY4m,
 } from './dashboard-harness.ts';
 import {
   type CreatedBooking,
@@ -36,12 +40,15 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
   let citizen: Page;
   let booking: CreatedBooking;
   const requested: string[] = [];
+  const camera = join(tmpdir(), `br-camera-${process.pid}.y4m`);
 
   beforeAll(async () => {
+    writeCheckerboardY4m(camera);
     [sys, browser] = await Promise.all([
       startSystem(),
       launchBrowser({
         args: [
+          `--use-file-for-fake-video-capture=${camera}`,
           '--autoplay-policy=no-user-gesture-required',
           '--auto-select-desktop-capture-source=Entire screen',
           '--enable-unsafe-swiftshader',
@@ -60,6 +67,7 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
     await browser?.close();
     if (sys && process.env.E2E_VERBOSE) console.log(sys.logs.join('\n'));
     await sys?.stop();
+    rmSync(camera, { force: true });
   });
 
   it('shows a booking made through the citizen API in the counsellor’s agenda', async () => {
@@ -152,9 +160,16 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
     await page.getByLabel('Weichzeichnen').check();
     await eventually(async () => {
       const on = await edgeEnergyOfPublishedCamera(page);
-      expect(on).toBeLessThan(off * 0.6);
-    }, 40_000);
+      const state = await page.evaluate(() => {
+        const cs = (
+          window as unknown as { __brCall: { error: { value: string }; background: { value: string } } }
+        ).__brCall;
+        return `${cs.background.value} ${cs.error.value}`;
+      });
+      expect(on, `blur on (state: ${state}) vs off ${off}`).toBeLessThan(off * 0.5);
+    }, 60_000);
     await page.getByLabel('Verpixeln').check();
+    await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeLessThan(off * 0.5));
     await page.getByLabel('Normal').check();
     await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeGreaterThan(off * 0.7));
     const app = new URL(sys.baseUrl).origin;
