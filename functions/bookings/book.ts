@@ -7,6 +7,7 @@ import type { Config } from '../env.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
+import { withBookingGate } from './gate.ts';
 import { claimCounsellor, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
@@ -50,7 +51,11 @@ export async function findBookableService(db: Kysely<Database>, id: string): Pro
   return service?.active ? service : undefined;
 }
 
-export async function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
+export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
+  return withBookingGate(ctx.db, () => bookSlotNow(ctx, req));
+}
+
+async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
   const service = await findBookableService(ctx.db, req.serviceId);
   if (!service) return { ok: false, reason: 'unknown_service' };
   const rules = rulesOf(service);

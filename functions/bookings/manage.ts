@@ -8,6 +8,7 @@ import { renderSms } from '../notifications/templates.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
+import { withBookingGate } from './gate.ts';
 import { claimCounsellor, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { findBookingByManageHash, markCancelled } from './repository.ts';
@@ -25,10 +26,18 @@ class Refused extends Error {
 }
 
 /** Cancels the booking a manage token belongs to; cancelling twice is harmless. */
-export async function cancelByManageToken(
+export function cancelByManageToken(
   ctx: BookingContext,
   tokenHash: Uint8Array,
   by: 'citizen' | 'staff' = 'citizen',
+): Promise<CancelResult> {
+  return withBookingGate(ctx.db, () => cancelNow(ctx, tokenHash, by));
+}
+
+async function cancelNow(
+  ctx: BookingContext,
+  tokenHash: Uint8Array,
+  by: 'citizen' | 'staff',
 ): Promise<CancelResult> {
   try {
     const booking = await runBookingTransaction(ctx.db, async (trx) => {
@@ -117,11 +126,15 @@ export type RescheduleResult =
  * old booking stands unchanged. The manage token moves to the new booking; the join code is new
  * (codes are stored only hashed) and goes out in the "rescheduled" SMS.
  */
-export async function rescheduleByManageToken(
+export function rescheduleByManageToken(
   ctx: BookingContext,
   token: string,
   start: Date,
 ): Promise<RescheduleResult> {
+  return withBookingGate(ctx.db, () => rescheduleNow(ctx, token, start));
+}
+
+async function rescheduleNow(ctx: BookingContext, token: string, start: Date): Promise<RescheduleResult> {
   const tokenHash = await hashSecret(token);
   const current = await findBookingByManageHash(ctx.db, tokenHash);
   if (!current) return { ok: false, reason: 'not_found' };

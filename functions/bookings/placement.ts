@@ -1,14 +1,33 @@
 // Choosing and claiming a counsellor for a slot: fair order first, then the database decides who is really free.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Booking, Database, Service } from '../db/database.ts';
-import { loadAbsences, loadLiveBookings, loadSkilledCounsellors } from '../slots/repository.ts';
-import { freeCounsellorsAt, type ServiceRules, withinWorkingHours } from '../slots/slot-engine.ts';
-import { addDays, localDateOf, localDay } from '../slots/time-zone.ts';
+import { loadSkilledCounsellors } from '../slots/repository.ts';
+import { type CounsellorHours, type ServiceRules, withinWorkingHours } from '../slots/slot-engine.ts';
+import { localDateOf, localDay } from '../slots/time-zone.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree, loadCounsellorGuard } from './repository.ts';
 
+/** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
+const ROSTER_TTL_MS = 5_000;
+const rosters = new WeakMap<object, Map<string, { at: number; value: Promise<CounsellorHours[]> }>>();
+
+function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<CounsellorHours[]> {
+  let byService = rosters.get(db);
+  if (!byService) {
+    byService = new Map();
+    rosters.set(db, byService);
+  }
+  const hit = byService.get(serviceId);
+  if (hit && Date.now() - hit.at < ROSTER_TTL_MS) return hit.value;
+  const value = loadSkilledCounsellors(db, serviceId);
+  byService.set(serviceId, { at: Date.now(), value });
+  value.catch(() => byService.delete(serviceId));
+  return value;
+}
+
 /**
- * Counsellors who look free for a session starting at `start`, those with the fewest bookings that
- * local day first (ties in random order, so parallel requests spread out).
+ * Counsellors who look free for a session starting at `start`: working then, not absent, not booked
+ * (buffers included). Those with the fewest bookings that local day come first; ties are shuffled so
+ * parallel requests spread out. The database re-checks all of it when the booking is inserted.
  */
 export async function rankCandidates(
   db: Kysely<Database>,
@@ -18,45 +37,49 @@ export async function rankCandidates(
   start: Date,
   ignoreBookingId?: string,
 ): Promise<string[]> {
-  const counsellors = await loadSkilledCounsellors(db, service.id);
-  if (counsellors.length === 0) return [];
-  const date = localDateOf(start.getTime(), timeZone);
-  const day = localDay(date, timeZone);
-  const from = new Date(localDay(addDays(date, -1), timeZone).start);
-  const to = new Date(localDay(addDays(date, 1), timeZone).end);
-  const ids = counsellors.map((c) => c.id);
-  const [absences, bookings] = await Promise.all([
-    loadAbsences(db, from, to, ids),
-    loadLiveBookings(db, from, to, ids),
+  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
+  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const working = (await skilledCounsellors(db, service.id)).filter((c) =>
+    withinWorkingHours(c.hours, timeZone, blockedStart, blockedEnd),
+  );
+  if (working.length === 0) return [];
+  const day = localDay(localDateOf(start.getTime(), timeZone), timeZone);
+  const ids = working.map((c) => c.id);
+  const range = sql`tstzrange(${new Date(blockedStart)}::timestamptz, ${new Date(blockedEnd)}::timestamptz, '[)')`;
+  const ignore = ignoreBookingId ? sql`and id <> ${ignoreBookingId}` : sql``;
+  const [load, absent] = await Promise.all([
+    sql<{ counsellor_id: string; busy: boolean; n: number }>`
+      select counsellor_id, bool_or(blocked && ${range}) as busy,
+             count(*) filter (where start_at >= ${new Date(day.start)})::int as n
+      from bookings
+      where status in ('confirmed', 'completed') and counsellor_id = any(${ids}::uuid[])
+        and start_at >= least(${new Date(day.start)}::timestamptz, ${new Date(blockedStart)}::timestamptz) - interval '1 day'
+        and start_at < greatest(${new Date(day.end)}::timestamptz, ${new Date(blockedEnd)}::timestamptz)
+        ${ignore}
+      group by counsellor_id`.execute(db),
+    sql<{ counsellor_id: string }>`
+      select distinct counsellor_id from absences
+      where period && ${range} and counsellor_id = any(${ids}::uuid[])`.execute(db),
   ]);
-  const free = freeCounsellorsAt(
-    rules,
-    {
-      timeZone,
-      counsellors,
-      absences,
-      bookings,
-      capacity: { maxConcurrentSessions: 0, adhocReserve: 0, maintenance: [] },
-      ...(ignoreBookingId ? { ignoreBookingId } : {}),
-    },
-    start.getTime(),
-  );
-  const load = new Map<string, number>();
-  for (const b of bookings) {
-    if (b.id !== ignoreBookingId && b.start >= day.start && b.start < day.end) {
-      load.set(b.counsellorId, (load.get(b.counsellorId) ?? 0) + 1);
-    }
+  const taken = new Set(absent.rows.map((r) => r.counsellor_id));
+  const count = new Map<string, number>();
+  for (const r of load.rows) {
+    if (r.busy) taken.add(r.counsellor_id);
+    count.set(r.counsellor_id, r.n);
   }
-  const tiebreak = new Map(free.map((id) => [id, Math.random()]));
-  return free.sort(
-    (a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || (tiebreak.get(a) ?? 0) - (tiebreak.get(b) ?? 0),
-  );
+  const tiebreak = new Map(ids.map((id) => [id, Math.random()]));
+  return ids
+    .filter((id) => !taken.has(id))
+    .sort(
+      (a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || (tiebreak.get(a) ?? 0) - (tiebreak.get(b) ?? 0),
+    );
 }
 
 /**
  * Inserts the booking for the first candidate the database accepts: the exclusion constraint refuses
  * a counsellor booked meanwhile, and a re-read after the insert (which holds a key-share lock on the
- * counsellor, so absence and hour changes serialise against it) refuses one who became absent.
+ * counsellor, so absence and hour changes serialise against it) refuses one who became absent,
+ * inactive, lost the skill or no longer works then.
  */
 export async function claimCounsellor(
   trx: Transaction<Database>,
@@ -67,7 +90,13 @@ export async function claimCounsellor(
   for (const counsellorId of candidates) {
     const row = await insertBookingIfFree(trx, { ...booking, counsellorId });
     if (!row) continue;
-    const guard = await loadCounsellorGuard(trx, counsellorId, booking.blockedStart, booking.blockedEnd);
+    const guard = await loadCounsellorGuard(
+      trx,
+      counsellorId,
+      booking.serviceId,
+      booking.blockedStart,
+      booking.blockedEnd,
+    );
     const blockedStart = booking.blockedStart.getTime();
     const blockedEnd = booking.blockedEnd.getTime();
     if (

@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SlotTaken } from '../../functions/bookings/book.ts';
+import { claimCounsellor } from '../../functions/bookings/placement.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
+import { runBookingTransaction } from '../../functions/bookings/transaction.ts';
+import { takeCapacity } from '../../functions/capacity/buckets.ts';
 import type { Database } from '../../functions/db/database.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -50,6 +55,70 @@ async function invariantViolations(db: Kysely<Database>) {
     counterDrift: counterDrift.rows[0]?.n,
   };
 }
+
+/** Books straight in the database, skipping every application-side check and queue. */
+async function rawBooking(db: Kysely<Database>, counsellorId: string, start: Date): Promise<'ok' | 'taken'> {
+  const end = new Date(start.getTime() + 30 * 60_000);
+  try {
+    await runBookingTransaction(db, async (trx) => {
+      const row = await claimCounsellor(
+        trx,
+        [counsellorId],
+        {
+          serviceId: 'arbeitslosengeld',
+          kind: 'scheduled',
+          start,
+          end,
+          blockedStart: start,
+          blockedEnd: end,
+          joinCodeHash: await hashSecret(generateSecret()),
+          manageTokenHash: await hashSecret(generateSecret()),
+          roomName: generateRoomName(),
+          phone: null,
+          name: null,
+          email: null,
+          customerNumber: null,
+          language: 'de',
+        },
+        'Europe/Berlin',
+      );
+      if (!row || !(await takeCapacity(trx, { start, end, kind: 'scheduled' }))) throw new SlotTaken();
+    });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof SlotTaken) return 'taken';
+    throw error;
+  }
+}
+
+describe('the database alone', () => {
+  it('refuses overlapping bookings of one counsellor from 40 parallel transactions', async () => {
+    await setup({ counsellors: 1, capacity: 50 });
+    const db = (tdb as TestDatabase).db;
+    const counsellor = await db.selectFrom('counsellors').select('id').executeTakeFirstOrThrow();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        // Starts 0, 5, 10 or 15 minutes apart: every pair of these 30-minute sessions overlaps.
+        rawBooking(db, counsellor.id, new Date(Date.parse('2026-12-03T09:00:00Z') + (i % 4) * 5 * 60_000)),
+      ),
+    );
+    expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+    expect(await invariantViolations(db)).toEqual({ overlaps: 0, overCapacity: 0, counterDrift: 0 });
+  });
+
+  it('refuses more concurrent sessions than the capacity from 20 parallel transactions', async () => {
+    await setup({ counsellors: 20, capacity: 3 });
+    const db = (tdb as TestDatabase).db;
+    const counsellors = await db.selectFrom('counsellors').select('id').execute();
+    const results = await Promise.all(
+      counsellors.map((c, i) =>
+        rawBooking(db, c.id, new Date(Date.parse('2026-12-03T09:00:00Z') + (i % 3) * 5 * 60_000)),
+      ),
+    );
+    expect(results.filter((r) => r === 'ok')).toHaveLength(3);
+    expect(await invariantViolations(db)).toEqual({ overlaps: 0, overCapacity: 0, counterDrift: 0 });
+  });
+});
 
 describe('booking under concurrency', () => {
   it('gives one slot with one free counsellor to exactly one of 200 parallel requests', async () => {
