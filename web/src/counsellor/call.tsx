@@ -1,32 +1,16 @@
 // The call view (its own chunk, with livekit-client): the citizen large, self-view small, and the controls.
-import type { Track } from 'livekit-client';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { TrackView } from '../shared/call/track-view.tsx';
 import { tr } from '../shared/i18n.ts';
-import { call } from '../staff/api.ts';
+import { call as request } from '../staff/api.ts';
 import type { BackgroundMode } from '../staff/call/background.ts';
 import { CallSession, type JoinTicket } from '../staff/call/session.ts';
 import { navigate } from '../staff/router.ts';
 import { errorText } from '../staff/shell.tsx';
 import { CALL } from './call-strings.ts';
 
-function VideoOf({ track, label, cls }: { track: Track | null; label: string; cls: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || !track) return;
-    track.attach(el);
-    return () => {
-      track.detach(el);
-    };
-  }, [track]);
-  return (
-    <video ref={ref} class={cls} aria-label={label} autoplay playsInline muted data-has-track={!!track} />
-  );
-}
-
 export default function CallView({ bookingId }: { bookingId: string }) {
   const s = tr(CALL);
-  const audioHost = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CallSession | null>(null);
   const [fatal, setFatal] = useState('');
   useEffect(() => {
@@ -34,12 +18,15 @@ export default function CallView({ bookingId }: { bookingId: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const ticket = await call<JoinTicket>('POST', `/api/staff/bookings/${bookingId}/join`);
+        const ticket = await request<JoinTicket>('POST', `/api/staff/bookings/${bookingId}/join`);
         if (cancelled) return;
-        cs = new CallSession(audioHost.current!);
+        cs = await CallSession.start(ticket);
+        if (cancelled) {
+          await cs.leave();
+          return;
+        }
         setSession(cs);
         (window as unknown as { __brCall?: CallSession }).__brCall = cs;
-        await cs.connect(ticket);
       } catch (e) {
         setFatal(errorText(e));
       }
@@ -52,7 +39,6 @@ export default function CallView({ bookingId }: { bookingId: string }) {
   return (
     <>
       <h1 tabIndex={-1}>{s.title}</h1>
-      <div ref={audioHost} hidden />
       {fatal ? (
         <div class="stack">
           <p class="err" role="alert">
@@ -79,7 +65,7 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
   const end = async () => {
     if (!confirm(s.endConfirm)) return;
     try {
-      await call('POST', `/api/staff/bookings/${bookingId}/end`);
+      await request('POST', `/api/staff/bookings/${bookingId}/end`);
       await cs.leave();
       navigate('/counsellor');
     } catch (e) {
@@ -90,32 +76,28 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
     await cs.leave();
     navigate('/counsellor');
   };
-  const state = cs.state.value;
+  const call = cs.call;
+  const state = call.state.value;
+  const citizen = cs.citizen.value;
   return (
     <div class="call">
-      <p role="status" aria-live="polite" class={state === 'failed' ? 'err' : ''}>
+      <p role="status" aria-live="polite">
         {s.state[state]}
-        {state === 'connected' && !cs.citizenPresent.value ? ` – ${s.waitingForCitizen}` : ''}
-        {cs.citizenPresent.value && (
+        {state === 'connected' && !citizen ? ` – ${s.waitingForCitizen}` : ''}
+        {citizen && (
           <>
             {' '}
             – {s.quality}:{' '}
-            <strong class={`q-${cs.citizenQuality.value}`} data-quality={cs.citizenQuality.value}>
-              {s.q[cs.citizenQuality.value]}
+            <strong class={`q-${citizen.quality}`} data-quality={citizen.quality}>
+              {s.q[citizen.quality] ?? s.q.unknown}
             </strong>
           </>
         )}
       </p>
       <div class="stage">
-        <VideoOf
-          track={cs.audioOnly.value ? null : cs.remoteVideo.value}
-          label={s.citizenVideo}
-          cls="remote"
-        />
-        {cs.citizenPresent.value && (cs.audioOnly.value || !cs.remoteVideo.value) && (
-          <p class="stage-note">{s.citizenAudioOnly}</p>
-        )}
-        <VideoOf track={cs.cameraOn.value ? cs.localVideo.value : null} label={s.selfView} cls="self" />
+        <TrackView track={citizen?.camera ?? null} label={s.citizenVideo} class="remote" />
+        {citizen && !citizen.camera && <p class="stage-note">{s.citizenAudioOnly}</p>}
+        <TrackView track={call.cameraOn.value ? cs.localVideo.value : null} label={s.selfView} class="self" />
       </div>
       {cs.sharing.value && <p class="notice">{s.sharing}</p>}
       {cs.error.value && (
@@ -129,14 +111,18 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
         </p>
       )}
       <div class="controls row">
-        <button type="button" aria-pressed={cs.micOn.value} onClick={() => void cs.toggleMic()}>
+        <button
+          type="button"
+          aria-pressed={call.microphoneOn.value}
+          onClick={() => void call.setMicrophone(!call.microphoneOn.value)}
+        >
           {s.mic}
         </button>
         <button
           type="button"
-          aria-pressed={cs.cameraOn.value}
-          disabled={cs.audioOnly.value}
-          onClick={() => void cs.toggleCamera()}
+          aria-pressed={call.cameraOn.value}
+          disabled={call.audioOnly.value}
+          onClick={() => void call.setCamera(!call.cameraOn.value)}
         >
           {s.camera}
         </button>
@@ -145,8 +131,8 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
         </button>
         <button
           type="button"
-          aria-pressed={cs.audioOnly.value}
-          onClick={() => void cs.setAudioOnly(!cs.audioOnly.value)}
+          aria-pressed={call.audioOnly.value}
+          onClick={() => void call.setAudioOnly(!call.audioOnly.value)}
         >
           {s.audioOnly}
         </button>

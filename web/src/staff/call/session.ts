@@ -1,121 +1,47 @@
-// The counsellor's side of a video call as signals: connect with a room-admin ticket, publish camera and
-// microphone, screen share, background effects, device choice, the citizen's connection quality, audio-only.
-import { signal } from '@preact/signals';
-import {
-  ConnectionQuality,
-  type LocalVideoTrack,
-  type RemoteParticipant,
-  type RemoteTrack,
-  Room,
-  RoomEvent,
-  Track,
-  VideoPresets,
-} from 'livekit-client';
+// The counsellor's side of a call, on the shared call module (web/src/shared/call): adds screen share,
+// background blur/pixelation as a camera processor, camera/microphone choice and the citizen's peer view.
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { type LocalVideoTrack, Room } from 'livekit-client';
+import { type Call, connect, type RemotePeer } from '../../shared/call/index.ts';
 import { type BackgroundMode, type BackgroundProcessor, createBackgroundProcessor } from './background.ts';
 
 export interface JoinTicket {
   serverUrl: string;
   token: string;
   room: string;
-  citizenPresent?: boolean;
 }
 
-export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'failed';
-export type Quality = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
-
 export class CallSession {
-  readonly state = signal<CallState>('connecting');
-  readonly citizenPresent = signal(false);
-  readonly citizenQuality = signal<Quality>('unknown');
-  readonly remoteVideo = signal<RemoteTrack | null>(null);
-  readonly localVideo = signal<LocalVideoTrack | null>(null);
-  readonly micOn = signal(true);
-  readonly cameraOn = signal(true);
+  readonly call: Call;
+  readonly citizen: ReadonlySignal<RemotePeer | null>;
+  readonly localVideo: ReadonlySignal<LocalVideoTrack | null>;
   readonly sharing = signal(false);
-  readonly audioOnly = signal(false);
   readonly background = signal<BackgroundMode>('off');
   readonly cameras = signal<MediaDeviceInfo[]>([]);
   readonly microphones = signal<MediaDeviceInfo[]>([]);
-  readonly error = signal<string>('');
-  readonly room: Room;
+  readonly error = signal('');
   private processor: BackgroundProcessor | null = null;
-  private audioHost: HTMLElement;
+  private stopEffect: () => void;
 
-  constructor(audioHost: HTMLElement) {
-    this.audioHost = audioHost;
-    this.room = new Room({
-      adaptiveStream: true,
-      dynacast: true,
-      videoCaptureDefaults: { resolution: VideoPresets.h540.resolution },
-      publishDefaults: { simulcast: true, videoSimulcastLayers: [VideoPresets.h180, VideoPresets.h360] },
+  private constructor(call: Call) {
+    this.call = call;
+    this.localVideo = call.localCamera;
+    this.citizen = computed(
+      () => call.peers.value.find((p) => p.role === 'citizen') ?? call.peers.value[0] ?? null,
+    );
+    // The shared module republishes the camera when the profile changes: put the effect back on the new track.
+    this.stopEffect = effect(() => {
+      const track = call.localCamera.value;
+      if (track && this.background.peek() !== 'off') void this.applyBackground(this.background.peek());
     });
-    const r = this.room;
-    r.on(RoomEvent.ParticipantConnected, () => this.syncRemote())
-      .on(RoomEvent.ParticipantDisconnected, () => this.syncRemote())
-      .on(RoomEvent.TrackSubscribed, (track) => this.onTrack(track))
-      .on(RoomEvent.TrackUnsubscribed, (track) => {
-        for (const el of track.detach()) el.remove();
-        this.syncRemote();
-      })
-      .on(RoomEvent.LocalTrackPublished, () => this.syncLocal())
-      .on(RoomEvent.LocalTrackUnpublished, () => this.syncLocal())
-      .on(RoomEvent.ConnectionQualityChanged, (q, p) => {
-        if (p !== r.localParticipant) this.citizenQuality.value = toQuality(q);
-      })
-      .on(RoomEvent.Reconnecting, () => {
-        this.state.value = 'reconnecting';
-      })
-      .on(RoomEvent.Reconnected, () => {
-        this.state.value = 'connected';
-      })
-      .on(RoomEvent.Disconnected, () => {
-        this.state.value = 'disconnected';
-      })
-      .on(RoomEvent.MediaDevicesChanged, () => void this.listDevices());
   }
 
-  async connect(ticket: JoinTicket): Promise<void> {
-    try {
-      await this.room.connect(ticket.serverUrl, ticket.token);
-      this.state.value = 'connected';
-      this.syncRemote();
-    } catch {
-      this.state.value = 'failed';
-      return;
-    }
-    try {
-      await this.room.localParticipant.enableCameraAndMicrophone();
-    } catch {
-      this.error.value = 'devices';
-    }
-    this.syncLocal();
-    await this.listDevices();
-  }
-
-  private citizen(): RemoteParticipant | undefined {
-    return [...this.room.remoteParticipants.values()][0];
-  }
-
-  private onTrack(track: RemoteTrack): void {
-    if (track.kind === Track.Kind.Audio) this.audioHost.append(track.attach());
-    this.syncRemote();
-  }
-
-  private syncRemote(): void {
-    const p = this.citizen();
-    this.citizenPresent.value = !!p;
-    if (p) this.citizenQuality.value = toQuality(p.connectionQuality);
-    const video = p?.getTrackPublication(Track.Source.Camera)?.track ?? null;
-    this.remoteVideo.value = video ?? null;
-  }
-
-  private syncLocal(): void {
-    const lp = this.room.localParticipant;
-    const cam = lp.getTrackPublication(Track.Source.Camera);
-    this.localVideo.value = (cam?.track as LocalVideoTrack | undefined) ?? null;
-    this.cameraOn.value = !!cam && !cam.isMuted;
-    this.micOn.value = lp.isMicrophoneEnabled;
-    this.sharing.value = lp.isScreenShareEnabled;
+  /** Joins as room admin (counsellor) and lists the devices once permission is granted. */
+  static async start(ticket: JoinTicket): Promise<CallSession> {
+    const call = await connect({ serverUrl: ticket.serverUrl, token: ticket.token, role: 'counsellor' });
+    const session = new CallSession(call);
+    await session.listDevices();
+    return session;
   }
 
   async listDevices(): Promise<void> {
@@ -123,49 +49,28 @@ export class CallSession {
       this.cameras.value = await Room.getLocalDevices('videoinput');
       this.microphones.value = await Room.getLocalDevices('audioinput');
     } catch {
-      // Device labels need permission; the lists stay empty.
+      // Labels need permission; the lists stay empty.
     }
   }
 
   async switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void> {
-    await this.room.switchActiveDevice(kind, deviceId);
-  }
-
-  async toggleMic(): Promise<void> {
-    await this.room.localParticipant.setMicrophoneEnabled(!this.micOn.value);
-    this.syncLocal();
-  }
-
-  async toggleCamera(): Promise<void> {
-    await this.room.localParticipant.setCameraEnabled(!this.cameraOn.value);
-    this.syncLocal();
-    if (this.cameraOn.value && this.background.value !== 'off')
-      await this.applyBackground(this.background.value);
+    await this.call.room.switchActiveDevice(kind, deviceId);
   }
 
   /** Screen, window or tab, as the browser offers; the camera keeps running. */
   async toggleScreenShare(): Promise<void> {
+    const lp = this.call.room.localParticipant;
     try {
-      await this.room.localParticipant.setScreenShareEnabled(!this.sharing.value, {
+      await lp.setScreenShareEnabled(!this.sharing.value, {
         audio: false,
         selfBrowserSurface: 'include',
         surfaceSwitching: 'include',
       });
+      this.error.value = '';
     } catch {
       this.error.value = 'screen';
     }
-    this.syncLocal();
-  }
-
-  /** Audio only: stop sending and receiving video (weak links); switching back restores both. */
-  async setAudioOnly(on: boolean): Promise<void> {
-    this.audioOnly.value = on;
-    await this.room.localParticipant.setCameraEnabled(!on);
-    for (const p of this.room.remoteParticipants.values())
-      for (const pub of p.videoTrackPublications.values()) pub.setSubscribed(!on);
-    this.syncLocal();
-    this.syncRemote();
-    if (!on && this.background.value !== 'off') await this.applyBackground(this.background.value);
+    this.sharing.value = lp.isScreenShareEnabled;
   }
 
   async setBackground(mode: BackgroundMode): Promise<void> {
@@ -175,14 +80,14 @@ export class CallSession {
   }
 
   private async applyBackground(mode: BackgroundMode): Promise<void> {
-    const track = this.localVideo.value;
+    const track = this.call.localCamera.peek();
     if (!track) return;
     try {
       if (mode === 'off') {
         if (track.getProcessor()) await track.stopProcessor();
         return;
       }
-      if (track.getProcessor() === this.processor && this.processor) {
+      if (this.processor && track.getProcessor() === this.processor) {
         this.processor.mode = mode;
         return;
       }
@@ -196,21 +101,7 @@ export class CallSession {
   }
 
   async leave(): Promise<void> {
-    await this.room.disconnect();
-  }
-}
-
-function toQuality(q: ConnectionQuality): Quality {
-  switch (q) {
-    case ConnectionQuality.Excellent:
-      return 'excellent';
-    case ConnectionQuality.Good:
-      return 'good';
-    case ConnectionQuality.Poor:
-      return 'poor';
-    case ConnectionQuality.Lost:
-      return 'lost';
-    default:
-      return 'unknown';
+    this.stopEffect();
+    await this.call.leave();
   }
 }
