@@ -20,6 +20,7 @@ let annaSession: Session;
 let benSession: Session;
 let annaBooking: string;
 let annaAbsence: string;
+const clock = new TestClock(new Date('2026-12-03T08:50:00Z'));
 
 /** Valid bodies, so that a request fails on authorization and not on validation. */
 const BODIES: Record<string, unknown> = {
@@ -68,7 +69,7 @@ async function bookingState(id: string) {
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  t = createTestApp(tdb, { clock: new TestClock(new Date('2026-12-03T08:50:00Z')) });
+  t = createTestApp(tdb, { clock });
   await seedService(tdb.db);
   await seedCapacity(tdb.db);
   anna = await createStaff(tdb.db, { email: 'anna@example.org', skills: ['arbeitslosengeld'] });
@@ -158,6 +159,18 @@ describe('staff endpoint authorization', () => {
       absences: { id: string }[];
     };
     expect(absences.absences.map((a) => a.id)).not.toContain(annaAbsence);
+  });
+
+  it('ends a session at logout and after it expires', async () => {
+    const session = await login(t, 'ben@example.org');
+    expect((await t.request('/api/staff/agenda', { headers: session.headers() })).status).toBe(200);
+    const out = await t.request('/api/auth/logout', { method: 'POST', headers: session.headers(true) });
+    expect(out.status).toBe(200);
+    expect((await t.request('/api/staff/agenda', { headers: session.headers() })).status).toBe(401);
+    const later = await login(t, 'ben@example.org');
+    clock.advanceMinutes(9 * 60);
+    expect((await t.request('/api/staff/agenda', { headers: later.headers() })).status).toBe(401);
+    clock.advanceMinutes(-9 * 60);
   });
 
   it('lets the booking’s own counsellor through (the checks are not vacuous)', async () => {
