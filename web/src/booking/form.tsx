@@ -65,7 +65,7 @@ export function BookingForm() {
     const target =
       outcome === 'invalid'
         ? `#${Object.keys(m.fieldErrors.value)[0] ?? 'phone'}`
-        : { ok: '#done-h', taken: '#taken', error: '#form-msg' }[outcome];
+        : { ok: 'h1', taken: '#taken', error: '#form-msg' }[outcome];
     requestAnimationFrame(() => (document.querySelector(target) as HTMLElement | null)?.focus());
   }
 

@@ -12,7 +12,7 @@ export function Page({ title, children }: { title: string; children: ComponentCh
         <LangSwitch />
       </header>
       <main id="main">
-        <h1>{title}</h1>
+        <h1 tabIndex={-1}>{title}</h1>
         {children}
       </main>
     </>
