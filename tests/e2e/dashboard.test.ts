@@ -73,11 +73,10 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
   it('shows a booking made through the citizen API in the counsellor’s agenda', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
-    const slots = (await (
-      await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${today}&to=${to}`)
-    ).json()) as {
-      days: { slots: { start: string }[] }[];
-    };
+    const slotRes = await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${today}&to=${to}`);
+    const slotText = await slotRes.text();
+    expect(slotRes.status, slotText).toBe(200);
+    const slots = JSON.parse(slotText) as { days: { slots: { start: string }[] }[] };
     const start = slots.days.flatMap((d) => d.slots)[0]!.start;
     const res = await sys.fetch('/api/bookings', {
       method: 'POST',
@@ -186,6 +185,14 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
     expect(requested.some((u) => u.startsWith(`${app}/static/mediapipe/`) && u.endsWith('.wasm'))).toBe(true);
   });
 
+  it('switches to audio only: the citizen stops receiving the camera, and gets it back', async () => {
+    const audioOnly = page.getByRole('button', { name: 'Nur Audio' });
+    await audioOnly.click();
+    await eventually(async () => expect(Object.keys(await remoteTracks(citizen))).not.toContain('camera'));
+    await audioOnly.click();
+    await expectFrames(citizen, 'camera');
+  });
+
   it('passes axe in the call view and ends the session for both', async () => {
     expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
     page.once('dialog', (d) => void d.accept());
@@ -198,5 +205,42 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
       .where('id', '=', booking.id)
       .executeTakeFirst();
     expect(row?.status).toBe('completed');
+  });
+  it('enters an absence over a booked appointment and lists it for rebooking', async () => {
+    const later = await sys.createBooking({
+      counsellorEmail: 'berater1@example.org',
+      startsInMinutes: 3 * 24 * 60,
+    });
+    await page.getByRole('link', { name: 'Arbeitszeiten' }).click();
+    await page.getByRole('heading', { name: 'Arbeitszeiten und Abwesenheiten' }).waitFor();
+    await page.getByRole('group', { name: 'Montag' }).waitFor();
+    const [start, end] = await page.evaluate(
+      ([a, b]) => {
+        const local = (ms: number) => {
+          const d = new Date(ms);
+          const p = (n: number) => String(n).padStart(2, '0');
+          return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+        };
+        return [local(a! - 3_600_000), local(b! + 3_600_000)];
+      },
+      [later.start.getTime(), later.end.getTime()],
+    );
+    await page.getByLabel('Beginn').fill(start!);
+    await page.getByLabel('Ende').fill(end!);
+    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+    await page.getByText('1 gebuchter Termin fällt in die Abwesenheit').waitFor();
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+    const flagged = await sys.db
+      .selectFrom('bookings')
+      .select('needs_rebooking')
+      .where('id', '=', later.id)
+      .executeTakeFirstOrThrow();
+    expect(flagged.needs_rebooking).toBe(true);
+  });
+
+  it('offers an ad-hoc session form that passes axe', async () => {
+    await page.getByRole('link', { name: 'Sofort-Termin' }).click();
+    await page.getByLabel('Mobilnummer').waitFor();
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 import { render } from 'preact';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
-import { loadSession } from '../staff/session.ts';
+import { loadSession, user } from '../staff/session.ts';
 import { Shell } from '../staff/shell.tsx';
+import { STAFF } from '../staff/strings.ts';
 import { injectStaffStyles } from '../staff/styles.ts';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
@@ -34,6 +35,9 @@ function App() {
     { href: '/admin/stats', label: s.nav.stats },
     { href: '/admin/audit', label: s.nav.audit },
     { href: '/admin/settings', label: s.nav.settings },
+    ...(user.value?.counsellorId
+      ? [{ href: '/counsellor', label: tr(STAFF).counsellorPage, external: true }]
+      : []),
   ];
   const Page = PAGES[path.value as keyof typeof PAGES] ?? CapacityPage;
   return (

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
-import { loadSession } from '../staff/session.ts';
+import { loadSession, user } from '../staff/session.ts';
 import { Shell } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { injectStaffStyles } from '../staff/styles.ts';
@@ -30,6 +30,9 @@ function App() {
     { href: '/counsellor', label: s.navAgenda },
     { href: '/counsellor/adhoc', label: s.navAdhoc },
     { href: '/counsellor/hours', label: s.navHours },
+    ...(user.value?.role === 'operator'
+      ? [{ href: '/admin', label: tr(STAFF).adminPage, external: true }]
+      : []),
   ];
   return (
     <Shell title={s.title} nav={nav}>

@@ -10,6 +10,8 @@ import { STAFF } from './strings.ts';
 export interface NavItem {
   href: string;
   label: string;
+  /** Another page (counsellor ↔ operator console): a normal page load, not in-page navigation. */
+  external?: boolean;
 }
 
 /** A user-facing message for a failed request. */
