@@ -84,10 +84,16 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
   };
   const kill = () =>
     new Promise<void>((done) => {
-      if (!child || child.exitCode !== null || child.signalCode) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      // Bind this process: after a restart `child` names the new one, which a late SIGKILL must not hit.
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode) return done();
+      const force = setTimeout(() => current.kill('SIGKILL'), 5000);
+      force.unref();
+      current.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      current.kill('SIGTERM');
     });
   await launch();
   const server: LiveKitServer = {
