@@ -8,6 +8,7 @@ import { createSlotPicker } from '../shared/slot-picker-model.ts';
 
 export const picker = createSlotPicker();
 export const slot = signal<Slot | null>(null);
+export const serviceName = signal('');
 
 export const phone = signal('');
 export const name = signal('');
@@ -23,7 +24,8 @@ export const submitError = signal<ApiError | null>(null);
 export const alternatives = signal<Slot[] | null>(null);
 export const booked = signal<BookingCreated | null>(null);
 
-export function startService(id: string): void {
+export function startService(id: string, name: string): void {
+  serviceName.value = name;
   slot.value = null;
   alternatives.value = null;
   void picker.start(id);

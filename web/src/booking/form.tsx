@@ -1,10 +1,9 @@
 // Step 3 of booking: the citizen's details, the privacy notice with consent, and the submit.
 import type { Signal } from '@preact/signals';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
-import { errorText } from '../shared/strings.ts';
+import { errorText } from '../shared/ui.tsx';
 import * as m from './flow.ts';
 import { FLOW_STRINGS } from './flow-strings.ts';
-import { services } from './model.ts';
 
 function Field(props: {
   id: string;
@@ -56,7 +55,6 @@ export function BookingForm() {
   const slot = m.slot.value;
   if (!slot) return null;
   const tz = m.picker.timeZone.value;
-  const service = services.value?.find((x) => x.id === m.picker.service.value);
   const consentError = m.fieldErrors.value.consent;
 
   async function onSubmit(e: Event) {
@@ -75,7 +73,7 @@ export function BookingForm() {
         {s.details}
       </h2>
       <p class="chosen">
-        <strong>{s.chosen}:</strong> {service?.name}, {formatDate(slot.start, tz)},{' '}
+        <strong>{s.chosen}:</strong> {m.serviceName.value}, {formatDate(slot.start, tz)},{' '}
         {formatTime(slot.start, tz)}–{formatTime(slot.end, tz)}
       </p>
       <form onSubmit={onSubmit} noValidate>

@@ -1,8 +1,7 @@
 // The citizen booking page (/): topic first; calendar, form and confirmation load right after the first paint.
 import { render } from 'preact';
 import { tr } from '../shared/i18n.ts';
-import { COMMON, errorText } from '../shared/strings.ts';
-import { Page } from '../shared/ui.tsx';
+import { afterFirstPaint, COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
 
@@ -57,4 +56,4 @@ function App() {
 
 render(<App />, document.getElementById('app')!);
 // The rest of the flow arrives while the citizen reads the topics, after the first paint.
-requestAnimationFrame(() => setTimeout(() => void m.loadFlow(), 0));
+afterFirstPaint(() => void m.loadFlow());

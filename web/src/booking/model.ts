@@ -35,7 +35,7 @@ export function loadFlow(): Promise<void> {
 export async function chooseService(id: string): Promise<void> {
   serviceId.value = id;
   await loadFlow();
-  flow.value?.startService(id);
+  flow.value?.startService(id, services.value?.find((s) => s.id === id)?.name ?? '');
 }
 
 /** Topic names come in the page language: loaded at start and again after a switch. */

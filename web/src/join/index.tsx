@@ -2,8 +2,7 @@
 // camera/microphone and connection checks. Click 2 allows the camera and joins; the call loads while they read.
 import { render } from 'preact';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
-import { COMMON, errorText } from '../shared/strings.ts';
-import { Page } from '../shared/ui.tsx';
+import { afterFirstPaint, COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
 
@@ -86,7 +85,10 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
-void m.loadStatus().then(() => {
-  // After the first paint: the checks, then the video library while the citizen reads the notice.
-  if (m.phase.value === 'ready') setTimeout(() => void m.loadPrejoin().then((p) => p.runChecks()), 0);
+// After the first paint: the checks, then the video library while the citizen reads the notice.
+const status = m.loadStatus();
+afterFirstPaint(() => {
+  void status.then(() => {
+    if (m.phase.value === 'ready') void m.loadPrejoin().then((p) => p.runChecks());
+  });
 });

@@ -6,12 +6,13 @@ import { megabytesPer30Minutes, profileFor, profileKbps } from '../shared/call/p
 import { runConnectionCheck } from '../shared/connection-check.ts';
 import { ConnectionCheck } from '../shared/connection-check-view.tsx';
 import { tr } from '../shared/i18n.ts';
+import { errorText } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { level, mediaError, preview, previewIfAllowed, startPreview, stopPreview } from './precheck.ts';
 import { PREJOIN_STRINGS } from './prejoin-strings.ts';
 
-/** `video_down`, `connect` or null: what went wrong on the last join attempt. */
-const joinProblem = signal<'video_down' | 'connect' | null>(null);
+/** What went wrong on the last join attempt: the video service, the connection to it, or the request. */
+const joinProblem = signal<'video_down' | 'connect' | ApiError | null>(null);
 /** Chosen by the citizen; until then the connection check presets the options. */
 let optionsTouched = false;
 const estimateMb = computed(() =>
@@ -70,7 +71,7 @@ export async function join(): Promise<void> {
         return;
       }
       if (e.code === 'join_not_open' || e.status === 410) return m.loadStatus();
-      joinProblem.value = e.code === 'video_unavailable' ? 'video_down' : 'connect';
+      joinProblem.value = e.code === 'video_unavailable' ? 'video_down' : e;
     } else joinProblem.value = 'connect';
     reportFailure(`connect: ${(e as Error)?.name ?? 'error'} ${(e as Error)?.message ?? ''}`);
     m.phase.value = 'ready';
@@ -155,7 +156,7 @@ export function JoinProblem() {
   const problem = joinProblem.value;
   return problem ? (
     <p role="alert" class="err">
-      {problem === 'video_down' ? s.videoDown : s.connectFailed}
+      {problem === 'video_down' ? s.videoDown : problem === 'connect' ? s.connectFailed : errorText(problem)}
     </p>
   ) : null;
 }

@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import { type ApiError, api } from '../shared/api.ts';
 import { tr } from '../shared/i18n.ts';
-import { errorText } from '../shared/strings.ts';
+import { errorText } from '../shared/ui.tsx';
 import { CALL_STRINGS } from './call-strings.ts';
 import { code } from './model.ts';
 

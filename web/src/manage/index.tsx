@@ -3,8 +3,7 @@ import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
 import { api } from '../shared/api.ts';
 import { formatDate, formatTime, lang, tr } from '../shared/i18n.ts';
-import { COMMON, errorText } from '../shared/strings.ts';
-import { Page } from '../shared/ui.tsx';
+import { COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
 

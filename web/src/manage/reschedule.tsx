@@ -5,7 +5,7 @@ import { Calendar, TimeList } from '../shared/calendar.tsx';
 import { nearestSlots } from '../shared/calendar-math.ts';
 import { formatDate, formatTime, todayIn, tr } from '../shared/i18n.ts';
 import { createSlotPicker } from '../shared/slot-picker-model.ts';
-import { errorText } from '../shared/strings.ts';
+import { errorText } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
 

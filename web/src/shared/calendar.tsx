@@ -4,7 +4,7 @@ import type { Slot } from './api.ts';
 import { addDays, busyLevel, monthOf, monthWeeks } from './calendar-math.ts';
 import { formatDay, formatTime, lang, type Strings, tr } from './i18n.ts';
 import type { SlotPicker } from './slot-picker-model.ts';
-import { COMMON, errorText } from './strings.ts';
+import { COMMON, errorText } from './ui.tsx';
 
 const CAL = {
   de: {

@@ -1,7 +1,11 @@
-// The frame of every citizen page: header with the language switch, main landmark, page title.
+// The frame of every citizen page (header with the language switch, main landmark, title) and the common
+// helpers every page and lazy part imports from here, so they all share one chunk with the runtime.
 import type { ComponentChildren } from 'preact';
 import { type Lang, setLang, tr } from './i18n.ts';
 import { COMMON } from './strings.ts';
+
+export { afterFirstPaint } from './after-paint.ts';
+export { COMMON, errorText } from './strings.ts';
 
 export function Page({ title, children }: { title: string; children: ComponentChildren }) {
   document.title = `${title} – Beratungsraum`;
