@@ -9,6 +9,7 @@ const BUDGET = 14_600;
 
 interface Loaded {
   url: string;
+  start: number;
   encoded: number;
   transfer: number;
 }
