@@ -2,25 +2,28 @@
 import type { AppDeps } from '../http/context.ts';
 
 /** How long a computed calendar is served as fresh, and how long a stale one may be served while it refreshes. */
-const FRESH_MS = 5_000;
-const STALE_MS = 30_000;
+const FRESH_MS = 10_000;
+const STALE_MS = 60_000;
 const MAX_ENTRIES = 500;
 
+/** A response body, encoded once and served many times. */
+export type Body = Uint8Array;
+
 interface Entry {
-  body: string;
+  body: Body;
   at: number;
 }
 
 export class SlotCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<string>>();
+  private readonly loading = new Map<string, Promise<Body>>();
   private generation = 0;
 
   /**
    * The cached body for `key`, else the result of `load` (one load per key at a time). A body older
    * than FRESH_MS is still returned, once, while a refresh runs in the background.
    */
-  async get(key: string, load: () => Promise<string>): Promise<string> {
+  async get(key: string, load: () => Promise<Body>): Promise<Body> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && now - hit.at < FRESH_MS) return hit.body;
@@ -37,7 +40,7 @@ export class SlotCache {
     this.loading.clear();
   }
 
-  private refresh(key: string, load: () => Promise<string>): Promise<string> {
+  private refresh(key: string, load: () => Promise<Body>): Promise<Body> {
     const generation = this.generation;
     const started = Date.now();
     const promise = load().finally(() => {

@@ -1,7 +1,7 @@
 // Builds the GET /api/slots body: loads what the engine needs for the range and renders local times.
 import type { Kysely } from 'kysely';
 import type { Database, Service } from '../db/database.ts';
-import { loadAbsences, loadCapacity, loadLiveBookings, loadSkilledCounsellors } from './repository.ts';
+import { loadBusyPeriods, loadCapacity, loadCapacityUsage, loadSkilledCounsellors } from './repository.ts';
 import { computeSlots, type ServiceRules } from './slot-engine.ts';
 import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from './time-zone.ts';
 
@@ -35,19 +35,19 @@ export async function buildCalendar(
   const rangeStart = new Date(localDay(addDays(from, -1), timeZone).start);
   const rangeEnd = new Date(localDay(addDays(to, 1), timeZone).end);
   const counsellors = await loadSkilledCounsellors(db, service.id);
-  const [absences, bookings, capacity] = await Promise.all([
-    loadAbsences(
+  const [busy, capacityUsage, capacity] = await Promise.all([
+    loadBusyPeriods(
       db,
+      counsellors.map((c) => c.id),
       rangeStart,
       rangeEnd,
-      counsellors.map((c) => c.id),
     ),
-    loadLiveBookings(db, rangeStart, rangeEnd),
+    loadCapacityUsage(db, rangeStart, rangeEnd),
     loadCapacity(db, rangeStart, rangeEnd),
   ]);
   const days = computeSlots(
     rulesOf(service),
-    { timeZone, counsellors, absences, bookings, capacity },
+    { timeZone, counsellors, busy, bookings: [], capacity, capacityUsage },
     now.getTime(),
     from,
     to,

@@ -1,7 +1,8 @@
-// Kysely queries that feed the slot engine: skilled counsellors and their hours, absences, live bookings, capacity.
+// Kysely queries that feed the slot engine: skilled counsellors and their hours, busy time, live bookings, capacity.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type {
+  BucketUsage,
   BusyPeriod,
   CapacityModel,
   CounsellorHours,
@@ -12,7 +13,7 @@ import type {
 type Db = Kysely<Database>;
 
 /** Longest a session can reach back before its start_at (buffers, ad-hoc) when scanning by start. */
-const LOOKBACK = "interval '1 day'";
+const LOOKBACK = sql.raw("interval '1 day'");
 
 /** Active counsellors who offer the service, with their weekly hours. */
 export async function loadSkilledCounsellors(db: Db, serviceId: string): Promise<CounsellorHours[]> {
@@ -34,6 +35,51 @@ export async function loadSkilledCounsellors(db: Db, serviceId: string): Promise
     byId.set(r.id, hours);
   }
   return [...byId].map(([id, hours]) => ({ id, hours }));
+}
+
+/**
+ * Everything that keeps the given counsellors busy in [from, to): absences and booked time (buffers
+ * included), merged per counsellor in the database and sent as one JSON value, which is far cheaper
+ * to parse than one row per booking.
+ */
+export async function loadBusyPeriods(
+  db: Db,
+  counsellorIds: string[],
+  from: Date,
+  to: Date,
+): Promise<BusyPeriod[]> {
+  if (counsellorIds.length === 0) return [];
+  const result = await sql<{ busy: Record<string, [number, number][]> | null }>`
+    with periods as (
+      select counsellor_id, blocked as r from bookings
+      where status in ('confirmed', 'completed') and counsellor_id = any(${counsellorIds}::uuid[])
+        and start_at >= ${from}::timestamptz - ${LOOKBACK} and start_at < ${to} and upper(blocked) > ${from}
+      union all
+      select counsellor_id, period from absences
+      where counsellor_id = any(${counsellorIds}::uuid[])
+        and period && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
+    ), merged as (
+      select counsellor_id, unnest(range_agg(r)) as r from periods group by counsellor_id
+    )
+    select json_object_agg(counsellor_id, spans) as busy from (
+      select counsellor_id,
+             json_agg(json_build_array(extract(epoch from lower(r))::float8, extract(epoch from upper(r))::float8)) as spans
+      from merged group by counsellor_id
+    ) as per_counsellor`.execute(db);
+  const out: BusyPeriod[] = [];
+  for (const [counsellorId, spans] of Object.entries(result.rows[0]?.busy ?? {})) {
+    for (const [s, e] of spans) out.push({ counsellorId, start: s * 1000, end: e * 1000 });
+  }
+  return out;
+}
+
+/** Sessions per five-minute bucket in [from, to) from the capacity counters, sorted by start. */
+export async function loadCapacityUsage(db: Db, from: Date, to: Date): Promise<BucketUsage[]> {
+  const result = await sql<{ usage: [number, number][] | null }>`
+    select json_agg(json_build_array(extract(epoch from start_at)::float8, scheduled_used + adhoc_used) order by start_at) as usage
+    from capacity_buckets
+    where start_at >= ${from} and start_at < ${to} and scheduled_used + adhoc_used > 0`.execute(db);
+  return (result.rows[0]?.usage ?? []).map(([s, used]) => ({ start: s * 1000, used }));
 }
 
 export async function loadAbsences(
@@ -75,7 +121,7 @@ export async function loadLiveBookings(
            (extract(epoch from upper(blocked)) * 1000)::float8 as be
     from bookings
     where status in ('confirmed', 'completed')
-      and start_at >= ${from}::timestamptz - ${sql.raw(LOOKBACK)} and start_at < ${to}
+      and start_at >= ${from}::timestamptz - ${LOOKBACK} and start_at < ${to}
       and upper(blocked) > ${from}
       ${counsellorIds ? sql`and counsellor_id = any(${counsellorIds}::uuid[])` : sql``}`.execute(db);
   return result.rows.map((r) => ({

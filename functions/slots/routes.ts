@@ -35,9 +35,9 @@ export const slotRoutes = new Hono<AppEnv>().get(
       if (!service?.active)
         throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });
       const days = await buildCalendar(db, service, timeZone, clock.now(), from, to);
-      return JSON.stringify({ service: service.id, timeZone, days });
+      return new TextEncoder().encode(JSON.stringify({ service: service.id, timeZone, days }));
     });
-    return c.body(body, 200, {
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
     });

@@ -59,6 +59,11 @@ export interface MaintenanceWindow {
   capacity: number;
 }
 
+export interface BucketUsage {
+  start: number;
+  used: number;
+}
+
 export interface CapacityModel {
   maxConcurrentSessions: number;
   adhocReserve: number;
@@ -69,10 +74,16 @@ export interface Availability {
   timeZone: string;
   /** Counsellors with the service's skill. */
   counsellors: readonly CounsellorHours[];
-  absences: readonly BusyPeriod[];
-  /** Every live booking (all counsellors and services) that may overlap the range. */
+  /** Absences, and any booked time already merged per counsellor. */
+  busy: readonly BusyPeriod[];
+  /**
+   * Live bookings that may overlap the range: their blocked time keeps the counsellor busy and,
+   * unless `capacityUsage` is given, their sessions count against capacity.
+   */
   bookings: readonly ExistingBooking[];
   capacity: CapacityModel;
+  /** Sessions per five-minute bucket, sorted by start (the database's counters); replaces counting `bookings`. */
+  capacityUsage?: readonly BucketUsage[];
   /** A booking to ignore, e.g. the one being rescheduled. */
   ignoreBookingId?: string;
 }
@@ -235,7 +246,7 @@ function busyByCounsellor(availability: Availability): Map<string, Span[]> {
   const raw = new Map<string, Span[]>();
   for (const c of availability.counsellors) raw.set(c.id, []);
   const add = (id: string, span: Span) => raw.get(id)?.push(span);
-  for (const a of availability.absences) add(a.counsellorId, [a.start, a.end]);
+  for (const a of availability.busy) add(a.counsellorId, [a.start, a.end]);
   for (const b of availability.bookings) {
     if (b.id !== availability.ignoreBookingId) add(b.counsellorId, [b.blockedStart, b.blockedEnd]);
   }
@@ -316,10 +327,13 @@ function capacityFreeSpans(availability: Availability, from: number, to: number)
   if (maxConcurrentSessions - adhocReserve <= 0) return [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const b of availability.bookings) {
-    if (b.id === availability.ignoreBookingId || b.end <= from || b.start >= to) continue;
-    starts.push(Math.floor(b.start / BUCKET_MS) * BUCKET_MS);
-    ends.push(Math.ceil(b.end / BUCKET_MS) * BUCKET_MS);
+  const usage = availability.capacityUsage ?? [];
+  if (!availability.capacityUsage) {
+    for (const b of availability.bookings) {
+      if (b.id === availability.ignoreBookingId || b.end <= from || b.start >= to) continue;
+      starts.push(Math.floor(b.start / BUCKET_MS) * BUCKET_MS);
+      ends.push(Math.ceil(b.end / BUCKET_MS) * BUCKET_MS);
+    }
   }
   const windows = maintenance
     .filter((m) => m.end > from && m.start < to)
@@ -335,6 +349,7 @@ function capacityFreeSpans(availability: Availability, from: number, to: number)
   let i = 0;
   let j = 0;
   let w = 0;
+  let k = 0;
   let used = 0;
   let t = from;
   for (;;) {
@@ -347,11 +362,15 @@ function capacityFreeSpans(availability: Availability, from: number, to: number)
       j++;
     }
     while (w < W.length && (W[w] as number) <= t) w++;
+    while (k < usage.length && (usage[k] as BucketUsage).start + BUCKET_MS <= t) k++;
     if (t >= to) break;
-    const next = Math.min(S[i] ?? to, E[j] ?? to, W[w] ?? to, to);
+    const bucket = usage[k];
+    const inBucket = bucket !== undefined && bucket.start <= t;
+    const bucketEdge = bucket === undefined ? to : inBucket ? bucket.start + BUCKET_MS : bucket.start;
+    const next = Math.min(S[i] ?? to, E[j] ?? to, W[w] ?? to, bucketEdge, to);
     let cap = maxConcurrentSessions;
     for (const m of windows) if (m.start <= t && m.end > t && m.capacity < cap) cap = m.capacity;
-    if (used < cap - adhocReserve) {
+    if (used + (inBucket ? bucket.used : 0) < cap - adhocReserve) {
       const last = free[free.length - 1];
       if (last && last[1] === t) free[free.length - 1] = [last[0], next];
       else free.push([t, next]);

@@ -30,7 +30,7 @@ function availability(over: Partial<Availability> = {}): Availability {
   return {
     timeZone: TZ,
     counsellors: [{ id: 'c1', hours: weekdays('08:00', '16:00') }],
-    absences: [],
+    busy: [],
     bookings: [],
     capacity: { maxConcurrentSessions: 8, adhocReserve: 0, maintenance: [] },
     ...over,
@@ -89,7 +89,7 @@ describe('computeSlots', () => {
     {
       name: 'leaves out an absence',
       av: {
-        absences: [
+        busy: [
           {
             counsellorId: 'c1',
             start: at('2026-12-03T10:00:00+01:00'),
@@ -175,6 +175,19 @@ describe('computeSlots', () => {
         bookings: [booking('a1', 'c2', '2026-12-03T10:07:00+01:00', '2026-12-03T10:37:00+01:00')],
       },
       expected: [...range('08:00', '09:30', 15, '+01:00'), ...range('10:45', '15:30', 15, '+01:00')],
+    },
+    {
+      name: 'takes capacity use from the database counters when given',
+      rules: { slotStepMinutes: 15 },
+      av: {
+        capacity: { maxConcurrentSessions: 2, adhocReserve: 0, maintenance: [] },
+        capacityUsage: [
+          { start: at('2026-12-03T10:00:00+01:00'), used: 2 },
+          { start: at('2026-12-03T10:05:00+01:00'), used: 1 },
+          { start: at('2026-12-03T10:10:00+01:00'), used: 2 },
+        ],
+      },
+      expected: [...range('08:00', '09:30', 15, '+01:00'), ...range('10:15', '15:30', 15, '+01:00')],
     },
     {
       name: 'lowers capacity during a maintenance window',
@@ -330,7 +343,7 @@ describe('freeCounsellorsAt', () => {
       { id: 'c2', hours: weekdays('08:00', '16:00') },
       { id: 'c3', hours: weekdays('12:00', '16:00') },
     ],
-    absences: [
+    busy: [
       { counsellorId: 'c2', start: at('2026-12-03T09:00:00+01:00'), end: at('2026-12-03T09:10:00+01:00') },
     ],
     bookings: [booking('b1', 'c1', '2026-12-03T08:30:00+01:00', '2026-12-03T09:00:00+01:00', [0, 10])],
