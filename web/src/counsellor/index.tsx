@@ -10,6 +10,7 @@ import { injectStaffStyles } from '../staff/styles.ts';
 import { AdhocPage } from './adhoc.tsx';
 import { AgendaPage } from './agenda.tsx';
 import { HoursPage } from './hours.tsx';
+import { waiting } from './model.ts';
 import { C } from './strings.ts';
 
 type CallViewType = typeof import('./call.tsx').default;
@@ -25,6 +26,7 @@ function CallRoute({ bookingId }: { bookingId: string }) {
 function App() {
   const s = tr(C);
   const p = path.value;
+  // Someone waiting shows in the tab title too, for a counsellor working in another window.
   const callMatch = /^\/counsellor\/call\/([0-9a-f-]{36})$/.exec(p);
   const nav = [
     { href: '/counsellor', label: s.navAgenda },
@@ -35,7 +37,7 @@ function App() {
       : []),
   ];
   return (
-    <Shell title={s.title} nav={nav}>
+    <Shell title={waiting.value.length > 0 ? `(${waiting.value.length}) ${s.title}` : s.title} nav={nav}>
       {callMatch ? (
         <CallRoute bookingId={callMatch[1]!} />
       ) : p === '/counsellor/adhoc' ? (
