@@ -79,4 +79,56 @@ describe.skipIf(skip)('operator console in Chromium', () => {
     const services = (await (await sys.fetch('/api/services')).json()) as { services: { id: string }[] };
     expect(services.services.map((s) => s.id)).toContain('wohngeld');
   });
+
+  it('an absence entered for a counsellor lists the booking for rebooking; cancelling it notifies the citizen', async () => {
+    const booking = await sys.createBooking({
+      counsellorEmail: 'berater2@example.org',
+      startsInMinutes: 2 * 24 * 60,
+      phone: '+4915112345678',
+      name: 'Rita Umbuch',
+    });
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Beraterinnen und Berater', exact: true })
+      .click();
+    await page
+      .getByRole('row', { name: /berater2@example\.org/ })
+      .getByRole('button', { name: 'Bearbeiten' })
+      .click();
+    const [start, end] = await page.evaluate(
+      ([a, b]) => {
+        const local = (ms: number) => {
+          const d = new Date(ms);
+          const p = (n: number) => String(n).padStart(2, '0');
+          return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+        };
+        return [local(a! - 3_600_000), local(b! + 3_600_000)];
+      },
+      [booking.start.getTime(), booking.end.getTime()],
+    );
+    await page.getByLabel('Abwesenheit: Beginn').fill(start!);
+    await page.getByLabel('Ende', { exact: true }).fill(end!);
+    await page.getByRole('button', { name: 'Abwesenheit eintragen' }).click();
+    await page.getByText('1 Termin zur Umbuchung vorgemerkt.').first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Umbuchungen', exact: true }).click();
+    const row = page.locator(`[data-booking="${booking.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Rita Umbuch');
+    await row.getByLabel('Nachricht an die Bürgerin / den Bürger').fill('Bitte buchen Sie neu.');
+    await row.getByRole('button', { name: 'Absagen und benachrichtigen' }).click();
+    await page.getByText('Abgesagt; die SMS ist in der Warteschlange.').waitFor();
+    const after = await sys.db
+      .selectFrom('bookings')
+      .select('status')
+      .where('id', '=', booking.id)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe('cancelled');
+    const sms = await sys.db
+      .selectFrom('outbox_messages')
+      .select(['kind', 'body'])
+      .where('booking_id', '=', booking.id)
+      .where('kind', '=', 'cancellation')
+      .execute();
+    expect(sms.map((m) => m.body).join(' ')).toContain('Bitte buchen Sie neu.');
+  });
 });

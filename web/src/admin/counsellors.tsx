@@ -4,7 +4,7 @@ import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
-import { Field, formValues } from './fields.tsx';
+import { Field, formValues, localToIso } from './fields.tsx';
 import { A } from './strings.ts';
 
 interface Counsellor {
@@ -157,6 +157,7 @@ export function CounsellorsPage() {
                     {s.resetPassword}
                   </button>
                 </div>
+                {editing === c.id && <AbsenceForm counsellor={c} onDone={(m) => action.setNote(m)} />}
                 {editing === c.id && (
                   <form
                     class="stack card"
@@ -230,5 +231,42 @@ export function CounsellorsPage() {
         </form>
       </div>
     </>
+  );
+}
+
+/** An absence entered by the operator (e.g. sick leave); clashing appointments are flagged for rebooking. */
+function AbsenceForm({ counsellor, onDone }: { counsellor: Counsellor; onDone: (message: string) => void }) {
+  const s = tr(A);
+  const action = useAction();
+  return (
+    <form
+      class="row end card"
+      onSubmit={(e) => {
+        const v = formValues(e);
+        void action.run(async () => {
+          const r = await call<{ flaggedBookings: number }>(
+            'POST',
+            `/api/admin/counsellors/${counsellor.id}/absences`,
+            {
+              start: localToIso(v.absStart!),
+              end: localToIso(v.absEnd!),
+              reason: v.absReason ?? '',
+            },
+          );
+          const message = s.flagged(r.flaggedBookings);
+          onDone(message);
+          return message;
+        });
+      }}
+    >
+      <h3 class="sr-only">{s.absence}</h3>
+      <Field id="absStart" label={`${s.absence}: ${s.mwStart}`} type="datetime-local" required />
+      <Field id="absEnd" label={s.mwEnd} type="datetime-local" required />
+      <Field id="absReason" label={s.absenceReason} maxLength={500} />
+      <button type="submit" disabled={action.busy}>
+        {s.addAbsence}
+      </button>
+      <Feedback error={action.error} note={action.note} />
+    </form>
   );
 }

@@ -45,8 +45,12 @@ export const A = {
     activate: 'Aktivieren',
     resetPassword: 'Passwort zurücksetzen',
     tempPassword: (p: string) => `Vorläufiges Passwort (nur jetzt sichtbar): ${p}`,
-    flagged: (n: number) => `${n} künftige Termine zur Umbuchung vorgemerkt.`,
+    flagged: (n: number) =>
+      n === 1 ? '1 Termin zur Umbuchung vorgemerkt.' : `${n} Termine zur Umbuchung vorgemerkt.`,
     newSite: 'Neuer Standort',
+    absence: 'Abwesenheit',
+    absenceReason: 'Grund (optional)',
+    addAbsence: 'Abwesenheit eintragen',
     addSite: 'Standort anlegen',
     // capacity
     capacity: 'Kapazität des Videosystems',
@@ -162,8 +166,12 @@ export const A = {
     activate: 'Activate',
     resetPassword: 'Reset password',
     tempPassword: (p: string) => `Temporary password (shown only now): ${p}`,
-    flagged: (n: number) => `${n} future appointments marked for rebooking.`,
+    flagged: (n: number) =>
+      n === 1 ? '1 appointment marked for rebooking.' : `${n} appointments marked for rebooking.`,
     newSite: 'New site',
+    absence: 'Absence',
+    absenceReason: 'Reason (optional)',
+    addAbsence: 'Add absence',
     addSite: 'Add site',
     capacity: 'Video system capacity',
     maxConcurrent: 'Concurrent sessions (maximum)',
