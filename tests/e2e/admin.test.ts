@@ -131,4 +131,14 @@ describe.skipIf(skip)('operator console in Chromium', () => {
       .execute();
     expect(sms.map((m) => m.body).join(' ')).toContain('Bitte buchen Sie neu.');
   });
+
+  it('switches the console to English and logs out', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Kapazität', exact: true }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Video system capacity' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+  });
 });
