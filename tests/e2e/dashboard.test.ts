@@ -167,8 +167,13 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
       });
       expect(on, `blur on (state: ${state}) vs off ${off}`).toBeLessThan(off * 0.5);
     }, 60_000);
+    const blurred = await edgeEnergyOfPublishedCamera(page);
     await page.getByLabel('Verpixeln').check();
     await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeLessThan(off * 0.5));
+    const pixelated = await edgeEnergyOfPublishedCamera(page);
+    console.info(
+      `background edge energy: off ${off.toFixed(1)}, blur ${blurred.toFixed(1)}, pixelate ${pixelated.toFixed(1)}`,
+    );
     await page.getByLabel('Normal').check();
     await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeGreaterThan(off * 0.7));
     const app = new URL(sys.baseUrl).origin;
