@@ -1,12 +1,21 @@
-// Shared pieces of the citizen-page browser tests: polling, keyboard focus, axe, the counsellor's side of a
-// call through web/src/shared/call, peer-connection statistics and LiveKit's view of published tracks.
+// Shared pieces of the citizen-page browser tests: polling, keyboard focus, axe, flowing RTP streams and
+// LiveKit's view of published tracks; the call harness itself lives in citizen-call-harness.ts.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import { RoomServiceClient, TrackType } from 'livekit-server-sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { JoinTicket, System } from './lib/system.ts';
+import { type RtpStat, rtpStats } from './citizen-call-harness.ts';
+import type { System } from './lib/system.ts';
+
+export {
+  counsellorJoin,
+  counsellorLeave,
+  counsellorPeers,
+  openCounsellor,
+  rtpStats,
+  TRACK_PEER_CONNECTIONS,
+} from './citizen-call-harness.ts';
 
 /** Polls until `check` stops throwing, for at most `ms`. */
 export async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<T> {
@@ -46,46 +55,6 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Records every RTCPeerConnection a page creates, so tests can read getStats() from the outside. */
-export const TRACK_PEER_CONNECTIONS = `(() => {
-  const Native = window.RTCPeerConnection;
-  window.__pcs = [];
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__pcs.push(this); }
-  };
-})();`;
-
-export interface RtpStat {
-  type: string;
-  kind: string;
-  rid?: string;
-  bytes: number;
-  frameHeight?: number;
-  framesDecoded?: number;
-}
-
-/** Outbound and inbound RTP statistics of all recorded peer connections. */
-export function rtpStats(page: Page): Promise<RtpStat[]> {
-  return page.evaluate(async () => {
-    const out: RtpStat[] = [];
-    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s) => {
-        if (s.type !== 'outbound-rtp' && s.type !== 'inbound-rtp') return;
-        out.push({
-          type: s.type,
-          kind: s.kind,
-          rid: s.rid,
-          bytes: s.type === 'outbound-rtp' ? s.bytesSent : s.bytesReceived,
-          frameHeight: s.frameHeight,
-          framesDecoded: s.framesDecoded,
-        });
-      });
-    }
-    return out;
-  });
-}
-
 /** Video RTP streams whose byte counters grew within `ms`: what is really flowing now. */
 export async function flowingVideo(page: Page, type: 'outbound-rtp' | 'inbound-rtp', ms = 2500) {
   const key = (s: RtpStat) => `${s.type}/${s.kind}/${s.rid ?? ''}/${s.frameHeight ?? ''}`;
@@ -113,63 +82,6 @@ export async function publishedTracks(sys: System, room: string, identityPrefix:
   }));
 }
 
-let counsellorBundle: Promise<string> | null = null;
-
-/** The call module (web/src/shared/call) as one script, exposing `window.counsellor` for the test. */
-function bundleCounsellor(): Promise<string> {
-  counsellorBundle ??= build({
-    stdin: {
-      contents: `import { connect } from './web/src/shared/call/index.ts';
-        window.counsellor = {
-          call: null,
-          async join(serverUrl, token) {
-            this.call = await connect({ serverUrl, token, role: 'counsellor' });
-            return this.call.room.name;
-          },
-          peers() { return this.call.peers.value.map((p) => ({ identity: p.identity, camera: !!p.camera })); },
-          async leave() { await this.call.leave(); },
-        };`,
-      resolveDir: resolve('.'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2020',
-    logLevel: 'error',
-  }).then((r) => r.outputFiles[0]!.text);
-  return counsellorBundle;
-}
-
-/**
- * The counsellor's side in its own browser context: a blank page on the app's origin (so Chromium lets it
- * reach the loopback LiveKit server) running the same call module the dashboard uses.
- */
-export async function openCounsellor(
-  browser: Browser,
-  sys: System,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${sys.baseUrl}/healthz`);
-  await page.setContent(
-    '<!doctype html><html lang="de"><head><title>counsellor</title></head><body></body></html>',
-  );
-  await page.addScriptTag({ content: await bundleCounsellor() });
-  return { context, page };
-}
-
-export function counsellorJoin(page: Page, ticket: JoinTicket): Promise<string> {
-  return page.evaluate(
-    ([url, token]) =>
-      (window as unknown as { counsellor: { join(u: string, t: string): Promise<string> } }).counsellor.join(
-        url!,
-        token!,
-      ),
-    [ticket.serverUrl, ticket.token],
-  );
-}
-
 /** Frames of the visible remote video keep being decoded (two readings, the second higher). */
 export async function expectDecoding(page: Page, selector: string): Promise<void> {
   const frames = () =>
@@ -183,17 +95,4 @@ export async function expectDecoding(page: Page, selector: string): Promise<void
     return n;
   }, 20_000);
   await eventually(async () => expect(await frames()).toBeGreaterThan(first + 3));
-}
-
-interface CounsellorWindow {
-  counsellor: { peers(): { identity: string; camera: boolean }[]; leave(): Promise<void> };
-}
-
-/** The counsellor's view of the others in the room. */
-export function counsellorPeers(page: Page): Promise<{ identity: string; camera: boolean }[]> {
-  return page.evaluate(() => (window as unknown as CounsellorWindow).counsellor.peers());
-}
-
-export function counsellorLeave(page: Page): Promise<void> {
-  return page.evaluate(() => (window as unknown as CounsellorWindow).counsellor.leave());
 }

@@ -142,7 +142,7 @@ describe.skipIf(skip)('citizen pages in every state', () => {
     await eventually(async () => expect(await page.locator('p.status').textContent()).toContain('Warteraum'));
     await audit(page, 'join: waiting room');
 
-    const { page: counsellor } = await openCounsellor(browser, sys);
+    const { page: counsellor } = await openCounsellor(browser, sys.baseUrl);
     await counsellorJoin(
       counsellor,
       await sys.joinAsCounsellor(booking.id, await sys.login(booking.counsellorEmail)),

@@ -41,7 +41,7 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
     citizen = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await citizen.addInitScript(TRACK_PEER_CONNECTIONS);
     booking = await sys.createBooking();
-    ({ page: counsellorPage } = await openCounsellor(browser, sys));
+    ({ page: counsellorPage } = await openCounsellor(browser, sys.baseUrl));
   });
   afterAll(async () => {
     await browser?.close();
