@@ -1,14 +1,13 @@
 // Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit at once.
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/audit.ts';
-import { takeCapacity } from '../capacity/buckets.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
-import { claimCounsellor, rankCandidates } from './placement.ts';
+import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { runBookingTransaction } from './transaction.ts';
@@ -72,7 +71,7 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
   const roomName = generateRoomName();
   try {
     const booking = await runBookingTransaction(ctx.db, async (trx) => {
-      const row = await claimCounsellor(
+      const claim = await claimSlot(
         trx,
         candidates,
         {
@@ -93,8 +92,8 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
         },
         timeZone,
       );
-      if (!row) throw new SlotTaken();
-      if (!(await takeCapacity(trx, { start: req.start, end, kind: 'scheduled' }))) throw new SlotTaken();
+      if (!claim.ok) throw new SlotTaken();
+      const row = claim.booking;
       await queueBookingMessages(trx, {
         type: 'booked',
         booking: {

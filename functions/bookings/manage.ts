@@ -1,6 +1,6 @@
 // The citizen's manage link: cancel, or move to a new time atomically (the old time is kept if the new one fails).
 import { writeAudit } from '../audit/audit.ts';
-import { releaseCapacity, takeCapacity } from '../capacity/buckets.ts';
+import { releaseCapacity } from '../capacity/buckets.ts';
 import type { Booking, Service } from '../db/database.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { cancelPendingMessages, enqueueMessage } from '../notifications/outbox.ts';
@@ -9,7 +9,7 @@ import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
 import { withBookingGate } from './gate.ts';
-import { claimCounsellor, rankCandidates } from './placement.ts';
+import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { findBookingByManageHash, markCancelled } from './repository.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
@@ -168,7 +168,7 @@ async function rescheduleNow(ctx: BookingContext, token: string, start: Date): P
         kind: old.kind,
       });
       await cancelPendingMessages(trx, old.id);
-      const row = await claimCounsellor(
+      const claim = await claimSlot(
         trx,
         candidates,
         {
@@ -190,8 +190,8 @@ async function rescheduleNow(ctx: BookingContext, token: string, start: Date): P
         },
         timeZone,
       );
-      if (!row) throw new SlotTaken();
-      if (!(await takeCapacity(trx, { start, end, kind: 'scheduled' }))) throw new SlotTaken();
+      if (!claim.ok) throw new SlotTaken();
+      const row = claim.booking;
       await queueBookingMessages(trx, {
         type: 'rescheduled',
         booking: {

@@ -1,10 +1,16 @@
 // Choosing and claiming a counsellor for a slot: fair order first, then the database decides who is really free.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/buckets.ts';
 import type { Booking, Database, Service } from '../db/database.ts';
 import { loadSkilledCounsellors } from '../slots/repository.ts';
-import { type CounsellorHours, type ServiceRules, withinWorkingHours } from '../slots/slot-engine.ts';
+import {
+  type CounsellorHours,
+  type ServiceRules,
+  withinWorkingHours,
+  workingCheck,
+} from '../slots/slot-engine.ts';
 import { localDateOf, localDay } from '../slots/time-zone.ts';
-import { type BookingInsert, deleteBooking, insertBookingIfFree, loadCounsellorGuard } from './repository.ts';
+import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
 /** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
 const ROSTER_TTL_MS = 5_000;
@@ -39,31 +45,32 @@ export async function rankCandidates(
 ): Promise<string[]> {
   const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
   const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
-  const working = (await skilledCounsellors(db, service.id)).filter((c) =>
-    withinWorkingHours(c.hours, timeZone, blockedStart, blockedEnd),
-  );
+  const works = workingCheck(timeZone, blockedStart, blockedEnd);
+  const working = (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours));
   if (working.length === 0) return [];
   const day = localDay(localDateOf(start.getTime(), timeZone), timeZone);
   const ids = working.map((c) => c.id);
   const range = sql`tstzrange(${new Date(blockedStart)}::timestamptz, ${new Date(blockedEnd)}::timestamptz, '[)')`;
   const ignore = ignoreBookingId ? sql`and id <> ${ignoreBookingId}` : sql``;
-  const [load, absent] = await Promise.all([
-    sql<{ counsellor_id: string; busy: boolean; n: number }>`
+  // One round trip: per counsellor, whether they are booked or absent then, and their bookings that day.
+  const state = await sql<{ counsellor_id: string; busy: boolean; n: number }>`
+    select counsellor_id, bool_or(busy) as busy, sum(n)::int as n from (
       select counsellor_id, bool_or(blocked && ${range}) as busy,
-             count(*) filter (where start_at >= ${new Date(day.start)})::int as n
+             count(*) filter (where start_at >= ${new Date(day.start)}) as n
       from bookings
       where status in ('confirmed', 'completed') and counsellor_id = any(${ids}::uuid[])
         and start_at >= least(${new Date(day.start)}::timestamptz, ${new Date(blockedStart)}::timestamptz) - interval '1 day'
         and start_at < greatest(${new Date(day.end)}::timestamptz, ${new Date(blockedEnd)}::timestamptz)
         ${ignore}
-      group by counsellor_id`.execute(db),
-    sql<{ counsellor_id: string }>`
-      select distinct counsellor_id from absences
-      where period && ${range} and counsellor_id = any(${ids}::uuid[])`.execute(db),
-  ]);
-  const taken = new Set(absent.rows.map((r) => r.counsellor_id));
+      group by counsellor_id
+      union all
+      select counsellor_id, true, 0 from absences
+      where period && ${range} and counsellor_id = any(${ids}::uuid[])
+    ) as per_counsellor
+    group by counsellor_id`.execute(db);
+  const taken = new Set<string>();
   const count = new Map<string, number>();
-  for (const r of load.rows) {
+  for (const r of state.rows) {
     if (r.busy) taken.add(r.counsellor_id);
     count.set(r.counsellor_id, r.n);
   }
@@ -75,38 +82,43 @@ export async function rankCandidates(
     );
 }
 
+export type ClaimResult = { ok: true; booking: Booking } | { ok: false; reason: 'taken' | 'capacity' };
+
 /**
- * Inserts the booking for the first candidate the database accepts: the exclusion constraint refuses
- * a counsellor booked meanwhile, and a re-read after the insert (which holds a key-share lock on the
- * counsellor, so absence and hour changes serialise against it) refuses one who became absent,
- * inactive, lost the skill or no longer works then.
+ * Inserts the booking for the first candidate the database accepts and counts it into capacity.
+ * The exclusion constraint refuses a counsellor booked meanwhile; the capacity statement re-reads
+ * the counsellor after the insert (whose key-share lock makes absence and hour changes serialise
+ * against it) and refuses one who became absent, inactive, lost the skill or no longer works then.
+ * A capacity refusal aborts the transaction: the caller must roll it back.
  */
-export async function claimCounsellor(
+export async function claimSlot(
   trx: Transaction<Database>,
   candidates: readonly string[],
   booking: Omit<BookingInsert, 'counsellorId'>,
   timeZone: string,
-): Promise<Booking | null> {
+): Promise<ClaimResult> {
   for (const counsellorId of candidates) {
     const row = await insertBookingIfFree(trx, { ...booking, counsellorId });
     if (!row) continue;
-    const guard = await loadCounsellorGuard(
+    const taken = await takeCapacityIfCounsellorFits(
       trx,
-      counsellorId,
-      booking.serviceId,
-      booking.blockedStart,
-      booking.blockedEnd,
+      { start: booking.start, end: booking.end },
+      {
+        counsellorId,
+        serviceId: booking.serviceId,
+        blockedStart: booking.blockedStart,
+        blockedEnd: booking.blockedEnd,
+      },
     );
-    const blockedStart = booking.blockedStart.getTime();
-    const blockedEnd = booking.blockedEnd.getTime();
+    if (!taken.ok && taken.reason === 'capacity') return { ok: false, reason: 'capacity' };
     if (
-      guard.active &&
-      !guard.absent &&
-      withinWorkingHours(guard.hours, timeZone, blockedStart, blockedEnd)
+      taken.ok &&
+      withinWorkingHours(taken.hours, timeZone, booking.blockedStart.getTime(), booking.blockedEnd.getTime())
     ) {
-      return row;
+      return { ok: true, booking: row };
     }
+    if (taken.ok) await releaseCapacity(trx, { start: booking.start, end: booking.end, kind: 'scheduled' });
     await deleteBooking(trx, row.id);
   }
-  return null;
+  return { ok: false, reason: 'taken' };
 }

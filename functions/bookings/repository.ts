@@ -104,27 +104,3 @@ export async function markCancelled(
     .where('id', '=', id)
     .execute();
 }
-
-/** Re-reads what may have changed for a counsellor since the slot was computed: absences, hours, skill, active. */
-export async function loadCounsellorGuard(
-  db: Db,
-  counsellorId: string,
-  serviceId: string,
-  blockedStart: Date,
-  blockedEnd: Date,
-): Promise<{ absent: boolean; active: boolean; hours: { weekday: number; start: string; end: string }[] }> {
-  const result = await sql<{
-    absent: boolean;
-    active: boolean;
-    hours: { weekday: number; start: string; end: string }[];
-  }>`
-    select
-      exists (select 1 from absences a where a.counsellor_id = c.id
-              and a.period && tstzrange(${blockedStart}::timestamptz, ${blockedEnd}::timestamptz, '[)')) as absent,
-      c.active and exists (select 1 from counsellor_skills s
-                           where s.counsellor_id = c.id and s.service_id = ${serviceId}) as active,
-      coalesce((select json_agg(json_build_object('weekday', w.weekday, 'start', w.start_time, 'end', w.end_time))
-                from working_hours w where w.counsellor_id = c.id), '[]'::json) as hours
-    from counsellors c where c.id = ${counsellorId}`.execute(db);
-  return result.rows[0] ?? { absent: true, active: false, hours: [] };
-}

@@ -59,6 +59,75 @@ export async function takeCapacity(
   }
 }
 
+export interface CounsellorFit {
+  counsellorId: string;
+  serviceId: string;
+  blockedStart: Date;
+  blockedEnd: Date;
+}
+
+export type GuardedTake =
+  | { ok: true; hours: { weekday: number; start: string; end: string }[] }
+  | { ok: false; reason: 'counsellor' | 'capacity' };
+
+/**
+ * takeCapacity for a scheduled booking just inserted for `fit.counsellorId`, in one round trip: the
+ * counsellor is re-read first (still active, skilled and not absent; that insert holds a key-share
+ * lock on the counsellor, so a concurrent absence or hour change is either seen here or waits) and
+ * capacity is only counted when the counsellor still fits. The weekly hours come back for the caller
+ * to check in its time zone.
+ */
+export async function takeCapacityIfCounsellorFits(
+  trx: Transaction<Database>,
+  session: { start: Date; end: Date },
+  fit: CounsellorFit,
+): Promise<GuardedTake> {
+  const { from, to, count } = bucketSpan(session.start, session.end);
+  try {
+    const result = await sql<{
+      fits: boolean;
+      hours: { weekday: number; start: string; end: string }[];
+      taken: number;
+    }>`
+      with guard as (
+        select c.active
+               and exists (select 1 from counsellor_skills k where k.counsellor_id = c.id and k.service_id = ${fit.serviceId})
+               and not exists (select 1 from absences a where a.counsellor_id = c.id
+                               and a.period && tstzrange(${fit.blockedStart}::timestamptz, ${fit.blockedEnd}::timestamptz, '[)'))
+               as fits,
+               coalesce((select json_agg(json_build_object('weekday', w.weekday, 'start', w.start_time, 'end', w.end_time))
+                         from working_hours w where w.counsellor_id = c.id), '[]'::json) as hours
+        from counsellors c where c.id = ${fit.counsellorId}
+      ), settings as (
+        select max_concurrent_sessions as cap, adhoc_reserve as reserve
+        from capacity_settings where id = 1 for share
+      ), wanted as (
+        select g as start_at
+        from generate_series(${from}::timestamptz, ${to}::timestamptz - interval '5 minutes', interval '5 minutes') as g
+      ), taken as (
+        insert into capacity_buckets as b (start_at, capacity, reserve, scheduled_used)
+        select w.start_at,
+               least(s.cap, coalesce((select min(m.capacity) from maintenance_windows m
+                                       where m.period && tstzrange(w.start_at, w.start_at + interval '5 minutes')), s.cap)),
+               s.reserve, 1
+        from wanted w cross join settings s
+        where coalesce((select fits from guard), false)
+        order by w.start_at
+        on conflict (start_at) do update set scheduled_used = b.scheduled_used + 1
+        returning 1
+      )
+      select coalesce(g.fits, false) as fits, coalesce(g.hours, '[]'::json) as hours, (select count(*) from taken)::int as taken
+      from (select 1) as one left join guard g on true`.execute(trx);
+    const row = result.rows[0];
+    if (!row?.fits) return { ok: false, reason: 'counsellor' };
+    if (row.taken !== count) return { ok: false, reason: 'capacity' };
+    return { ok: true, hours: row.hours };
+  } catch (error) {
+    if (isCapacityViolation(error)) return { ok: false, reason: 'capacity' };
+    throw error;
+  }
+}
+
 /** Gives a cancelled session's buckets back (rows locked in ascending order, never below zero). */
 export async function releaseCapacity(
   trx: Transaction<Database>,

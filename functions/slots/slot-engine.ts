@@ -181,11 +181,32 @@ export function withinWorkingHours(
   blockedStart: number,
   blockedEnd: number,
 ): boolean {
+  return workingCheck(timeZone, blockedStart, blockedEnd)(hours);
+}
+
+/**
+ * A test "do these weekly hours cover [blockedStart, blockedEnd)?" for many counsellors at once;
+ * counsellors with the same hours share one answer.
+ */
+export function workingCheck(
+  timeZone: string,
+  blockedStart: number,
+  blockedEnd: number,
+): (hours: readonly WeeklyHours[]) => boolean {
   const fromDate = addDays(localDateOf(blockedStart, timeZone), -1);
   const toDate = addDays(localDateOf(blockedEnd, timeZone), 1);
-  return workingSpans(hours, timeZone, fromDate, toDate).some(
-    ([s, e]) => s <= blockedStart && e >= blockedEnd,
-  );
+  const answers = new Map<string, boolean>();
+  return (hours) => {
+    const key = hoursKey(hours);
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = workingSpans(hours, timeZone, fromDate, toDate).some(
+        ([s, e]) => s <= blockedStart && e >= blockedEnd,
+      );
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 export type StartCheck =
@@ -297,7 +318,10 @@ function workingSpans(
 
 /** Counsellors with the same weekly hours share one layout of them. */
 function hoursKey(hours: readonly WeeklyHours[]): string {
-  return hours.map((h) => `${h.weekday}/${h.start}/${h.end}`).join(',');
+  return hours
+    .map((h) => `${h.weekday}/${h.start}/${h.end}`)
+    .sort()
+    .join(',');
 }
 
 function minuteOf(time: string): number {

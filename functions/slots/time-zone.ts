@@ -40,8 +40,24 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's UTC offset in ms at an instant (positive east of Greenwich). */
+const offsets = new Map<string, number>();
+const BLOCK = 15 * MINUTE;
+
+/**
+ * The zone's UTC offset in ms at an instant (positive east of Greenwich). Memoised per quarter hour:
+ * offsets change only at quarter-hour boundaries, and Intl is slow in some runtimes.
+ */
 export function offsetAt(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / BLOCK)}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  const offset = computeOffset(Math.floor(instant / BLOCK) * BLOCK, timeZone);
+  if (offsets.size > 20_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+function computeOffset(instant: number, timeZone: string): number {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
@@ -59,12 +75,22 @@ export function offsetAt(instant: number, timeZone: string): number {
 export function parseDate(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return Number.NaN;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return formatDate(t) === date ? t : Number.NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const t = Date.UTC(year, month - 1, day);
+  const d = new Date(t);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+    ? t
+    : Number.NaN;
 }
 
 export function formatDate(wall: number): string {
-  return new Date(wall).toISOString().slice(0, 10);
+  const d = new Date(wall);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addDays(date: string, n: number): string {

@@ -1,10 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlotTaken } from '../../functions/bookings/book.ts';
-import { claimCounsellor } from '../../functions/bookings/placement.ts';
+import { claimSlot } from '../../functions/bookings/placement.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
 import { runBookingTransaction } from '../../functions/bookings/transaction.ts';
-import { takeCapacity } from '../../functions/capacity/buckets.ts';
 import type { Database } from '../../functions/db/database.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -61,7 +60,7 @@ async function rawBooking(db: Kysely<Database>, counsellorId: string, start: Dat
   const end = new Date(start.getTime() + 30 * 60_000);
   try {
     await runBookingTransaction(db, async (trx) => {
-      const row = await claimCounsellor(
+      const claim = await claimSlot(
         trx,
         [counsellorId],
         {
@@ -82,7 +81,7 @@ async function rawBooking(db: Kysely<Database>, counsellorId: string, start: Dat
         },
         'Europe/Berlin',
       );
-      if (!row || !(await takeCapacity(trx, { start, end, kind: 'scheduled' }))) throw new SlotTaken();
+      if (!claim.ok) throw new SlotTaken();
     });
     return 'ok';
   } catch (error) {
