@@ -1,6 +1,6 @@
 // The join page with the real LiveKit server: three clicks from the SMS link to a decoding picture of the
-// counsellor, data saver and audio only changing what is published and received, leaving into the survey,
-// and what the page says outside the join window.
+// counsellor, data saver and audio only changing what is published and received, a dropped line and the
+// reconnect, leaving into the survey, and what the page says outside the join window.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -135,6 +135,36 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
       );
       expect(Math.max(...(video[0]?.layers ?? [0]))).toBe(360);
     });
+    await expectDecoding(page, 'video.main');
+  });
+
+  it('says "reconnecting" while the line is down and "reconnected" once it is back', async () => {
+    const seen: string[] = [];
+    const watch = setInterval(() => {
+      void page
+        .locator('p.status')
+        .textContent()
+        .then(
+          (t) => {
+            if (t && seen.at(-1) !== t) seen.push(t);
+          },
+          () => {},
+        );
+    }, 100);
+    try {
+      await citizen.setOffline(true);
+      await eventually(
+        async () => expect(await status()).toContain('Die Verbindung ist unterbrochen'),
+        20_000,
+      );
+      await citizen.setOffline(false);
+      await eventually(async () => expect(await status()).toContain('Wieder verbunden.'), 30_000);
+    } finally {
+      clearInterval(watch);
+      await citizen.setOffline(false);
+    }
+    const down = seen.findIndex((t) => t.includes('unterbrochen'));
+    expect(seen.findIndex((t) => t.includes('Wieder verbunden'))).toBeGreaterThan(down);
     await expectDecoding(page, 'video.main');
   });
 
