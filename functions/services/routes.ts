@@ -15,6 +15,11 @@ export const serviceRoutes = new Hono<AppEnv>().get('/api/services', async (c) =
       name: lang === 'en' ? s.name_en : s.name_de,
       description: lang === 'en' ? s.description_en : s.description_de,
       durationMinutes: s.duration_minutes,
+      // What the calendar needs to know which dates to ask for.
+      minNoticeMinutes: s.min_notice_minutes,
+      horizonDays: s.horizon_days,
+      slotStepMinutes: s.slot_step_minutes,
     })),
+    timeZone: c.get('config').TIME_ZONE,
   });
 });

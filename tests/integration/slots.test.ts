@@ -115,3 +115,24 @@ describe('GET /api/slots', () => {
     expect(after.days[0]?.freeCount).toBe(16);
   });
 });
+
+describe('GET /api/services', () => {
+  it('lists bookable services with what the calendar needs, in the requested language', async () => {
+    const res = await t.request('/api/services', { headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      services: [
+        {
+          id: 'arbeitslosengeld',
+          name: 'Unemployment benefit',
+          description: '',
+          durationMinutes: 30,
+          minNoticeMinutes: 120,
+          horizonDays: 42,
+          slotStepMinutes: 30,
+        },
+      ],
+      timeZone: 'Europe/Berlin',
+    });
+  });
+});
