@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { clientAddress } from '../rooms/client-address.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { type BookingContext, joinUrlOf, manageUrlOf } from './book.ts';
 import { bookingToIcs } from './ics.ts';
@@ -16,7 +17,19 @@ import { slotInvalid } from './routes.ts';
 import { RescheduleBodySchema } from './schemas.ts';
 import { hashSecret, looksLikeSecret } from './secrets.ts';
 
+/** Manage requests per client and minute; tokens are unguessable, this only keeps scanners from trying. */
+const MANAGE_REQUESTS_PER_MINUTE = 60;
+
 async function tokenHashOf(c: Context<AppEnv>): Promise<{ token: string; hash: Uint8Array }> {
+  const limit = c
+    .get('rateLimiter')
+    .hit(`manage:${clientAddress(c)}`, MANAGE_REQUESTS_PER_MINUTE, 60_000, c.get('clock').now().getTime());
+  if (!limit.ok) {
+    throw new AppError('rate_limited', {
+      detail: 'Too many requests from your connection. Please wait a minute.',
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
   const token = c.req.param('token') ?? '';
   if (!looksLikeSecret(token)) throw new AppError('not_found', { detail: 'Unknown or expired link.' });
   return { token, hash: await hashSecret(token) };

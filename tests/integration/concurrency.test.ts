@@ -20,7 +20,10 @@ afterEach(async () => {
 async function setup(options: Parameters<typeof seedScheduling>[1]): Promise<TestApp> {
   tdb = await createTestDatabase();
   await seedScheduling(tdb.db, options);
-  return createTestApp(tdb, { clock: new TestClock(new Date('2026-12-01T08:00:00Z')) });
+  return createTestApp(tdb, {
+    clock: new TestClock(new Date('2026-12-01T08:00:00Z')),
+    env: { RATE_LIMITS: 'off' },
+  });
 }
 
 function bookingRequest(t: TestApp, start: string) {

@@ -18,7 +18,7 @@ interface Created {
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
-  t = createTestApp(tdb, { clock });
+  t = createTestApp(tdb, { clock, env: { RATE_LIMITS: 'off' } });
   await seedScheduling(tdb.db, { counsellors: 1, capacity: 8, slotStepMinutes: 15 });
 });
 beforeEach(async () => {
@@ -239,5 +239,24 @@ describe('manage link', () => {
     } finally {
       clock.set('2026-12-01T08:00:00Z');
     }
+  });
+});
+
+describe('manage link guessing', () => {
+  it('answers 429 with Retry-After once a client has asked too often in a minute', async () => {
+    const limited = createTestApp(tdb, { clock, env: { RATE_LIMITS: 'on' } });
+    const headers = { 'x-forwarded-for': '203.0.113.9' };
+    let last = 0;
+    for (let i = 0; i < 61; i++) {
+      last = (await limited.request(`/api/bookings/manage/${'A'.repeat(22)}${i}`, { headers })).status;
+    }
+    expect(last).toBe(429);
+    const res = await limited.request(`/api/bookings/manage/${'B'.repeat(22)}`, { headers });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    const other = await limited.request(`/api/bookings/manage/${'B'.repeat(22)}`, {
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+    });
+    expect(other.status).toBe(404);
   });
 });
