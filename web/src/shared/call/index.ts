@@ -1,6 +1,6 @@
 // The video call for both sides (citizen join page, counsellor dashboard), loaded lazily: a LiveKit room with
 // simulcast, adaptive stream and dynacast, data-saver and audio-only modes, a bitrate cap, automatic step-down.
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import {
   AudioPresets,
   DisconnectReason,
@@ -13,9 +13,9 @@ import {
   RoomEvent,
   setLogLevel,
   Track,
-  VideoPreset,
   VideoQuality,
 } from 'livekit-client';
+import { publishOptions } from './camera.ts';
 import {
   type CameraProfile,
   type LinkQuality,
@@ -26,75 +26,21 @@ import {
   type VideoMode,
 } from './profile.ts';
 
+import type { Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
+
 export type { LinkQuality, VideoMode } from './profile.ts';
 export { megabytesPer30Minutes, profileFor, profileKbps } from './profile.ts';
-
-export type CallRole = 'citizen' | 'counsellor';
-export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
-/** Why the call ended: `left` (own choice), `ended` (room closed by the counsellor), `removed`, `duplicate`, `lost`. */
-export type EndReason = 'left' | 'ended' | 'removed' | 'duplicate' | 'lost';
-
-export interface ConnectOptions {
-  serverUrl: string;
-  token: string;
-  role: CallRole;
-  dataSaver?: boolean;
-  audioOnly?: boolean;
-  /** Upper bound in kbit/s for sending and receiving together (audio, camera, the peer's camera). */
-  bitrateCapKbps?: number | null;
-  camera?: boolean;
-  microphone?: boolean;
-  /** Step down to data saver and then audio only when the link stays poor (default: on for citizens). */
-  autoStepDown?: boolean;
-}
-
-export interface RemotePeer {
-  identity: string;
-  name: string;
-  role: CallRole | 'other';
-  /** The camera while it is received and not muted; null in audio-only mode. */
-  camera: RemoteVideoTrack | null;
-  screen: RemoteVideoTrack | null;
-  microphone: boolean;
-  quality: LinkQuality;
-}
-
-export interface Call {
-  /** The LiveKit room, for what this API does not cover (screen share, camera processors). */
-  readonly room: Room;
-  readonly role: CallRole;
-  readonly state: ReadonlySignal<CallState>;
-  /** Counts successful reconnects, so a page can say "reconnected" after a drop. */
-  readonly reconnects: ReadonlySignal<number>;
-  readonly endReason: ReadonlySignal<EndReason | null>;
-  readonly peers: ReadonlySignal<RemotePeer[]>;
-  readonly localCamera: ReadonlySignal<LocalVideoTrack | null>;
-  readonly localQuality: ReadonlySignal<LinkQuality>;
-  readonly microphoneOn: ReadonlySignal<boolean>;
-  readonly cameraOn: ReadonlySignal<boolean>;
-  readonly audioOnly: ReadonlySignal<boolean>;
-  readonly dataSaver: ReadonlySignal<boolean>;
-  readonly bitrateCapKbps: ReadonlySignal<number | null>;
-  readonly mode: ReadonlySignal<VideoMode>;
-  /** The last automatic step down (null until one happens). */
-  readonly autoStepped: ReadonlySignal<VideoMode | null>;
-  /** Estimated data use of the current settings in MB per 30 minutes. */
-  readonly megabytesPer30Min: ReadonlySignal<number>;
-  /** True when the browser blocked audio playback until the next click (call `startAudio`). */
-  readonly audioBlocked: ReadonlySignal<boolean>;
-  setMicrophone(on: boolean): Promise<void>;
-  setCamera(on: boolean): Promise<void>;
-  setAudioOnly(on: boolean): Promise<void>;
-  setDataSaver(on: boolean): Promise<void>;
-  setBitrateCap(kbps: number | null): Promise<void>;
-  startAudio(): Promise<void>;
-  leave(): Promise<void>;
-}
+export type {
+  Call,
+  CallRole,
+  CallState,
+  ConnectOptions,
+  EndReason,
+  RemotePeer,
+} from './types.ts';
 
 // The SDK's info logs would fill the console of every citizen's browser.
 setLogLevel('warn');
-
-const LAYER_KBPS: Record<number, number> = { 90: 60, 180: 120, 360: 300 };
 
 function roleOf(identity: string): RemotePeer['role'] {
   const prefix = identity.split(':')[0];
@@ -115,16 +61,6 @@ function endReasonOf(reason: DisconnectReason | undefined): EndReason {
     default:
       return 'lost';
   }
-}
-
-function publishOptions(p: CameraProfile) {
-  return {
-    simulcast: p.layers.length > 0,
-    videoEncoding: { maxBitrate: p.maxKbps * 1000, maxFramerate: p.fps },
-    videoSimulcastLayers: p.layers.map(
-      (h) => new VideoPreset(Math.round((h * 16) / 9), h, (LAYER_KBPS[h] ?? 100) * 1000, Math.min(p.fps, 15)),
-    ),
-  };
 }
 
 /** Joins the room and publishes microphone and camera as the options say. */
