@@ -6,6 +6,7 @@ import type { Booking, Database, Language } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { enqueueMessage } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
+import { invalidateSlotCache } from '../slots/cache.ts';
 import { insertBookingIfFree } from './repository.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { runBookingTransaction } from './transaction.ts';
@@ -39,7 +40,9 @@ class NoCapacity extends Error {}
  */
 export async function createAdhocBooking(db: Kysely<Database>, req: AdhocRequest): Promise<AdhocResult> {
   try {
-    return await runBookingTransaction(db, (trx) => bookAdhoc(trx, req));
+    const result = await runBookingTransaction(db, (trx) => bookAdhoc(trx, req));
+    if (result.ok) invalidateSlotCache(db);
+    return result;
   } catch (error) {
     if (error instanceof NoCapacity) return { ok: false, reason: 'capacity_unavailable' };
     throw error;

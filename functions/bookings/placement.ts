@@ -2,6 +2,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/buckets.ts';
 import type { Booking, Database, Service } from '../db/database.ts';
+import { cacheOf } from '../slots/cache.ts';
 import { loadSkilledCounsellors } from '../slots/repository.ts';
 import {
   type CounsellorHours,
@@ -14,20 +15,9 @@ import { type BookingInsert, deleteBooking, insertBookingIfFree } from './reposi
 
 /** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
 const ROSTER_TTL_MS = 5_000;
-const rosters = new WeakMap<object, Map<string, { at: number; value: Promise<CounsellorHours[]> }>>();
 
 function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<CounsellorHours[]> {
-  let byService = rosters.get(db);
-  if (!byService) {
-    byService = new Map();
-    rosters.set(db, byService);
-  }
-  const hit = byService.get(serviceId);
-  if (hit && Date.now() - hit.at < ROSTER_TTL_MS) return hit.value;
-  const value = loadSkilledCounsellors(db, serviceId);
-  byService.set(serviceId, { at: Date.now(), value });
-  value.catch(() => byService.delete(serviceId));
-  return value;
+  return cacheOf(db).memo(`roster:${serviceId}`, ROSTER_TTL_MS, () => loadSkilledCounsellors(db, serviceId));
 }
 
 /**

@@ -38,6 +38,21 @@ export class SlotCache {
     this.generation++;
     this.entries.clear();
     this.loading.clear();
+    this.values.clear();
+  }
+
+  private readonly values = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  /** A value for `key` kept `ttlMs` (a failed load is forgotten at once); cleared with the slots. */
+  memo<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const hit = this.values.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T>;
+    const value = load();
+    this.values.set(key, { at: Date.now(), value });
+    value.catch(() => {
+      if (this.values.get(key)?.value === value) this.values.delete(key);
+    });
+    return value;
   }
 
   private refresh(key: string, load: () => Promise<Body>): Promise<Body> {
@@ -64,25 +79,40 @@ export class SlotCache {
   }
 }
 
-const caches = new WeakMap<AppDeps, SlotCache>();
+/** One cache per database handle, so code that only holds the handle (ad-hoc bookings) can clear it too. */
+const caches = new WeakMap<object, SlotCache>();
+const hooked = new WeakSet<AppDeps>();
 
 /** The cache of one app instance; hooks `deps.onBookingChange` so any feature's booking change clears it. */
 export function slotCacheFor(deps: AppDeps): SlotCache {
-  let cache = caches.get(deps);
-  if (!cache) {
-    const created = new SlotCache();
+  const cache = cacheOf(deps.db);
+  if (!hooked.has(deps)) {
+    hooked.add(deps);
     const previous = deps.onBookingChange;
     deps.onBookingChange = () => {
-      created.clear();
+      cache.clear();
       previous?.();
     };
-    caches.set(deps, created);
-    cache = created;
+  }
+  return cache;
+}
+
+export function cacheOf(db: object): SlotCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new SlotCache();
+    caches.set(db, cache);
   }
   return cache;
 }
 
 /** Call after any change to bookings, hours, absences or capacity. */
 export function notifyBookingChange(deps: AppDeps): void {
+  cacheOf(deps.db).clear();
   deps.onBookingChange?.();
+}
+
+/** The same for code that has only the database handle. */
+export function invalidateSlotCache(db: object): void {
+  caches.get(db)?.clear();
 }
