@@ -102,57 +102,63 @@ describe.skipIf(skip)('booking page in Chromium', () => {
     await page.close();
   });
 
-  it('says when the chosen time was taken meanwhile and books one of the nearest free times instead', async () => {
-    const admin = await sys.login('admin@example.org');
-    const setCapacity = (n: number) =>
-      sys.fetch('/api/admin/capacity', {
-        method: 'PUT',
-        headers: { ...admin.headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ maxConcurrentSessions: n, adhocReserve: 0 }),
-      });
-    expect((await setCapacity(1)).status).toBe(200);
-    try {
-      const page = await open();
-      await page.getByLabel('Arbeitslosengeld').check();
-      await page.locator('button.day').first().click();
-      const times = page.locator('ul.times button.time');
-      await times.nth(2).click();
-      const date = await page.locator('button.day[aria-pressed=true]').getAttribute('data-date');
-      const slots = await (
-        await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${date}&to=${date}`)
-      ).json();
-      const taken = slots.days[0].slots[2].start as string;
-      const other = await sys.fetch('/api/bookings', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          service: 'arbeitslosengeld',
-          start: taken,
-          phone: '015111111111',
-          consent: true,
-        }),
-      });
-      expect(other.status).toBe(201);
-      await page.fill('#phone', '0151 2222 3333');
-      await page.check('#consent');
-      await page.click('button[type=submit]');
-      const alert = page.locator('#taken');
-      await alert.waitFor();
-      expect(await alert.textContent()).toContain('Dieser Termin wurde gerade vergeben');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('taken');
-      const offers = alert.locator('button');
-      expect(await offers.count()).toBeGreaterThan(0);
-      await offers.first().click();
-      expect(await page.inputValue('#phone')).toBe('0151 2222 3333');
-      await page.click('button[type=submit]');
-      await page.waitForSelector('text=Ihr Termin ist gebucht');
-      const row = await bookingOfJoinLink(page);
-      expect(row.start_at.getTime()).not.toBe(new Date(taken).getTime());
-      await page.close();
-    } finally {
-      await setCapacity(8);
-    }
-  });
+  it.each([
+    ['German', 'Arbeitslosengeld', 'Dieser Termin wurde gerade vergeben', 'Ihr Termin ist gebucht'],
+    ['English', 'Unemployment benefit', 'This appointment was just taken', 'Your appointment is booked'],
+  ])(
+    'in %s says when the chosen time was taken meanwhile and books one of the nearest free times instead',
+    async (language, topic, takenText, doneText) => {
+      const admin = await sys.login('admin@example.org');
+      const setCapacity = (n: number) =>
+        sys.fetch('/api/admin/capacity', {
+          method: 'PUT',
+          headers: { ...admin.headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ maxConcurrentSessions: n, adhocReserve: 0 }),
+        });
+      expect((await setCapacity(1)).status).toBe(200);
+      try {
+        const page = await open(language === 'English' ? '/?lang=en' : '/');
+        await page.getByLabel(topic).check();
+        await page.locator('button.day').first().click();
+        const times = page.locator('ul.times button.time');
+        await times.nth(2).click();
+        const date = await page.locator('button.day[aria-pressed=true]').getAttribute('data-date');
+        const slots = await (
+          await sys.fetch(`/api/slots?service=arbeitslosengeld&from=${date}&to=${date}`)
+        ).json();
+        const taken = slots.days[0].slots[2].start as string;
+        const other = await sys.fetch('/api/bookings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            service: 'arbeitslosengeld',
+            start: taken,
+            phone: '015111111111',
+            consent: true,
+          }),
+        });
+        expect(other.status).toBe(201);
+        await page.fill('#phone', '0151 2222 3333');
+        await page.check('#consent');
+        await page.click('button[type=submit]');
+        const alert = page.locator('#taken');
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain(takenText);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('taken');
+        const offers = alert.locator('button');
+        expect(await offers.count()).toBeGreaterThan(0);
+        await offers.first().click();
+        expect(await page.inputValue('#phone')).toBe('0151 2222 3333');
+        await page.click('button[type=submit]');
+        await page.waitForSelector(`text=${doneText}`);
+        const row = await bookingOfJoinLink(page);
+        expect(row.start_at.getTime()).not.toBe(new Date(taken).getTime());
+        await page.close();
+      } finally {
+        await setCapacity(8);
+      }
+    },
+  );
 
   it('can be booked with the keyboard alone', async () => {
     const page = await open();

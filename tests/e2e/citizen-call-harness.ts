@@ -50,7 +50,8 @@ let counsellorBundle: Promise<string> | null = null;
 function bundleCounsellor(): Promise<string> {
   counsellorBundle ??= build({
     stdin: {
-      contents: `import { connect } from './web/src/shared/call/index.ts';
+      contents: `import { Track } from 'livekit-client';
+        import { connect } from './web/src/shared/call/index.ts';
         window.counsellor = {
           call: null,
           async join(serverUrl, token) {
@@ -59,6 +60,23 @@ function bundleCounsellor(): Promise<string> {
           },
           peers() { return this.call.peers.value.map((p) => ({ identity: p.identity, camera: !!p.camera })); },
           async leave() { await this.call.leave(); },
+          /** A moving canvas published as a screen share: what getDisplayMedia would deliver. */
+          async shareScreen() {
+            const canvas = document.createElement('canvas');
+            canvas.width = 640; canvas.height = 360;
+            const ctx = canvas.getContext('2d');
+            let n = 0;
+            this.timer = setInterval(() => {
+              ctx.fillStyle = 'hsl(' + (n++ * 7) % 360 + ',60%,50%)';
+              ctx.fillRect(0, 0, 640, 360);
+            }, 66);
+            this.screen = canvas.captureStream(15).getVideoTracks()[0];
+            await this.call.room.localParticipant.publishTrack(this.screen, { source: Track.Source.ScreenShare });
+          },
+          async stopScreen() {
+            clearInterval(this.timer);
+            await this.call.room.localParticipant.unpublishTrack(this.screen);
+          },
         };`,
       resolveDir: resolve('.'),
       loader: 'ts',
@@ -102,7 +120,20 @@ export function counsellorJoin(page: Page, ticket: { serverUrl: string; token: s
 }
 
 interface CounsellorWindow {
-  counsellor: { peers(): { identity: string; camera: boolean }[]; leave(): Promise<void> };
+  counsellor: {
+    peers(): { identity: string; camera: boolean }[];
+    leave(): Promise<void>;
+    shareScreen(): Promise<void>;
+    stopScreen(): Promise<void>;
+  };
+}
+
+/** Starts or stops a screen share (a moving canvas) from the counsellor's side. */
+export function counsellorScreen(page: Page, on: boolean): Promise<void> {
+  return page.evaluate(
+    (share) => (window as unknown as CounsellorWindow).counsellor[share ? 'shareScreen' : 'stopScreen'](),
+    on,
+  );
 }
 
 /** The counsellor's view of the others in the room. */

@@ -12,6 +12,7 @@ export {
   counsellorJoin,
   counsellorLeave,
   counsellorPeers,
+  counsellorScreen,
   openCounsellor,
   rtpStats,
   TRACK_PEER_CONNECTIONS,

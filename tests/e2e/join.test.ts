@@ -7,6 +7,7 @@ import {
   counsellorJoin,
   counsellorLeave,
   counsellorPeers,
+  counsellorScreen,
   eventually,
   expectDecoding,
   flowingVideo,
@@ -85,6 +86,16 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
     expect(Math.max(...published.find((t) => t.type === 'video')!.layers)).toBe(360);
   });
 
+  it("shows the counsellor's screen share large and their camera small while it lasts", async () => {
+    await counsellorScreen(counsellorPage, true);
+    const screen = 'video.main[aria-label="Bildschirm Ihrer Beraterin oder Ihres Beraters"]';
+    await expectDecoding(page, screen);
+    await expectDecoding(page, 'video.thumb.peer');
+    await counsellorScreen(counsellorPage, false);
+    await eventually(async () => expect(await page.locator(screen).count()).toBe(0));
+    await expectDecoding(page, 'video.main[aria-label="Video Ihrer Beraterin oder Ihres Beraters"]');
+  });
+
   it('data saver publishes at most 180p, receives the low layer and shows a smaller estimate', async () => {
     const estimateBefore = await page.locator('.call > p.muted').textContent();
     await page.getByRole('button', { name: 'Datensparmodus' }).click();
@@ -136,6 +147,20 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
       expect(Math.max(...(video[0]?.layers ?? [0]))).toBe(360);
     });
     await expectDecoding(page, 'video.main');
+  });
+
+  it('a bitrate cap of 400 kbit/s publishes at most 180p, one of 250 kbit/s no camera at all', async () => {
+    const videoHeights = async () =>
+      (await publishedTracks(sys, booking.roomName, 'citizen:'))
+        .filter((t) => t.type === 'video')
+        .map((t) => Math.max(t.height, ...t.layers));
+    await page.selectOption('#cap', '400');
+    await eventually(async () => expect(await videoHeights()).toEqual([180]));
+    expect(await page.locator('.call > p.muted').textContent()).toMatch(/ca\. 81 MB/);
+    await page.selectOption('#cap', '250');
+    await eventually(async () => expect(await videoHeights()).toEqual([]));
+    await page.selectOption('#cap', '');
+    await eventually(async () => expect(await videoHeights()).toEqual([360]));
   });
 
   it('says "reconnecting" while the line is down and "reconnected" once it is back', async () => {

@@ -13,7 +13,7 @@ export const FLOW_STRINGS = {
     customerNumber: 'Kundennummer (freiwillig)',
     privacyTitle: 'Datenschutz',
     privacy:
-      'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden kurz nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
+      'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden nach einer festen Frist nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
     consent: 'Ich habe den Datenschutzhinweis gelesen und bin einverstanden.',
     submit: 'Termin verbindlich buchen',
     submitting: 'Termin wird gebucht …',
@@ -47,7 +47,7 @@ export const FLOW_STRINGS = {
     customerNumber: 'Customer number (optional)',
     privacyTitle: 'Privacy',
     privacy:
-      'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically shortly after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
+      'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically a fixed number of days after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
     consent: 'I have read the privacy notice and agree.',
     submit: 'Book this appointment',
     submitting: 'Booking …',

@@ -1,10 +1,12 @@
 // The call as the citizen sees it: counsellor (or their screen) large, self-view small, controls, live status,
 // the waiting room before the counsellor arrives, and the survey after leaving. Loaded lazily with livekit-client.
 import { effect, signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { api, type JoinTicket } from '../shared/api.ts';
 import { type Call, connect, megabytesPer30Minutes } from '../shared/call/index.ts';
 import { TrackView } from '../shared/call/track-view.tsx';
 import { tr } from '../shared/i18n.ts';
+import { LangSwitch } from '../shared/ui.tsx';
 import { CALL_STRINGS } from './call-strings.ts';
 import * as m from './model.ts';
 import { Survey } from './survey.tsx';
@@ -109,11 +111,26 @@ function Controls({ c }: { c: Call }) {
   );
 }
 
+/** The call's own frame: header with the language switch, and the main landmark. */
+function Frame(props: { call?: boolean; children: ComponentChildren }) {
+  return (
+    <>
+      <header class="top">
+        <span class="brand">Beratungsraum</span>
+        <LangSwitch />
+      </header>
+      <main id="main" class={props.call ? 'call' : undefined}>
+        {props.children}
+      </main>
+    </>
+  );
+}
+
 function AfterCall({ c }: { c: Call }) {
   const s = tr(CALL_STRINGS);
   const reason = c.endReason.value;
   return (
-    <main id="main">
+    <Frame>
       <h1>{reason === 'lost' ? s.lost : reason === 'duplicate' ? s.duplicate : s.ended}</h1>
       {reason === 'left' || reason === 'lost' ? (
         <p>
@@ -130,7 +147,7 @@ function AfterCall({ c }: { c: Call }) {
         </p>
       ) : null}
       <Survey />
-    </main>
+    </Frame>
   );
 }
 
@@ -143,7 +160,7 @@ export function CallPage() {
   const main = peer?.screen ?? peer?.camera ?? null;
   const ticket = m.ticket.value;
   return (
-    <main id="main" class="call">
+    <Frame call>
       <h1 class="sr-only">{s.title}</h1>
       {noticeOpen.value && ticket ? (
         <section class="notice warn" aria-labelledby="call-notice-h">
@@ -177,6 +194,6 @@ export function CallPage() {
       </div>
       <Controls c={c} />
       <p class="muted">{s.estimate(c.megabytesPer30Min.value)}</p>
-    </main>
+    </Frame>
   );
 }

@@ -1,5 +1,6 @@
 // The join page (/j/CODE). Click 1 opens it: appointment, recording notice, then (right after the first paint)
 // camera/microphone and connection checks. Click 2 allows the camera and joins; the call loads while they read.
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { afterFirstPaint, COMMON, errorText, Page } from '../shared/ui.tsx';
@@ -85,10 +86,15 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
-// After the first paint: the checks, then the video library while the citizen reads the notice.
-const status = m.loadStatus();
+void m.loadStatus();
+// After the first paint, and once the room is open (maybe later, while the page waits): the checks, then the
+// video library while the citizen reads the notice.
+const painted = signal(false);
 afterFirstPaint(() => {
-  void status.then(() => {
-    if (m.phase.value === 'ready') void m.loadPrejoin().then((p) => p.runChecks());
-  });
+  painted.value = true;
+});
+const stopChecks = effect(() => {
+  if (!painted.value || m.phase.value !== 'ready') return;
+  stopChecks();
+  void m.loadPrejoin().then((p) => p.runChecks());
 });

@@ -23,7 +23,8 @@ export function Page({ title, children }: { title: string; children: ComponentCh
   );
 }
 
-function LangSwitch() {
+/** The button that switches between German and English, labelled in the other language. */
+export function LangSwitch() {
   const s = tr(COMMON);
   return (
     <button
