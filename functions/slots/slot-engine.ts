@@ -1,102 +1,15 @@
 // The slot engine: free, capacity-aware appointment times from working hours, absences, bookings and capacity; pure.
+import { BUCKET_MS, capacityFreeSpans } from './capacity-spans.ts';
 import { intersectClosed, mergeSpans, type Span, subtractSpans, unionClosed } from './intervals.ts';
-import {
-  addDays,
-  daysBetween,
-  type LocalDay,
-  localDateOf,
-  localDay,
-  offsetAt,
-  wallMinuteToInstant,
-} from './time-zone.ts';
+import { addDays, daysBetween, type LocalDay, localDateOf, localDay, offsetAt } from './time-zone.ts';
+import type { Availability, CounsellorHours, DaySlots, ServiceRules } from './types.ts';
+import { hoursKey, workingSpans } from './working-hours.ts';
+
+export { BUCKET_MS } from './capacity-spans.ts';
+export type * from './types.ts';
+export { withinWorkingHours, workingCheck } from './working-hours.ts';
 
 const MINUTE = 60_000;
-/** Capacity is counted in five-minute buckets, as in the database (capacity_buckets). */
-export const BUCKET_MS = 5 * MINUTE;
-
-export interface ServiceRules {
-  durationMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  slotStepMinutes: number;
-}
-
-/** Weekly hours in the service time zone; weekday 1 = Monday .. 7 = Sunday; times `HH:MM[:SS]`, end may be 24:00. */
-export interface WeeklyHours {
-  weekday: number;
-  start: string;
-  end: string;
-}
-
-export interface CounsellorHours {
-  id: string;
-  hours: readonly WeeklyHours[];
-}
-
-/** Times are epoch milliseconds; intervals are half-open [start, end). */
-export interface BusyPeriod {
-  counsellorId: string;
-  start: number;
-  end: number;
-}
-
-export interface ExistingBooking {
-  id: string;
-  counsellorId: string;
-  /** The video session. */
-  start: number;
-  end: number;
-  /** The counsellor's time including buffers. */
-  blockedStart: number;
-  blockedEnd: number;
-}
-
-export interface MaintenanceWindow {
-  start: number;
-  end: number;
-  capacity: number;
-}
-
-export interface BucketUsage {
-  start: number;
-  used: number;
-}
-
-export interface CapacityModel {
-  maxConcurrentSessions: number;
-  adhocReserve: number;
-  maintenance: readonly MaintenanceWindow[];
-}
-
-export interface Availability {
-  timeZone: string;
-  /** Counsellors with the service's skill. */
-  counsellors: readonly CounsellorHours[];
-  /** Absences, and any booked time already merged per counsellor. */
-  busy: readonly BusyPeriod[];
-  /**
-   * Live bookings that may overlap the range: their blocked time keeps the counsellor busy and,
-   * unless `capacityUsage` is given, their sessions count against capacity.
-   */
-  bookings: readonly ExistingBooking[];
-  capacity: CapacityModel;
-  /** Sessions per five-minute bucket, sorted by start (the database's counters); replaces counting `bookings`. */
-  capacityUsage?: readonly BucketUsage[];
-  /** A booking to ignore, e.g. the one being rescheduled. */
-  ignoreBookingId?: string;
-}
-
-export interface Slot {
-  start: number;
-  end: number;
-}
-
-export interface DaySlots {
-  date: string;
-  slots: Slot[];
-}
 
 /**
  * Free slots for each local date from `from` to `to` (inclusive). A start is listed when it lies on
@@ -172,41 +85,6 @@ export function capacityAllows(availability: Availability, start: number, end: n
   const from = Math.floor(start / BUCKET_MS) * BUCKET_MS;
   const to = Math.ceil(end / BUCKET_MS) * BUCKET_MS;
   return capacityFreeSpans(availability, from, to).some(([s, e]) => s <= from && e >= to);
-}
-
-/** True when a blocked period lies within the counsellor's weekly hours (for a re-check after locks). */
-export function withinWorkingHours(
-  hours: readonly WeeklyHours[],
-  timeZone: string,
-  blockedStart: number,
-  blockedEnd: number,
-): boolean {
-  return workingCheck(timeZone, blockedStart, blockedEnd)(hours);
-}
-
-/**
- * A test "do these weekly hours cover [blockedStart, blockedEnd)?" for many counsellors at once;
- * counsellors with the same hours share one answer.
- */
-export function workingCheck(
-  timeZone: string,
-  blockedStart: number,
-  blockedEnd: number,
-): (hours: readonly WeeklyHours[]) => boolean {
-  const fromDate = addDays(localDateOf(blockedStart, timeZone), -1);
-  const toDate = addDays(localDateOf(blockedEnd, timeZone), 1);
-  const answers = new Map<string, boolean>();
-  return (hours) => {
-    const key = hoursKey(hours);
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = workingSpans(hours, timeZone, fromDate, toDate).some(
-        ([s, e]) => s <= blockedStart && e >= blockedEnd,
-      );
-      answers.set(key, answer);
-    }
-    return answer;
-  };
 }
 
 export type StartCheck =
@@ -287,48 +165,6 @@ function freeSpans(
   return busy ? subtractSpans(working, busy) : working;
 }
 
-/** Weekly hours laid out over real days from `fromDate` to `toDate`, merged across midnight. */
-function workingSpans(
-  hours: readonly WeeklyHours[],
-  timeZone: string,
-  fromDate: string,
-  toDate: string,
-): Span[] {
-  if (hours.length === 0) return [];
-  const byDay = new Map<number, [number, number][]>();
-  for (const h of hours) {
-    const list = byDay.get(h.weekday) ?? [];
-    list.push([minuteOf(h.start), minuteOf(h.end)]);
-    byDay.set(h.weekday, list);
-  }
-  const spans: Span[] = [];
-  const n = daysBetween(fromDate, toDate);
-  for (let i = 0; i <= n; i++) {
-    const day = localDay(addDays(fromDate, i), timeZone);
-    const list = byDay.get(day.weekday);
-    if (!list) continue;
-    for (const [s, e] of list) {
-      const start = wallMinuteToInstant(day, s, 'first');
-      const end = wallMinuteToInstant(day, e, 'last');
-      if (start < end) spans.push([start, end]);
-    }
-  }
-  return mergeSpans(spans);
-}
-
-/** Counsellors with the same weekly hours share one layout of them. */
-function hoursKey(hours: readonly WeeklyHours[]): string {
-  return hours
-    .map((h) => `${h.weekday}/${h.start}/${h.end}`)
-    .sort()
-    .join(',');
-}
-
-function minuteOf(time: string): number {
-  const [h, m] = time.split(':');
-  return Number(h) * 60 + Number(m);
-}
-
 /**
  * Closed ranges of session starts whose whole session fits into buckets with a free scheduled place.
  * Sessions occupy the buckets from their start rounded down to their end rounded up (ad-hoc sessions
@@ -343,65 +179,6 @@ function capacityStartRanges(rules: ServiceRules, availability: Availability, wi
     if (e - s >= duration) out.push([s, e - duration]);
   }
   return out;
-}
-
-/** Spans within [from, to) where live sessions stay below the scheduled limit (capacity minus reserve). */
-function capacityFreeSpans(availability: Availability, from: number, to: number): Span[] {
-  const { maxConcurrentSessions, adhocReserve, maintenance } = availability.capacity;
-  if (maxConcurrentSessions - adhocReserve <= 0) return [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const usage = availability.capacityUsage ?? [];
-  if (!availability.capacityUsage) {
-    for (const b of availability.bookings) {
-      if (b.id === availability.ignoreBookingId || b.end <= from || b.start >= to) continue;
-      starts.push(Math.floor(b.start / BUCKET_MS) * BUCKET_MS);
-      ends.push(Math.ceil(b.end / BUCKET_MS) * BUCKET_MS);
-    }
-  }
-  const windows = maintenance
-    .filter((m) => m.end > from && m.start < to)
-    .map((m) => ({
-      start: Math.floor(m.start / BUCKET_MS) * BUCKET_MS,
-      end: Math.ceil(m.end / BUCKET_MS) * BUCKET_MS,
-      capacity: m.capacity,
-    }));
-  const S = Float64Array.from(starts).sort();
-  const E = Float64Array.from(ends).sort();
-  const W = Float64Array.from(windows.flatMap((w) => [w.start, w.end])).sort();
-  const free: Span[] = [];
-  let i = 0;
-  let j = 0;
-  let w = 0;
-  let k = 0;
-  let used = 0;
-  let t = from;
-  for (;;) {
-    while (i < S.length && (S[i] as number) <= t) {
-      used++;
-      i++;
-    }
-    while (j < E.length && (E[j] as number) <= t) {
-      used--;
-      j++;
-    }
-    while (w < W.length && (W[w] as number) <= t) w++;
-    while (k < usage.length && (usage[k] as BucketUsage).start + BUCKET_MS <= t) k++;
-    if (t >= to) break;
-    const bucket = usage[k];
-    const inBucket = bucket !== undefined && bucket.start <= t;
-    const bucketEdge = bucket === undefined ? to : inBucket ? bucket.start + BUCKET_MS : bucket.start;
-    const next = Math.min(S[i] ?? to, E[j] ?? to, W[w] ?? to, bucketEdge, to);
-    let cap = maxConcurrentSessions;
-    for (const m of windows) if (m.start <= t && m.end > t && m.capacity < cap) cap = m.capacity;
-    if (used + (inBucket ? bucket.used : 0) < cap - adhocReserve) {
-      const last = free[free.length - 1];
-      if (last && last[1] === t) free[free.length - 1] = [last[0], next];
-      else free.push([t, next]);
-    }
-    t = next;
-  }
-  return free;
 }
 
 /** Calls `emit` for each wall-clock grid start of `day` within the closed range [lo, hi]. */
