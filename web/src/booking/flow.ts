@@ -1,6 +1,6 @@
 // The booking flow after the topic (loaded after the first render): calendar, chosen slot, form, the booking.
 import { signal } from '@preact/signals';
-import { type ApiError, api, type BookingCreated, type Slot } from '../shared/api.ts';
+import { type ApiError, api, type BookingCreated, type Service, type Slot } from '../shared/api.ts';
 import { nearestSlots } from '../shared/calendar-math.ts';
 import { runConnectionCheck } from '../shared/connection-check.ts';
 import { lang, todayIn } from '../shared/i18n.ts';
@@ -24,11 +24,11 @@ export const submitError = signal<ApiError | null>(null);
 export const alternatives = signal<Slot[] | null>(null);
 export const booked = signal<BookingCreated | null>(null);
 
-export function startService(id: string, name: string): void {
-  serviceName.value = name;
+export function startService(service: Service): void {
+  serviceName.value = service.name;
   slot.value = null;
   alternatives.value = null;
-  void picker.start(id);
+  void picker.start(service.id, service.horizonDays);
 }
 
 export function chooseDay(date: string): void {

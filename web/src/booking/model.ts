@@ -35,7 +35,8 @@ export function loadFlow(): Promise<void> {
 export async function chooseService(id: string): Promise<void> {
   serviceId.value = id;
   await loadFlow();
-  flow.value?.startService(id, services.value?.find((s) => s.id === id)?.name ?? '');
+  const service = services.value?.find((s) => s.id === id);
+  if (service) flow.value?.startService(service);
 }
 
 /** Topic names come in the page language: loaded at start and again after a switch. */

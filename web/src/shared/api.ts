@@ -45,6 +45,7 @@ export interface Service {
   name: string;
   description?: string;
   durationMinutes: number;
+  horizonDays?: number;
 }
 
 export interface Slot {

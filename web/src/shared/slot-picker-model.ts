@@ -1,11 +1,11 @@
 // The state behind the month calendar: which service and month, the free slots per day, the chosen day.
 import { computed, signal } from '@preact/signals';
 import { type ApiError, api, type Slot } from './api.ts';
-import { addMonths, lastDayOf, monthOf } from './calendar-math.ts';
+import { addDays, addMonths, lastDayOf, monthOf } from './calendar-math.ts';
 import { TIME_ZONE, todayIn } from './i18n.ts';
 
-/** Months ahead the calendar may page to; the server's booking horizon decides what is actually free. */
-const MONTHS_AHEAD = 6;
+/** Days ahead the calendar may page to when the service does not say; the server decides what is free. */
+const DEFAULT_HORIZON_DAYS = 183;
 
 export type SlotPicker = ReturnType<typeof createSlotPicker>;
 
@@ -21,6 +21,7 @@ export function createSlotPicker() {
   const slotsOfDate = computed(() => (date.value ? (days.value[date.value] ?? []) : []));
   const mostFree = computed(() => Math.max(0, ...Object.values(days.value).map((s) => s.length)));
   let request = 0;
+  let lastMonth = monthOf(addDays(today, DEFAULT_HORIZON_DAYS));
 
   /** Loads the month's free slots; the first load skips ahead past months with nothing free. */
   async function load(skipEmpty = 0): Promise<void> {
@@ -48,7 +49,7 @@ export function createSlotPicker() {
 
   function canGo(delta: number): boolean {
     const target = addMonths(month.value, delta);
-    return target >= monthOf(today) && target <= addMonths(monthOf(today), MONTHS_AHEAD);
+    return target >= monthOf(today) && target <= lastMonth;
   }
 
   return {
@@ -64,8 +65,10 @@ export function createSlotPicker() {
     mostFree,
     load,
     canGo,
-    start(serviceId: string) {
+    /** Shows the current month of a service; the calendar pages at most `horizonDays` ahead. */
+    start(serviceId: string, horizonDays = DEFAULT_HORIZON_DAYS) {
       service.value = serviceId;
+      lastMonth = monthOf(addDays(today, horizonDays));
       month.value = monthOf(today);
       date.value = null;
       days.value = {};
