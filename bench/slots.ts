@@ -38,6 +38,7 @@ export async function benchSlots(ctx: BenchContext): Promise<Record<string, numb
     uncachedMedianMs: round(cold[Math.floor(cold.length / 2)] ?? Number.NaN),
     uncachedMaxMs: round(cold[cold.length - 1] ?? Number.NaN),
     healthzReqPerSec: round(healthz.reqPerSec),
+    healthzP99Ms: round(healthz.p99Ms),
     slotsReqPerSec: round(slots.reqPerSec),
     slotsP50Ms: round(slots.p50Ms),
     slotsP99Ms: round(slots.p99Ms),
