@@ -123,7 +123,7 @@ function Options() {
     <label>
       <input
         type="checkbox"
-        checked={m[which].value}
+        checked={(which === 'dataSaver' ? m.dataSaver : m.audioOnly).value}
         onChange={(e) => setOption(which, (e.currentTarget as HTMLInputElement).checked)}
       />{' '}
       {label}
