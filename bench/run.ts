@@ -53,7 +53,9 @@ try {
   await waitForHttp(`${denoUrl}/readyz`, 90_000, (r) => r.ok);
 
   if (want('platform')) {
-    console.log('\n== platform: the same DB-backed endpoint on workerd and Deno, and workerd /healthz (50 connections)');
+    console.log(
+      '\n== platform: the same DB-backed endpoint on workerd and Deno, and workerd /healthz (50 connections)',
+    );
     const c = 50;
     // Warm-up so both runtimes have their pools and JIT ready.
     await load({ url: `${worker.url}/api/services`, connections: 10, durationMs: 2000 });
@@ -68,7 +70,9 @@ try {
       workerdServicesVsHealthz: wServices.reqPerSec / healthz.reqPerSec,
       denoVsWorkerdServices: dServices.reqPerSec / wServices.reqPerSec,
     };
-    console.log(`ratios: workerd services/healthz ${fmt(ratios.workerdServicesVsHealthz, 2)}, Deno/workerd services ${fmt(ratios.denoVsWorkerdServices, 2)}`);
+    console.log(
+      `ratios: workerd services/healthz ${fmt(ratios.workerdServicesVsHealthz, 2)}, Deno/workerd services ${fmt(ratios.denoVsWorkerdServices, 2)}`,
+    );
     results.platform = { healthz, workerdServices: wServices, denoServices: dServices, ratios };
   }
 

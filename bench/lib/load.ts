@@ -36,7 +36,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const lua = [
     `wrk.method = ${JSON.stringify(options.method ?? 'GET')}`,
     options.body ? `wrk.body = ${JSON.stringify(options.body)}` : '',
-    ...Object.entries(options.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`),
+    ...Object.entries(options.headers ?? {}).map(
+      ([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`,
+    ),
     'local statuses = {}',
     'response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end',
   ].join('\n');
@@ -48,7 +50,17 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   try {
     ({ stdout: out } = await run(
       'wrk',
-      ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '--timeout', '10s', '-s', script, options.url],
+      [
+        '-t1',
+        `-c${options.connections}`,
+        `-d${seconds}s`,
+        '--latency',
+        '--timeout',
+        '10s',
+        '-s',
+        script,
+        options.url,
+      ],
       { maxBuffer: 1 << 20 },
     ));
   } catch (e) {
@@ -62,7 +74,13 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const p99 = toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? '');
   const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? '0');
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? '0');
-  return { reqPerSec: rps, p50Ms: p50, p99Ms: p99, requests: total, statusCounts: { ok: total - non2xx, other: non2xx } };
+  return {
+    reqPerSec: rps,
+    p50Ms: p50,
+    p99Ms: p99,
+    requests: total,
+    statusCounts: { ok: total - non2xx, other: non2xx },
+  };
 }
 
 export interface NodeLoadOptions extends LoadOptions {
@@ -98,8 +116,15 @@ export async function loadNode(options: NodeLoadOptions): Promise<LoadResult> {
   await Promise.all(Array.from({ length: options.connections }, worker));
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
-  return { reqPerSec: latencies.length / elapsed, p50Ms: pct(0.5), p99Ms: pct(0.99), requests: latencies.length, statusCounts };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  return {
+    reqPerSec: latencies.length / elapsed,
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+    requests: latencies.length,
+    statusCounts,
+  };
 }
 
 export function fmt(n: number, digits = 1): string {
