@@ -1,7 +1,7 @@
 // Which SMS a booking change causes (confirmation, reminders, cancellation, new time), queued in its transaction.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Language } from '../db/database.ts';
-import { cancelPendingMessages, enqueueMessage } from './outbox.ts';
+import { cancelPendingMessages, type EnqueueMessage, enqueueMessage, enqueueMessages } from './outbox.ts';
 import { reminderTimes } from './reminders.ts';
 import { renderSms } from './templates.ts';
 
@@ -31,7 +31,8 @@ export type BookingEvent =
       type: 'rescheduled';
       booking: BookingForMessages;
       joinUrl: string;
-      manageUrl: string;
+      /** Absent when an operator moved the booking: only the manage token's hash is stored. */
+      manageUrl?: string;
       reminderOffsetsMinutes: number[];
       now: Date;
       /** When the new time is a new booking row: the old one, whose waiting reminders are withdrawn. */
@@ -63,21 +64,26 @@ export async function queueBookingMessages(trx: Transaction<Database>, event: Bo
   const stamp = b.start.toISOString();
   const kind = event.type === 'booked' ? 'confirmation' : 'rescheduled';
   const links = { joinUrl: event.joinUrl, manageUrl: event.manageUrl };
-  await enqueueMessage(trx, {
-    ...base,
-    kind,
-    dedupeKey: `${kind}:${b.id}:${stamp}`,
-    body: renderSms(kind, b.language, { ...params, ...links }),
-  });
-  for (const r of reminderTimes(b.start, event.reminderOffsetsMinutes, event.now)) {
-    await enqueueMessage(trx, {
+  const messages: EnqueueMessage[] = [
+    {
+      ...base,
+      kind,
+      dedupeKey: `${kind}:${b.id}:${stamp}`,
+      body: renderSms(kind, b.language, { ...params, ...links }),
+    },
+  ];
+  const reminders = reminderTimes(b.start, event.reminderOffsetsMinutes, event.now);
+  const reminderBody = reminders.length > 0 ? renderSms('reminder', b.language, { ...params, ...links }) : '';
+  for (const r of reminders) {
+    messages.push({
       ...base,
       kind: 'reminder',
       dedupeKey: `reminder:${b.id}:${stamp}:${r.offsetMinutes}`,
-      body: renderSms('reminder', b.language, { ...params, ...links }),
+      body: reminderBody,
       notBefore: r.at,
     });
   }
+  await enqueueMessages(trx, messages);
 }
 
 export type QueueResult =

@@ -3,7 +3,7 @@
 // A message's body is rendered at enqueue time and may hold a join link: join codes are stored
 // hashed everywhere else, so the outbox is the only place a code waits in clear, and only until
 // the message is sent or cancelled (then the link is redacted, see delivery.ts).
-import type { Kysely, Transaction } from 'kysely';
+import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OutboxKind } from '../db/database.ts';
 
 export interface EnqueueMessage {
@@ -24,28 +24,47 @@ export interface EnqueueMessage {
 // Without a caller clock an immediate message is due at once, whatever the clocks of the app and the database say.
 const IMMEDIATELY = new Date(0);
 
+function rowOf(m: EnqueueMessage, wallClock: Date): InsertObject<Database, 'outbox_messages'> {
+  return {
+    booking_id: m.bookingId,
+    kind: m.kind,
+    dedupe_key: m.dedupeKey,
+    recipient: m.recipient,
+    body: m.body,
+    not_before: m.notBefore ?? m.now ?? wallClock,
+    next_attempt_at: m.notBefore ?? m.now ?? IMMEDIATELY,
+    // One column list for every row of a multi-row insert: without a caller clock the database's now().
+    created_at: m.now ?? sql<Date>`now()`,
+  };
+}
+
 /** Queues one message; returns its id, or null if a message with the same dedupe key exists. */
 export async function enqueueMessage(
   db: Kysely<Database> | Transaction<Database>,
   m: EnqueueMessage,
 ): Promise<{ id: string } | null> {
-  const due = m.notBefore ?? m.now ?? IMMEDIATELY;
   const row = await db
     .insertInto('outbox_messages')
-    .values({
-      booking_id: m.bookingId,
-      kind: m.kind,
-      dedupe_key: m.dedupeKey,
-      recipient: m.recipient,
-      body: m.body,
-      not_before: m.notBefore ?? m.now ?? new Date(),
-      next_attempt_at: due,
-      ...(m.now ? { created_at: m.now } : {}),
-    })
+    .values(rowOf(m, new Date()))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** Queues several messages in one statement; ones whose dedupe key exists are skipped. Returns how many were queued. */
+export async function enqueueMessages(
+  db: Kysely<Database> | Transaction<Database>,
+  list: readonly EnqueueMessage[],
+): Promise<number> {
+  if (list.length === 0) return 0;
+  const wallClock = new Date();
+  const result = await db
+    .insertInto('outbox_messages')
+    .values(list.map((m) => rowOf(m, wallClock)))
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** Cancels a booking's messages that are still waiting (reminders after a cancellation or a new time). */

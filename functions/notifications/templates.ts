@@ -18,17 +18,30 @@ export type SmsKind = OutboxKind;
 /** Longest service name put into an SMS; longer names are cut so the text stays within two segments. */
 const MAX_SERVICE_CHARS = 40;
 
+// Creating a formatter costs far more than using one, and a booking renders several texts.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(lang: Language, timeZone: string, withWeekday: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${withWeekday}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+      timeZone,
+      ...(withWeekday ? { weekday: 'short' as const } : {}),
+      day: lang === 'de' ? '2-digit' : 'numeric',
+      month: lang === 'de' ? '2-digit' : 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function partsOf(p: SmsParams, lang: Language, withWeekday: boolean): Record<string, string> {
   if (!p.start) return {};
-  const parts = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: p.timeZone ?? 'Europe/Berlin',
-    ...(withWeekday ? { weekday: 'short' as const } : {}),
-    day: lang === 'de' ? '2-digit' : 'numeric',
-    month: lang === 'de' ? '2-digit' : 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(p.start);
+  const parts = formatterOf(lang, p.timeZone ?? 'Europe/Berlin', withWeekday).formatToParts(p.start);
   const out: Record<string, string> = {};
   for (const part of parts) if (part.type !== 'literal') out[part.type] = part.value.replace(/\.$/, '');
   return out;
