@@ -11,7 +11,7 @@ import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotT
 import { withBookingGate } from './gate.ts';
 import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
-import { findBookingByManageHash, markCancelled } from './repository.ts';
+import { findBookingById, findBookingByManageHash, markCancelled } from './repository.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { runBookingTransaction } from './transaction.ts';
 
@@ -120,6 +120,16 @@ export type RescheduleResult =
   | { ok: false; reason: 'not_found' | 'not_reschedulable' | 'unknown_service' | 'slot_unavailable' }
   | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
 
+/** Who moves a booking and how it is found; the citizen by manage token, an operator by id. */
+interface Mover {
+  by: 'citizen' | 'staff';
+  actorId: string | null;
+  /** Finds the booking to move, locked for update when `lock` is set. */
+  find(db: Parameters<typeof findBookingById>[0], lock: boolean): Promise<Booking | undefined>;
+  /** The manage link for the SMS; only the citizen's request carries the plain token. */
+  manageUrl?: string;
+}
+
 /**
  * Moves a booking to `start` in one transaction: the old booking is cancelled and its capacity
  * released, the new one claimed; if the new time cannot be had, the transaction rolls back and the
@@ -131,12 +141,39 @@ export function rescheduleByManageToken(
   token: string,
   start: Date,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx.db, () => rescheduleNow(ctx, token, start));
+  return withBookingGate(ctx.db, async () => {
+    const tokenHash = await hashSecret(token);
+    return rescheduleNow(ctx, start, {
+      by: 'citizen',
+      actorId: null,
+      find: (db, lock) => findBookingByManageHash(db, tokenHash, lock),
+      manageUrl: manageUrlOf(ctx.config, token),
+    });
+  });
 }
 
-async function rescheduleNow(ctx: BookingContext, token: string, start: Date): Promise<RescheduleResult> {
-  const tokenHash = await hashSecret(token);
-  const current = await findBookingByManageHash(ctx.db, tokenHash);
+/**
+ * An operator moves a booking (typically one flagged for rebooking) with the same guarantees. The
+ * new row starts unflagged; the citizen's manage link keeps working, but since only its hash is
+ * stored, the "rescheduled" SMS carries the new join link alone.
+ */
+export function rescheduleByStaff(
+  ctx: BookingContext,
+  bookingId: string,
+  start: Date,
+  actorId: string | null,
+): Promise<RescheduleResult> {
+  return withBookingGate(ctx.db, () =>
+    rescheduleNow(ctx, start, {
+      by: 'staff',
+      actorId,
+      find: (db, lock) => findBookingById(db, bookingId, lock),
+    }),
+  );
+}
+
+async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Promise<RescheduleResult> {
+  const current = await mover.find(ctx.db, false);
   if (!current) return { ok: false, reason: 'not_found' };
   if (current.status !== 'confirmed' || new Date(current.start_at).getTime() <= ctx.now.getTime()) {
     return { ok: false, reason: 'not_reschedulable' };
@@ -156,12 +193,12 @@ async function rescheduleNow(ctx: BookingContext, token: string, start: Date): P
   const roomName = generateRoomName();
   try {
     const booking = await runBookingTransaction(ctx.db, async (trx) => {
-      const old = await findBookingByManageHash(trx, tokenHash, true);
+      const old = await mover.find(trx, true);
       if (!old) throw new Refused('not_found');
       if (old.status !== 'confirmed' || new Date(old.start_at).getTime() <= ctx.now.getTime()) {
         throw new Refused('not_cancellable');
       }
-      await markCancelled(trx, old.id, 'citizen', ctx.now, { clearManageToken: true });
+      await markCancelled(trx, old.id, mover.by, ctx.now, { clearManageToken: true });
       await releaseCapacity(trx, {
         start: new Date(old.start_at),
         end: new Date(old.end_at),
@@ -179,7 +216,7 @@ async function rescheduleNow(ctx: BookingContext, token: string, start: Date): P
           blockedStart: new Date(start.getTime() - rules.bufferBeforeMinutes * 60_000),
           blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
           joinCodeHash,
-          manageTokenHash: tokenHash,
+          manageTokenHash: old.manage_token_hash,
           roomName,
           phone: old.phone_e164,
           name: old.name,
@@ -205,12 +242,13 @@ async function rescheduleNow(ctx: BookingContext, token: string, start: Date): P
           timeZone,
         },
         joinUrl: joinUrlOf(ctx.config, joinCode),
-        manageUrl: manageUrlOf(ctx.config, token),
+        ...(mover.manageUrl ? { manageUrl: mover.manageUrl } : {}),
         reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
         now: ctx.now,
       });
       await writeAudit(trx, {
-        actorType: 'citizen',
+        actorType: mover.by,
+        actorId: mover.actorId,
         action: 'booking.rescheduled',
         entityType: 'booking',
         entityId: row.id,

@@ -1,4 +1,4 @@
-// Operator API for bookings that no longer fit (absence, lower capacity, maintenance) and cancelling with a message.
+// Operator API for bookings that no longer fit (absence, lower capacity, maintenance): moving them, or cancelling with a message.
 import { Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import { CancelBodySchema, UuidParamSchema } from '../capacity/schemas.ts';
@@ -8,14 +8,17 @@ import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { requireStaff } from '../staff/middleware.ts';
-import { cancelLocked } from './manage.ts';
+import { cancelLocked, rescheduleByStaff } from './manage.ts';
 import { publicBooking } from './present.ts';
 import { findBookingById } from './repository.ts';
+import { slotInvalid } from './routes.ts';
+import { RescheduleBodySchema } from './schemas.ts';
 import { runBookingTransaction } from './transaction.ts';
 
 export const bookingStaffRoutes = new Hono<AppEnv>()
   .use('/api/admin/rebooking-needed', requireOperator())
   .use('/api/admin/bookings/:id/cancel', requireOperator())
+  .use('/api/admin/bookings/:id/reschedule', requireOperator())
   .get('/api/admin/rebooking-needed', async (c) => {
     const db = c.get('db');
     const now = c.get('clock').now();
@@ -77,6 +80,35 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
       });
       notifyBookingChange(c.get('deps'));
       return c.json({ booking: publicBooking(booking, ctx.config.TIME_ZONE) });
+    },
+  )
+  .post(
+    '/api/admin/bookings/:id/reschedule',
+    validate('param', UuidParamSchema),
+    validate('json', RescheduleBodySchema),
+    async (c) => {
+      const config = c.get('config');
+      const ctx = { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') };
+      const { id } = c.req.valid('param');
+      const actorId = c.get('actor')?.userId ?? null;
+      const result = await rescheduleByStaff(ctx, id, c.req.valid('json').start, actorId);
+      if (!result.ok) {
+        switch (result.reason) {
+          case 'not_found':
+            throw new AppError('not_found');
+          case 'not_reschedulable':
+            throw new AppError('conflict', { detail: 'Only future confirmed bookings can be moved.' });
+          case 'unknown_service':
+            throw new AppError('unknown_service');
+          case 'slot_invalid':
+            throw slotInvalid(result.why);
+          case 'slot_unavailable':
+            throw new AppError('slot_unavailable', { detail: 'This time is no longer free.' });
+        }
+      }
+      notifyBookingChange(c.get('deps'));
+      // The new join link goes to the citizen by SMS only; the operator has no use for the secret.
+      return c.json({ booking: publicBooking(result.booking, config.TIME_ZONE), previousBookingId: id });
     },
   );
 
