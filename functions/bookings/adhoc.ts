@@ -41,7 +41,7 @@ class NoCapacity extends Error {}
 export async function createAdhocBooking(db: Kysely<Database>, req: AdhocRequest): Promise<AdhocResult> {
   try {
     const result = await runBookingTransaction(db, (trx) => bookAdhoc(trx, req));
-    if (result.ok) invalidateSlotCache(db);
+    if (result.ok) invalidateSlotCache(db, 'bookings');
     return result;
   } catch (error) {
     if (error instanceof NoCapacity) return { ok: false, reason: 'capacity_unavailable' };

@@ -4,6 +4,7 @@ import { writeAudit } from '../audit/audit.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
+import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
@@ -50,12 +51,19 @@ export async function findBookableService(db: Kysely<Database>, id: string): Pro
   return service?.active ? service : undefined;
 }
 
+/** A service edit reaches bookings within this long; the claim statement re-checks that the service is still active. */
+const SERVICE_TTL_MS = 5_000;
+
+function cachedBookableService(db: Kysely<Database>, id: string): Promise<Service | undefined> {
+  return cacheOf(db).memo(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(db, id));
+}
+
 export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
   return withBookingGate(ctx.db, () => bookSlotNow(ctx, req));
 }
 
 async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  const service = await findBookableService(ctx.db, req.serviceId);
+  const service = await cachedBookableService(ctx.db, req.serviceId);
   if (!service) return { ok: false, reason: 'unknown_service' };
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;

@@ -77,7 +77,7 @@ export const manageRoutes = new Hono<AppEnv>()
         throw new AppError('not_found', { detail: 'Unknown or expired link.' });
       throw new AppError('conflict', { detail: 'This appointment can no longer be cancelled.' });
     }
-    notifyBookingChange(c.get('deps'));
+    notifyBookingChange(c.get('deps'), 'bookings');
     return c.json({ booking: publicBooking(result.booking, c.get('config').TIME_ZONE) });
   })
   .post('/api/bookings/manage/:token/reschedule', validate('json', RescheduleBodySchema), async (c) => {
@@ -100,7 +100,7 @@ export const manageRoutes = new Hono<AppEnv>()
           });
       }
     }
-    notifyBookingChange(c.get('deps'));
+    notifyBookingChange(c.get('deps'), 'bookings');
     return c.json({
       booking: publicBooking(result.booking, config.TIME_ZONE),
       joinUrl: joinUrlOf(config, result.joinCode),

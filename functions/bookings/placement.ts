@@ -42,9 +42,10 @@ export async function rankCandidates(
   const ids = working.map((c) => c.id);
   const range = sql`tstzrange(${new Date(blockedStart)}::timestamptz, ${new Date(blockedEnd)}::timestamptz, '[)')`;
   const ignore = ignoreBookingId ? sql`and id <> ${ignoreBookingId}` : sql``;
-  // One round trip: per counsellor, whether they are booked or absent then, and their bookings that day.
-  const state = await sql<{ counsellor_id: string; busy: boolean; n: number }>`
-    select counsellor_id, bool_or(busy) as busy, sum(n)::int as n from (
+  // One round trip and one row: the free counsellors, fewest bookings that day first, ties shuffled so
+  // parallel requests spread out.
+  const result = await sql<{ ids: string[] }>`
+    with per_counsellor as (
       select counsellor_id, bool_or(blocked && ${range}) as busy,
              count(*) filter (where start_at >= ${new Date(day.start)}) as n
       from bookings
@@ -56,20 +57,13 @@ export async function rankCandidates(
       union all
       select counsellor_id, true, 0 from absences
       where period && ${range} and counsellor_id = any(${ids}::uuid[])
-    ) as per_counsellor
-    group by counsellor_id`.execute(db);
-  const taken = new Set<string>();
-  const count = new Map<string, number>();
-  for (const r of state.rows) {
-    if (r.busy) taken.add(r.counsellor_id);
-    count.set(r.counsellor_id, r.n);
-  }
-  const tiebreak = new Map(ids.map((id) => [id, Math.random()]));
-  return ids
-    .filter((id) => !taken.has(id))
-    .sort(
-      (a, b) => (count.get(a) ?? 0) - (count.get(b) ?? 0) || (tiebreak.get(a) ?? 0) - (tiebreak.get(b) ?? 0),
-    );
+    ), state as (
+      select counsellor_id, bool_or(busy) as busy, sum(n) as n from per_counsellor group by counsellor_id
+    )
+    select coalesce(array_agg(c.id::text order by coalesce(s.n, 0), random())
+                    filter (where not coalesce(s.busy, false)), '{}') as ids
+    from unnest(${ids}::uuid[]) as c(id) left join state s on s.counsellor_id = c.id`.execute(db);
+  return result.rows[0]?.ids ?? [];
 }
 
 export type ClaimResult = { ok: true; booking: Booking } | { ok: false; reason: 'taken' | 'capacity' };

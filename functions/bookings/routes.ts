@@ -44,7 +44,7 @@ export const bookingRoutes = new Hono<AppEnv>().post(
         detail: 'This time is no longer free. Please choose another.',
       });
     }
-    notifyBookingChange(c.get('deps'));
+    notifyBookingChange(c.get('deps'), 'bookings');
     return c.json(
       {
         booking: publicBooking(result.booking, config.TIME_ZONE),

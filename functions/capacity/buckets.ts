@@ -72,7 +72,7 @@ export type GuardedTake =
 
 /**
  * takeCapacity for a scheduled booking just inserted for `fit.counsellorId`, in one round trip: the
- * counsellor is re-read first (still active, skilled and not absent; that insert holds a key-share
+ * service must still be active and the counsellor is re-read first (still active, skilled and not absent; that insert holds a key-share
  * lock on the counsellor, so a concurrent absence or hour change is either seen here or waits) and
  * capacity is only counted when the counsellor still fits. The weekly hours come back for the caller
  * to check in its time zone.
@@ -91,6 +91,7 @@ export async function takeCapacityIfCounsellorFits(
     }>`
       with guard as (
         select c.active
+               and exists (select 1 from services v where v.id = ${fit.serviceId} and v.active)
                and exists (select 1 from counsellor_skills k where k.counsellor_id = c.id and k.service_id = ${fit.serviceId})
                and not exists (select 1 from absences a where a.counsellor_id = c.id
                                and a.period && tstzrange(${fit.blockedStart}::timestamptz, ${fit.blockedEnd}::timestamptz, '[)'))

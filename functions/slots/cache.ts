@@ -34,16 +34,20 @@ export class SlotCache {
     return this.loading.get(key) ?? this.refresh(key, load);
   }
 
-  clear(): void {
+  /**
+   * Forgets computed calendars. Memoized values (rosters, services) go too, except when `scope` says
+   * only bookings changed: a booking cannot change who works when, and the hot booking path reads them.
+   */
+  clear(scope: ChangeScope = 'all'): void {
     this.generation++;
     this.entries.clear();
     this.loading.clear();
-    this.values.clear();
+    if (scope === 'all') this.values.clear();
   }
 
   private readonly values = new Map<string, { at: number; value: Promise<unknown> }>();
 
-  /** A value for `key` kept `ttlMs` (a failed load is forgotten at once); cleared with the slots. */
+  /** A value for `key` kept `ttlMs` (a failed load is forgotten at once); cleared with the slots unless only bookings changed. */
   memo<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const hit = this.values.get(key);
     if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T>;
@@ -79,6 +83,9 @@ export class SlotCache {
   }
 }
 
+/** What changed: only bookings, or anything the calendar depends on (hours, absences, skills, capacity). */
+export type ChangeScope = 'bookings' | 'all';
+
 /** One cache per database handle, so code that only holds the handle (ad-hoc bookings) can clear it too. */
 const caches = new WeakMap<object, SlotCache>();
 const hooked = new WeakSet<AppDeps>();
@@ -90,7 +97,8 @@ export function slotCacheFor(deps: AppDeps): SlotCache {
     hooked.add(deps);
     const previous = deps.onBookingChange;
     deps.onBookingChange = () => {
-      cache.clear();
+      // notifyBookingChange has already cleared this cache with the right scope.
+      cache.clear('bookings');
       previous?.();
     };
   }
@@ -106,13 +114,13 @@ export function cacheOf(db: object): SlotCache {
   return cache;
 }
 
-/** Call after any change to bookings, hours, absences or capacity. */
-export function notifyBookingChange(deps: AppDeps): void {
-  cacheOf(deps.db).clear();
+/** Call after any change to bookings, hours, absences or capacity; `'bookings'` when only bookings changed. */
+export function notifyBookingChange(deps: AppDeps, scope: ChangeScope = 'all'): void {
+  cacheOf(deps.db).clear(scope);
   deps.onBookingChange?.();
 }
 
 /** The same for code that has only the database handle. */
-export function invalidateSlotCache(db: object): void {
-  caches.get(db)?.clear();
+export function invalidateSlotCache(db: object, scope: ChangeScope = 'all'): void {
+  caches.get(db)?.clear(scope);
 }
