@@ -80,19 +80,21 @@ describe.skipIf(skip)('operator console in Chromium', () => {
     expect(services.services.map((s) => s.id)).toContain('wohngeld');
   });
 
-  it('an absence entered for a counsellor lists the booking for rebooking; cancelling it notifies the citizen', async () => {
+  /** A booking with `counsellorEmail`, then that counsellor's absence entered through the console. */
+  const flagThroughAbsence = async (counsellorEmail: string, name: string) => {
     const booking = await sys.createBooking({
-      counsellorEmail: 'berater2@example.org',
+      counsellorEmail,
+      serviceId: 'arbeitslosengeld',
       startsInMinutes: 2 * 24 * 60,
       phone: '+4915112345678',
-      name: 'Rita Umbuch',
+      name,
     });
     await page
       .getByRole('navigation')
       .getByRole('link', { name: 'Beraterinnen und Berater', exact: true })
       .click();
     await page
-      .getByRole('row', { name: /berater2@example\.org/ })
+      .getByRole('row', { name: new RegExp(counsellorEmail.replace('.', '\\.')) })
       .getByRole('button', { name: 'Bearbeiten' })
       .click();
     const [start, end] = await page.evaluate(
@@ -113,6 +115,11 @@ describe.skipIf(skip)('operator console in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Umbuchungen', exact: true }).click();
     const row = page.locator(`[data-booking="${booking.id}"]`);
     await row.waitFor();
+    return { booking, row };
+  };
+
+  it('an absence entered for a counsellor lists the booking for rebooking; cancelling it notifies the citizen', async () => {
+    const { booking, row } = await flagThroughAbsence('berater2@example.org', 'Rita Umbuch');
     expect(await row.textContent()).toContain('Rita Umbuch');
     await row.getByLabel('Nachricht an die Bürgerin / den Bürger').fill('Bitte buchen Sie neu.');
     await row.getByRole('button', { name: 'Absagen und benachrichtigen' }).click();
@@ -130,6 +137,36 @@ describe.skipIf(skip)('operator console in Chromium', () => {
       .where('kind', '=', 'cancellation')
       .execute();
     expect(sms.map((m) => m.body).join(' ')).toContain('Bitte buchen Sie neu.');
+  });
+
+  it('the operator chooses a new time for a flagged booking: it moves, leaves the list and the SMS is queued', async () => {
+    const { booking, row } = await flagThroughAbsence('berater3@example.org', 'Uwe Neuzeit');
+    await row.getByRole('button', { name: 'Neuen Termin wählen' }).click();
+    const select = row.getByLabel('Neue Uhrzeit');
+    await select.waitFor();
+    expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
+    const options = await select
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const target = options[3] as string;
+    await select.selectOption(target);
+    await row.getByRole('button', { name: 'Termin verlegen' }).click();
+    await page.getByText(/^Verlegt auf .*die SMS mit dem neuen Link ist in der Warteschlange\.$/).waitFor();
+    await eventually(async () => expect(await row.count()).toBe(0));
+    const moved = await sys.db
+      .selectFrom('bookings')
+      .select(['id', 'start_at', 'status', 'needs_rebooking'])
+      .where('rescheduled_from', '=', booking.id)
+      .executeTakeFirstOrThrow();
+    expect(moved.start_at.getTime()).toBe(new Date(target).getTime());
+    expect([moved.status, moved.needs_rebooking]).toEqual(['confirmed', false]);
+    const sms = await sys.db
+      .selectFrom('outbox_messages')
+      .select('body')
+      .where('booking_id', '=', moved.id)
+      .where('kind', '=', 'rescheduled')
+      .executeTakeFirstOrThrow();
+    expect(sms.body).toContain('/j/');
   });
 
   it('switches the console to English and logs out', async () => {

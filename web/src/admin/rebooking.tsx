@@ -1,16 +1,18 @@
-// Appointments needing a new time (absence, capacity cut, maintenance): the citizen was told by SMS and can
-// rebook from the manage link; the operator can also cancel with a message.
-import { useEffect, useState } from 'preact/hooks';
+// Appointments needing a new time (absence, capacity cut, maintenance): the citizen can rebook from the manage
+// link; the operator can move the appointment to a new time or cancel it with a message.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { formValues } from './fields.tsx';
+import { RebookPicker } from './rebook-picker.tsx';
 import { A } from './strings.ts';
 
 interface Flagged {
   id: string;
+  service: string;
   start: string;
   serviceName: string;
   reason: string | null;
@@ -23,6 +25,7 @@ export function RebookingPage() {
   const [list, setList] = useState<Flagged[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
   const load = async () => {
     try {
       setList((await call<{ bookings: Flagged[] }>('GET', '/api/admin/rebooking-needed')).bookings);
@@ -33,7 +36,9 @@ export function RebookingPage() {
   useEffect(() => void load(), []);
   return (
     <>
-      <h1 tabIndex={-1}>{s.rebooking}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {s.rebooking}
+      </h1>
       {loadError && (
         <p class="err" role="alert">
           {loadError}
@@ -49,6 +54,7 @@ export function RebookingPage() {
               <th scope="col">{s.citizen}</th>
               <th scope="col">{s.counsellor}</th>
               <th scope="col">{s.reason}</th>
+              <th scope="col">{s.rebook}</th>
               <th scope="col">{s.cancelWithMessage}</th>
             </tr>
           </thead>
@@ -63,6 +69,18 @@ export function RebookingPage() {
                 </td>
                 <td>{b.counsellor.displayName}</td>
                 <td>{b.reason ?? '–'}</td>
+                <td>
+                  <RebookPicker
+                    id={b.id}
+                    service={b.service}
+                    onMoved={(start) => {
+                      action.setNote(s.moved(`${formatDate(start)}, ${formatTime(start)}`));
+                      // The row disappears; focus goes back to the page so keyboard users are not lost.
+                      heading.current?.focus();
+                      void load();
+                    }}
+                  />
+                </td>
                 <td>
                   <form
                     class="row end"

@@ -1,0 +1,137 @@
+// Choosing a new time for one flagged appointment: the service's free slots (public slot API), pick one, confirm.
+import { useRef, useState } from 'preact/hooks';
+import { addDays } from '../shared/calendar-math.ts';
+import { formatDay, formatTime, lang, todayIn, tr } from '../shared/i18n.ts';
+import { ApiError, call, query } from '../staff/api.ts';
+import { errorText } from '../staff/shell.tsx';
+import { A } from './strings.ts';
+
+/** Days of slots shown at once; the service's booking horizon still limits what the server offers. */
+const DAYS_SHOWN = 14;
+
+interface Day {
+  date: string;
+  slots: { start: string; end: string }[];
+}
+
+function shortDay(iso: string, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(lang.value === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: timeZone ?? 'Europe/Berlin',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+  }).format(new Date(iso));
+}
+
+export function RebookPicker(props: { id: string; service: string; onMoved: (start: string) => void }) {
+  const s = tr(A);
+  const { id, service } = props;
+  const [open, setOpen] = useState(false);
+  const [from, setFrom] = useState(() => todayIn());
+  const [days, setDays] = useState<Day[] | null>(null);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+
+  const load = async (first: string) => {
+    setDays(null);
+    try {
+      const res = await call<{ timeZone: string; days: Day[] }>(
+        'GET',
+        `/api/slots${query({ service, from: first, to: addDays(first, DAYS_SHOWN - 1) })}`,
+      );
+      setTimeZone(res.timeZone);
+      setDays(res.days.filter((d) => d.slots.length > 0));
+    } catch (e) {
+      setError(errorText(e));
+      setDays([]);
+    }
+  };
+
+  const toggle = () => {
+    setOpen(!open);
+    setError('');
+    if (!open) void load(from);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const start = select.current?.value;
+    if (!start) return;
+    setBusy(true);
+    setError('');
+    try {
+      await call('POST', `/api/admin/bookings/${id}/reschedule`, { start });
+      props.onMoved(start);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'slot_unavailable') {
+        await load(from);
+        setError(s.slotTaken);
+        select.current?.focus();
+      } else setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="stack">
+      <button
+        type="button"
+        class="small secondary"
+        aria-expanded={open}
+        aria-controls={`rebook-${id}`}
+        onClick={toggle}
+      >
+        {s.chooseNewTime}
+      </button>
+      {open && (
+        <form id={`rebook-${id}`} class="row end" onSubmit={submit} aria-busy={busy || days === null}>
+          <div class="field">
+            <label for={`rebook-from-${id}`}>{s.slotsFrom}</label>
+            <input
+              id={`rebook-from-${id}`}
+              type="date"
+              value={from}
+              min={todayIn()}
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLInputElement).value;
+                if (!value) return;
+                setFrom(value);
+                setError('');
+                void load(value);
+              }}
+            />
+          </div>
+          {days === null && <p role="status">{s.loadingSlots}</p>}
+          {days?.length === 0 && !error && <p role="status">{s.noSlots}</p>}
+          {days && days.length > 0 && (
+            <div class="field">
+              <label for={`rebook-start-${id}`}>{s.newTime}</label>
+              <select id={`rebook-start-${id}`} name="start" required ref={select}>
+                {days.map((d) => (
+                  <optgroup key={d.date} label={formatDay(d.date)}>
+                    {d.slots.map((slot) => (
+                      <option key={slot.start} value={slot.start}>
+                        {shortDay(slot.start, timeZone)}, {formatTime(slot.start, timeZone)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+          )}
+          <button type="submit" class="small" disabled={busy || !days || days.length === 0}>
+            {s.moveAppointment}
+          </button>
+          {error && (
+            <p class="err" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}
