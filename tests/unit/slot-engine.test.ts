@@ -299,7 +299,7 @@ describe('computeSlots', () => {
     for (const d of days) for (const s of d.slots) expect(s.end - s.start).toBe(30 * 60_000);
   });
 
-  it('computes 28 days for 200 counsellors and 20,000 bookings in well under 100 ms', () => {
+  it('computes 28 days for 200 counsellors and 20,000 bookings: weekdays open, weekends closed', () => {
     const counsellors = Array.from({ length: 200 }, (_, i) => ({
       id: `c${i}`,
       hours: weekdays('08:00', '16:00'),
@@ -324,15 +324,14 @@ describe('computeSlots', () => {
       bookings,
       capacity: { maxConcurrentSessions: 60, adhocReserve: 2, maintenance: [] },
     });
-    // Best of five: the machine may be busy with other work.
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const days = computeSlots(RULES, av, at(NOW), '2026-12-01', '2026-12-28');
-      best = Math.min(best, performance.now() - t0);
-      expect(days).toHaveLength(28);
+    // Speed at this size is measured by `npm run bench` (bench/slots.ts), never asserted in a test.
+    const days = computeSlots(RULES, av, at(NOW), '2026-12-01', '2026-12-28');
+    expect(days).toHaveLength(28);
+    for (const d of days) {
+      const weekday = new Date(`${d.date}T12:00:00Z`).getUTCDay();
+      if (weekday === 0 || weekday === 6) expect(d.slots).toEqual([]);
+      else expect(d.slots.length).toBeGreaterThan(0);
     }
-    expect(best).toBeLessThan(100);
   });
 });
 
