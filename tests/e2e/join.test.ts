@@ -164,18 +164,6 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
   });
 
   it('says "reconnecting" while the line is down and "reconnected" once it is back', async () => {
-    const seen: string[] = [];
-    const watch = setInterval(() => {
-      void page
-        .locator('p.status')
-        .textContent()
-        .then(
-          (t) => {
-            if (t && seen.at(-1) !== t) seen.push(t);
-          },
-          () => {},
-        );
-    }, 100);
     try {
       await citizen.setOffline(true);
       await eventually(
@@ -185,11 +173,8 @@ describe.skipIf(skip)('join page with the real LiveKit server', () => {
       await citizen.setOffline(false);
       await eventually(async () => expect(await status()).toContain('Wieder verbunden.'), 30_000);
     } finally {
-      clearInterval(watch);
       await citizen.setOffline(false);
     }
-    const down = seen.findIndex((t) => t.includes('unterbrochen'));
-    expect(seen.findIndex((t) => t.includes('Wieder verbunden'))).toBeGreaterThan(down);
     await expectDecoding(page, 'video.main');
   });
 
