@@ -1,17 +1,18 @@
-// Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit at once.
+// Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit in one statement.
 import type { Kysely } from 'kysely';
-import { writeAudit } from '../audit/audit.ts';
+import { isCapacityViolation } from '../capacity/buckets.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import type { Config } from '../env.ts';
-import { queueBookingMessages } from '../notifications/booking-messages.ts';
+import { newTimeMessages } from '../notifications/booking-messages.ts';
+import { outboxRowsJson } from '../notifications/outbox.ts';
 import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
-import { claimSlot, rankCandidates } from './placement.ts';
+import { type ClaimWithMessages, claimSlotWithMessages, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { runBookingTransaction } from './transaction.ts';
+import { retryTransient } from './transaction.ts';
 
 export interface BookingContext {
   db: Kysely<Database>;
@@ -73,65 +74,60 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const end = new Date(req.start.getTime() + rules.durationMinutes * 60_000);
+  const id = crypto.randomUUID();
   const joinCode = generateSecret();
   const manageToken = generateSecret();
   const [joinCodeHash, manageTokenHash] = await Promise.all([hashSecret(joinCode), hashSecret(manageToken)]);
-  const roomName = generateRoomName();
+  const messages = newTimeMessages({
+    type: 'booked',
+    booking: {
+      id,
+      start: req.start,
+      end,
+      phone: req.phone,
+      language: req.language,
+      smsOptOut: false,
+      serviceName: serviceName(service, req.language),
+      timeZone,
+    },
+    joinUrl: joinUrlOf(ctx.config, joinCode),
+    manageUrl: manageUrlOf(ctx.config, manageToken),
+    reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
+    now: ctx.now,
+  });
+  const claim: ClaimWithMessages = {
+    id,
+    booking: {
+      serviceId: service.id,
+      start: req.start,
+      end,
+      blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
+      blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+      joinCodeHash,
+      manageTokenHash,
+      roomName: generateRoomName(),
+      phone: req.phone,
+      name: req.name,
+      email: req.email,
+      customerNumber: req.customerNumber,
+      language: req.language,
+    },
+    timeZone,
+    messagesJson: outboxRowsJson(messages),
+    audit: {
+      actorType: 'citizen',
+      action: 'booking.created',
+      entityType: 'booking',
+      detail: { serviceId: service.id, start: req.start.toISOString() },
+      requestId: ctx.requestId,
+    },
+  };
   try {
-    const booking = await runBookingTransaction(ctx.db, async (trx) => {
-      const claim = await claimSlot(
-        trx,
-        candidates,
-        {
-          serviceId: service.id,
-          kind: 'scheduled',
-          start: req.start,
-          end,
-          blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
-          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
-          joinCodeHash,
-          manageTokenHash,
-          roomName,
-          phone: req.phone,
-          name: req.name,
-          email: req.email,
-          customerNumber: req.customerNumber,
-          language: req.language,
-        },
-        timeZone,
-      );
-      if (!claim.ok) throw new SlotTaken();
-      const row = claim.booking;
-      await queueBookingMessages(trx, {
-        type: 'booked',
-        booking: {
-          id: row.id,
-          start: req.start,
-          end,
-          phone: req.phone,
-          language: req.language,
-          smsOptOut: false,
-          serviceName: serviceName(service, req.language),
-          timeZone,
-        },
-        joinUrl: joinUrlOf(ctx.config, joinCode),
-        manageUrl: manageUrlOf(ctx.config, manageToken),
-        reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
-        now: ctx.now,
-      });
-      await writeAudit(trx, {
-        actorType: 'citizen',
-        action: 'booking.created',
-        entityType: 'booking',
-        entityId: row.id,
-        detail: { serviceId: service.id, start: req.start.toISOString(), counsellorId: row.counsellor_id },
-        requestId: ctx.requestId,
-      });
-      return row;
-    });
+    const booking = await retryTransient(() => claimSlotWithMessages(ctx.db, candidates, claim));
+    if (!booking) return { ok: false, reason: 'slot_unavailable' };
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
-    if (error instanceof SlotTaken) return { ok: false, reason: 'slot_unavailable' };
+    if (isCapacityViolation(error)) return { ok: false, reason: 'slot_unavailable' };
     throw error;
   }
 }

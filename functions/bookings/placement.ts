@@ -106,3 +106,43 @@ export async function claimSlot(
   }
   return { ok: false, reason: 'taken' };
 }
+
+export interface ClaimWithMessages {
+  /** The new booking's id, chosen by the caller so that message dedupe keys can name it. */
+  id: string;
+  booking: Omit<BookingInsert, 'counsellorId' | 'kind' | 'rescheduledFrom'>;
+  timeZone: string;
+  /** From outboxRowsJson. */
+  messagesJson: string;
+  audit: {
+    actorType: 'citizen' | 'staff' | 'system';
+    action: string;
+    entityType: string;
+    detail: object;
+    requestId: string;
+  };
+}
+
+/**
+ * claimSlot for a new scheduled booking plus its outbox messages and audit entry, as one autocommit
+ * statement (book_scheduled_slot, migration 0003), so its locks are held only while it runs. The same
+ * checks: exclusion constraint, counsellor re-read under the insert's lock (service active, counsellor
+ * active, skilled, not absent, within weekly hours), capacity buckets in ascending order. Returns null
+ * when no candidate fits; a full bucket throws the capacity violation (see isCapacityViolation).
+ */
+export async function claimSlotWithMessages(
+  db: Kysely<Database>,
+  candidates: readonly string[],
+  claim: ClaimWithMessages,
+): Promise<Booking | null> {
+  const b = claim.booking;
+  const result = await sql<Booking>`
+    select * from book_scheduled_slot(
+      ${claim.id}::uuid, ${candidates}::uuid[], ${b.serviceId}::text, ${b.start}::timestamptz, ${b.end}::timestamptz,
+      ${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, ${b.joinCodeHash}::bytea, ${b.manageTokenHash}::bytea,
+      ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,
+      ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb)`.execute(
+    db,
+  );
+  return result.rows[0] ?? null;
+}

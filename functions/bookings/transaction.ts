@@ -14,15 +14,20 @@ export interface RetryOptions {
  * Runs `work` in a READ COMMITTED transaction; retries the whole transaction on 40001/40P01 (and on a
  * unique or exclusion violation that slipped past ON CONFLICT) with a short jittered backoff.
  */
-export async function runBookingTransaction<T>(
+export function runBookingTransaction<T>(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<T>,
   options: RetryOptions = {},
 ): Promise<T> {
+  return retryTransient(() => db.transaction().execute(work), options);
+}
+
+/** Runs `work` (one transaction or one autocommit statement) again after the same transient failures. */
+export async function retryTransient<T>(work: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(work);
+      return await work();
     } catch (error) {
       const state = sqlState(error);
       if (!state || !RETRYABLE.has(state) || attempt >= attempts) throw error;

@@ -61,6 +61,17 @@ export async function queueBookingMessages(trx: Transaction<Database>, event: Bo
     });
     return;
   }
+  await enqueueMessages(trx, newTimeMessages(event));
+}
+
+/** The confirmation (or new-time notice) and the reminders for a booked or moved appointment, not yet queued. */
+export function newTimeMessages(
+  event: Extract<BookingEvent, { type: 'booked' | 'rescheduled' }>,
+): EnqueueMessage[] {
+  const b = event.booking;
+  if (!b.phone || b.smsOptOut) return [];
+  const params = { start: b.start, timeZone: b.timeZone, service: b.serviceName };
+  const base = { bookingId: b.id, recipient: b.phone, now: event.now };
   const stamp = b.start.toISOString();
   const kind = event.type === 'booked' ? 'confirmation' : 'rescheduled';
   const links = { joinUrl: event.joinUrl, manageUrl: event.manageUrl };
@@ -83,7 +94,7 @@ export async function queueBookingMessages(trx: Transaction<Database>, event: Bo
       notBefore: r.at,
     });
   }
-  await enqueueMessages(trx, messages);
+  return messages;
 }
 
 export type QueueResult =

@@ -67,6 +67,25 @@ export async function enqueueMessages(
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/**
+ * The rows enqueueMessages would insert, as JSON for a database function that inserts them in the
+ * caller's statement (`created_at` null means the database's now(); the booking id is the function's).
+ */
+export function outboxRowsJson(list: readonly EnqueueMessage[]): string {
+  const wallClock = new Date();
+  return JSON.stringify(
+    list.map((m) => ({
+      kind: m.kind,
+      dedupe_key: m.dedupeKey,
+      recipient: m.recipient,
+      body: m.body,
+      not_before: (m.notBefore ?? m.now ?? wallClock).toISOString(),
+      next_attempt_at: (m.notBefore ?? m.now ?? IMMEDIATELY).toISOString(),
+      created_at: m.now?.toISOString() ?? null,
+    })),
+  );
+}
+
 /** Cancels a booking's messages that are still waiting (reminders after a cancellation or a new time). */
 export async function cancelPendingMessages(
   db: Kysely<Database> | Transaction<Database>,
