@@ -64,11 +64,12 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): 
       .insertInto('services')
       .values(DEMO_SERVICES.map((s) => ({ ...s })))
       .execute();
+    // API.md promises 8 concurrent sessions for booking; the ad-hoc reserve starts at 0 for the operator to set.
     await trx
       .insertInto('capacity_settings')
-      .values({ id: 1, max_concurrent_sessions: DEMO_CAPACITY, adhoc_reserve: 1 })
+      .values({ id: 1, max_concurrent_sessions: DEMO_CAPACITY, adhoc_reserve: 0 })
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ max_concurrent_sessions: DEMO_CAPACITY, adhoc_reserve: 1 }),
+        oc.column('id').doUpdateSet({ max_concurrent_sessions: DEMO_CAPACITY, adhoc_reserve: 0 }),
       )
       .execute();
     const site = await trx
