@@ -10,6 +10,7 @@ import { capacityRoutes } from '../capacity/routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
+import { openApiRoutes } from '../openapi/routes.ts';
 import { roomRoutes } from '../rooms/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
 import { slotRoutes } from '../slots/routes.ts';
@@ -37,6 +38,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', noteRoutes],
     ['/', adminRoutes],
     ['/', statsRoutes],
+    ['/', openApiRoutes],
     ['/', webRoutes],
   ];
 }
