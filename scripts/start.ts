@@ -29,6 +29,16 @@ async function shutdown(code: number): Promise<never> {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+/** Without a gateway the SMS texts are the developer's only way to the join and manage links: show them plainly. */
+function printSms(line: string): void {
+  try {
+    const m = JSON.parse(line.slice(line.indexOf('{'))) as { to?: string; text?: string };
+    console.log(`\n[SMS to ${m.to ?? '?'}]\n${m.text ?? ''}\n`);
+  } catch {
+    console.log(`[workerd] ${line}`);
+  }
+}
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof parseConfig>;
   try {
@@ -96,7 +106,9 @@ async function main(): Promise<void> {
     port: config.PORT,
     env,
     onOutput: (line) => {
-      if (config.LOG_LEVEL === 'debug' || !line.includes('"level":"info"')) console.log(`[workerd] ${line}`);
+      if (line.includes('"msg":"sms (no gateway configured)"')) printSms(line);
+      else if (config.LOG_LEVEL === 'debug' || !line.includes('"level":"info"'))
+        console.log(`[workerd] ${line}`);
     },
   });
   stoppers.push(() => worker.stop());
