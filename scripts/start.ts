@@ -1,5 +1,6 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL), migrations, demo data, build, LiveKit (dev), workerd,
 // a tick every minute; Ctrl-C / SIGTERM stops everything it started.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createDb, createPool } from '../functions/db/connect.ts';
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
   done();
 
   let livekit: LiveKitServer | null = null;
+  if (!config.LIVEKIT_URL && !liveKitBuilt() && spawnSync('go', ['version']).status === 0) {
+    console.log('• Building the LiveKit server once from the Go module proxy (a few minutes) …');
+    const built = spawnSync('bash', ['scripts/build-livekit.sh'], { stdio: 'inherit' });
+    if (built.status !== 0) console.log('  LiveKit build failed; starting without video.');
+  }
   if (!config.LIVEKIT_URL) {
     if (liveKitBuilt()) {
       done = step('Starting LiveKit server (dev mode)');
