@@ -1,6 +1,7 @@
 // Builds the agenda answer: items with live status and case-file links, and a strong hash for ETags.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { sha256 } from '../platform/sha256.ts';
 import { presenceForBookings } from '../rooms/repository.ts';
 import type { AgendaRow } from './repository.ts';
 import { type AgendaStatus, agendaStatus, caseFileUrl } from './status.ts';
@@ -68,7 +69,7 @@ export async function toAgendaItems(
 
 /** A strong ETag over the exact JSON body. */
 export async function etagOf(body: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  const digest = await sha256(body);
   let s = '';
   for (const b of digest.subarray(0, 18)) s += String.fromCharCode(b);
   return `"${btoa(s).replaceAll('+', '-').replaceAll('/', '_')}"`;

@@ -1,4 +1,6 @@
 // Join codes, manage tokens and room names: 128+ bits from the CSPRNG, URL-safe; only SHA-256 hashes are stored.
+import { sha256 } from '../platform/sha256.ts';
+
 const URL_SAFE = /^[A-Za-z0-9_-]{22,64}$/;
 
 function base64Url(bytes: Uint8Array): string {
@@ -13,8 +15,8 @@ export function generateSecret(bytes = 16): string {
 }
 
 /** SHA-256 of a secret, as stored in the database. */
-export async function hashSecret(secret: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)));
+export function hashSecret(secret: string): Promise<Uint8Array> {
+  return sha256(secret);
 }
 
 /** True if the string could be a secret this system issued (cheap pre-check before any lookup). */

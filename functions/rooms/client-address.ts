@@ -1,5 +1,6 @@
 // The client address for rate limits: the first hop of `x-forwarded-for`, which the reverse proxy must set.
 import type { Context } from 'hono';
+import { sha256 } from '../platform/sha256.ts';
 
 /** Without a proxy header every client shares one key, so deployments must run behind a proxy that sets it. */
 export const UNKNOWN_CLIENT = 'direct';
@@ -11,6 +12,6 @@ export function clientAddress(c: Context): string {
 
 /** A short SHA-256 of the address: rate-limit rows never hold the address itself. */
 export async function clientKey(address: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`join:${address}`));
-  return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const digest = await sha256(`join:${address}`);
+  return [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
