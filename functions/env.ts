@@ -42,6 +42,8 @@ export const EnvSchema = v.object({
   DATABASE_URL: optionalUrl(/^postgres(ql)?:/),
   DATA_DIR: v.optional(v.string(), '.data'),
   DB_POOL_MAX: intString(1, 200, 10),
+  WORKERD_PROCESSES: intString(0, 64, 0),
+  WORKERD_OBJECTS: intString(1, 64, 4),
   LIVEKIT_URL: optionalUrl(/^(wss?|https?):/),
   LIVEKIT_PUBLIC_URL: optionalUrl(/^(wss?|https?):/),
   LIVEKIT_API_KEY: v.optional(v.string(), ''),

@@ -60,7 +60,7 @@ function cachedBookableService(db: Kysely<Database>, id: string): Promise<Servic
 }
 
 export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  return withBookingGate(ctx.db, () => bookSlotNow(ctx, req));
+  return withBookingGate(ctx, () => bookSlotNow(ctx, req));
 }
 
 async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
