@@ -105,7 +105,7 @@ export class AppHost extends DurableObject<WorkerEnv> {
 let edgeApp: Hono<AppEnv> | undefined;
 let config: Config | undefined;
 let roundRobin = 0;
-let lastListenAttempt = 0;
+let lastListenPing = 0;
 
 function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
   if (!edgeApp || !config) {
@@ -118,10 +118,14 @@ function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
   return { app: edgeApp, config };
 }
 
-/** Asks the listener object to (re)connect when this process stopped hearing changes; at most once a second. */
+/**
+ * Asks the listener object to (re)connect when this process stopped hearing changes (at most once a
+ * second), and pings it every 10 s anyway: workerd evicts an object after about a minute without requests.
+ */
 function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void {
-  if (bus.listening || now - lastListenAttempt < 1000) return;
-  lastListenAttempt = now;
+  const since = now - lastListenPing;
+  if (since < 1000 || (bus.listening && since < 10_000)) return;
+  lastListenPing = now;
   const stub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   ctx.waitUntil(
     stub.fetch(`http://${LISTENER}/`).then(

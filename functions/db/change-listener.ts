@@ -1,6 +1,6 @@
 // Holds one LISTEN connection to PostgreSQL and feeds `calendar_changed` notifications (migration 0140) into a ChangeBus.
 import pg from 'pg';
-import { type ChangeBus, scopeOfPayload } from '../platform/change-bus.ts';
+import { BEAT_TIMEOUT_MS, type ChangeBus, scopeOfPayload } from '../platform/change-bus.ts';
 
 export interface ChangeListener {
   /** Connects if not connected (or reconnecting); resolves when listening or after a failed attempt. */
@@ -23,10 +23,12 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
   let stopped = false;
+  let beating: ReturnType<typeof setInterval> | undefined;
 
   const drop = (failed: pg.Client, error?: unknown) => {
     if (client !== failed) return;
     client = null;
+    clearInterval(beating);
     options.bus.setListening(false);
     if (error) options.onError?.(error);
     failed.end().catch(() => {});
@@ -47,7 +49,11 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
     try {
       await next.connect();
       await next.query('LISTEN calendar_changed');
-      if (client === next && !stopped) options.bus.setListening(true);
+      if (client === next && !stopped) {
+        options.bus.setListening(true);
+        clearInterval(beating);
+        beating = setInterval(() => options.bus.beat(), BEAT_TIMEOUT_MS / 3);
+      }
     } catch (e) {
       drop(next, e);
     }
@@ -63,6 +69,7 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
     },
     async stop() {
       stopped = true;
+      clearInterval(beating);
       const c = client;
       client = null;
       options.bus.setListening(false);
