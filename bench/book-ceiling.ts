@@ -1,11 +1,12 @@
-// The ceiling of one booking on this database: pgbench calling book_scheduled_slot directly with the arguments the app builds.
+// The ceiling of one booking on this database: pgbench calling the app's booking statement
+// (book_scheduled_slot_fair, which ranks and then calls book_scheduled_slot) with the arguments the app builds.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildScheduledClaim, findBookableService } from '../functions/bookings/book.ts';
-import { rankCandidates } from '../functions/bookings/placement.ts';
+import { workingCandidates } from '../functions/bookings/placement.ts';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { parseConfig } from '../functions/env.ts';
 import { rulesOf } from '../functions/slots/calendar.ts';
@@ -20,15 +21,14 @@ export interface CeilingResult {
 
 const SCRIPT = `with n as (select nextval('bench_book_seq') as i)
 select b.id from n join bench_book_args a on a.i = n.i,
-  lateral book_scheduled_slot(a.id, a.candidates, a.service_id, a.start_at, a.end_at, a.blocked_start, a.blocked_end,
+  lateral book_scheduled_slot_fair(a.id, a.candidates, a.service_id, a.start_at, a.end_at, a.blocked_start, a.blocked_end,
     a.join_code_hash, a.manage_token_hash, a.room_name, a.phone, a.name, a.email, a.customer_number, a.language,
     a.time_zone, a.messages, a.audit) as b;
 `;
 
 /**
- * Prepares `rows` argument sets exactly as POST /api/bookings builds them (buildScheduledClaim, with the
- * candidates rankCandidates returns for that start, rotated so that parallel calls begin with different
- * counsellors as the app's shuffled ties do), then lets pgbench run them with `clients` connections.
+ * Prepares `rows` argument sets exactly as POST /api/bookings builds them (buildScheduledClaim, and the
+ * working counsellors for that start from workingCandidates), each used once by runCeiling.
  */
 export async function prepareCeiling(
   databaseUrl: string,
@@ -42,9 +42,9 @@ export async function prepareCeiling(
     const config = parseConfig({ DATABASE_URL: databaseUrl, TIME_ZONE, RATE_LIMITS: 'off' });
     const service = await findBookableService(db, serviceId);
     if (!service) throw new Error(`no service ${serviceId}`);
-    const ranked = new Map<string, string[]>();
+    const working = new Map<string, string[]>();
     for (const start of starts)
-      ranked.set(start, await rankCandidates(db, service, rulesOf(service), TIME_ZONE, new Date(start)));
+      working.set(start, await workingCandidates(db, service, rulesOf(service), TIME_ZONE, new Date(start)));
     await pool.query(`drop table if exists bench_book_args; drop sequence if exists bench_book_seq;
       create sequence bench_book_seq;
       create table bench_book_args (i bigint primary key, id uuid, candidates uuid[], service_id text,
@@ -69,8 +69,7 @@ export async function prepareCeiling(
     const hex = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('hex') : null);
     for (let i = 1; i <= rows; i++) {
       const start = starts[i % starts.length] ?? '';
-      const list = ranked.get(start) ?? [];
-      const turn = Math.floor(i / starts.length) % Math.max(1, list.length);
+      const list = working.get(start) ?? [];
       const ctx = { db, config, now: new Date(), requestId: `bench-${i}` };
       const req = {
         serviceId,
@@ -86,7 +85,7 @@ export async function prepareCeiling(
       batch.push({
         i,
         id: claim.id,
-        candidates: `{${[...list.slice(turn), ...list.slice(0, turn)].join(',')}}`,
+        candidates: `{${list.join(',')}}`,
         service_id: b.serviceId,
         start_at: b.start,
         end_at: b.end,

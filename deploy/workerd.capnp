@@ -26,6 +26,7 @@ const mainWorker :Workerd.Worker = (
     (name = "PORT", fromEnvironment = "PORT"),
     (name = "PUBLIC_BASE_URL", fromEnvironment = "PUBLIC_BASE_URL"),
     (name = "DATABASE_URL", fromEnvironment = "DATABASE_URL"),
+    (name = "DATABASE_LISTEN_URL", fromEnvironment = "DATABASE_LISTEN_URL"),
     (name = "DB_POOL_MAX", fromEnvironment = "DB_POOL_MAX"),
     (name = "WORKERD_OBJECTS", fromEnvironment = "WORKERD_OBJECTS"),
     (name = "LIVEKIT_URL", fromEnvironment = "LIVEKIT_URL"),

@@ -40,6 +40,7 @@ export const EnvSchema = v.object({
   PORT: intString(1, 65535, 8787),
   PUBLIC_BASE_URL: optionalUrl(/^https?:/),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:/),
+  DATABASE_LISTEN_URL: optionalUrl(/^postgres(ql)?:/),
   DATA_DIR: v.optional(v.string(), '.data'),
   DB_POOL_MAX: intString(1, 200, 10),
   WORKERD_PROCESSES: intString(0, 64, 0),

@@ -84,7 +84,8 @@ export class AppHost extends DurableObject<WorkerEnv> {
     let listener: ReturnType<typeof createChangeListener> | undefined;
     this.listen = () => {
       listener ??= createChangeListener({
-        connectionString: config.DATABASE_URL,
+        // LISTEN needs a session of its own: through PgBouncer's transaction pooling it would hear nothing.
+        connectionString: config.DATABASE_LISTEN_URL || config.DATABASE_URL,
         bus,
         connectTimeoutMs: REQUEST_BUDGET.connectTimeoutMs,
         onError: (e) => deps.log.warn('change listener lost', { error: String(e) }),

@@ -9,7 +9,7 @@ import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
-import { type ClaimWithMessages, claimSlotWithMessages, rankCandidates } from './placement.ts';
+import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { retryTransient } from './transaction.ts';
@@ -133,7 +133,7 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await rankCandidates(ctx.db, service, rules, timeZone, req.start);
+  const candidates = await workingCandidates(ctx.db, service, rules, timeZone, req.start);
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);

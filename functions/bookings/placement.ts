@@ -19,6 +19,20 @@ function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<Co
   return cacheOf(db).memo(`roster:${serviceId}`, ROSTER_TTL_MS, () => loadSkilledCounsellors(db, serviceId));
 }
 
+/** Who offers the service and works during the blocked time of a session at `start` (from the cached roster, no query). */
+export async function workingCandidates(
+  db: Kysely<Database>,
+  service: Service,
+  rules: ServiceRules,
+  timeZone: string,
+  start: Date,
+): Promise<string[]> {
+  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
+  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const works = workingCheck(timeZone, blockedStart, blockedEnd);
+  return (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours)).map((c) => c.id);
+}
+
 /**
  * Counsellors who look free for a session starting at `start`: working then, not absent, not booked
  * (buffers included). Those with the fewest bookings that local day come first (read from the per-day
@@ -35,10 +49,8 @@ export async function rankCandidates(
 ): Promise<string[]> {
   const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
   const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
-  const works = workingCheck(timeZone, blockedStart, blockedEnd);
-  const working = (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours));
-  if (working.length === 0) return [];
-  const ids = working.map((c) => c.id);
+  const ids = await workingCandidates(db, service, rules, timeZone, start);
+  if (ids.length === 0) return [];
   const ranked = await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId);
   if (ranked.zoneMatches) return ranked.ids;
   // The counts are kept for another zone (TIME_ZONE changed): recount once, then rank again.
@@ -137,10 +149,12 @@ export interface ClaimWithMessages {
 
 /**
  * claimSlot for a new scheduled booking plus its outbox messages and audit entry, as one autocommit
- * statement (book_scheduled_slot, migration 0003), so its locks are held only while it runs. The same
- * checks: exclusion constraint, counsellor re-read under the insert's lock (service active, counsellor
- * active, skilled, not absent, within weekly hours), capacity buckets in ascending order. Returns null
- * when no candidate fits; a full bucket throws the capacity violation (see isCapacityViolation).
+ * statement and one round trip (book_scheduled_slot_fair, migration 0143), so its locks are held only
+ * while it runs. `candidates` are the working counsellors (workingCandidates); the statement drops the
+ * busy and absent ones and tries the rest fewest-bookings-that-day first, with the checks of
+ * book_scheduled_slot: exclusion constraint, counsellor re-read under the insert's lock (service active,
+ * counsellor active, skilled, not absent, within weekly hours), capacity buckets in ascending order.
+ * Returns null when no candidate fits; a full bucket throws the capacity violation (see isCapacityViolation).
  */
 export async function claimSlotWithMessages(
   db: Kysely<Database>,
@@ -149,7 +163,7 @@ export async function claimSlotWithMessages(
 ): Promise<Booking | null> {
   const b = claim.booking;
   const result = await sql<Booking>`
-    select * from book_scheduled_slot(
+    select * from book_scheduled_slot_fair(
       ${claim.id}::uuid, ${candidates}::uuid[], ${b.serviceId}::text, ${b.start}::timestamptz, ${b.end}::timestamptz,
       ${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, ${b.joinCodeHash}::bytea, ${b.manageTokenHash}::bytea,
       ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,
