@@ -64,9 +64,12 @@ function objectPoolSize(config: Config): number {
 export class AppHost extends DurableObject<WorkerEnv> {
   private readonly app: Hono<AppEnv>;
   private readonly listen: () => Promise<void>;
+  /** The listener object only holds the LISTEN connection; the worker never forwards a client's request to it. */
+  private readonly isListener: boolean;
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
     super(ctx, env);
+    this.isListener = String(ctx.id) === String(env.APP_HOST.idFromName(LISTENER));
     const parsed = parseConfig(env);
     const config = { ...parsed, DB_POOL_MAX: objectPoolSize(parsed) };
     const pool = createPool({
@@ -95,7 +98,7 @@ export class AppHost extends DurableObject<WorkerEnv> {
   }
 
   override async fetch(request: Request): Promise<Response> {
-    if (new URL(request.url).hostname === LISTENER) {
+    if (this.isListener) {
       await this.listen();
       return new Response(null, { status: 204 });
     }
