@@ -104,7 +104,8 @@ try {
     const mod = (await import(file)) as Record<string, (c: BenchContext) => Promise<unknown>>;
     const bench = mod[fn];
     if (!bench) continue;
-    results[name] = await bench(ctx);
+    // One failing part (e.g. 503s on an overloaded machine) must not lose the others' numbers.
+    results[name] = await bench(ctx).catch((e: unknown) => ({ error: String((e as Error).message ?? e) }));
     console.log(JSON.stringify(results[name], null, 2));
   }
   mkdirSync('bench/results', { recursive: true });
