@@ -8,7 +8,9 @@ import { outboxRowsJson } from '../notifications/outbox.ts';
 import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
+import type { AppError } from '../http/problem.ts';
 import { withBookingGate } from './gate.ts';
+import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
@@ -34,6 +36,7 @@ export interface BookingRequest {
 export type BookResult =
   | { ok: true; booking: Booking; service: Service; joinCode: string; manageToken: string }
   | { ok: false; reason: 'unknown_service' | 'slot_unavailable' }
+  | { ok: false; reason: 'phone_limit'; error: AppError }
   | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
 
 /** Thrown inside a transaction to roll it back when the slot turned out to be taken. */
@@ -128,6 +131,8 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
     if (isCapacityViolation(error)) return { ok: false, reason: 'slot_unavailable' };
+    const limited = phoneLimitError(error);
+    if (limited) return { ok: false, reason: 'phone_limit', error: limited };
     throw error;
   }
 }

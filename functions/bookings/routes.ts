@@ -5,6 +5,7 @@ import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
+import { assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
 import { BookingBodySchema } from './schemas.ts';
 
@@ -25,6 +26,9 @@ export const bookingRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const body = c.req.valid('json');
     const config = c.get('config');
+    assertPhoneCountry(config, body.phone);
+    await hitBookingLimits(c, body.service);
+    await syncPhoneLimits(c.get('db'), config);
     const result = await bookSlot(
       { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },
       {
@@ -38,6 +42,7 @@ export const bookingRoutes = new Hono<AppEnv>().post(
       },
     );
     if (!result.ok) {
+      if (result.reason === 'phone_limit') throw result.error;
       if (result.reason === 'unknown_service') throw new AppError('unknown_service');
       if (result.reason === 'slot_invalid') throw slotInvalid(result.why);
       throw new AppError('slot_unavailable', {

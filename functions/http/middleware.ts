@@ -14,6 +14,7 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('video', deps.video);
     c.set('sms', deps.sms);
     c.set('rateLimiter', deps.rateLimiter);
+    c.set('limits', deps.limits);
     c.set('log', deps.log);
     await next();
     c.header('x-request-id', requestId);

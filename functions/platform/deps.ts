@@ -7,7 +7,7 @@ import { systemClock } from '../http/context.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
 import { createJsonLogger } from './logger.ts';
-import { createMemoryRateLimiter } from './rate-limiter.ts';
+import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts';
 
 export interface BuildDepsOptions {
   clock?: Clock;
@@ -35,6 +35,7 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
     video,
     sms,
     rateLimiter: createMemoryRateLimiter(config.RATE_LIMITS === 'on'),
+    limits: createPgRateLimiter(db, config.RATE_LIMITS === 'on'),
     log,
     ...(options.assets ? { assets: options.assets } : {}),
   };

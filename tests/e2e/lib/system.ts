@@ -1,5 +1,6 @@
 // Starts the whole system for browser tests: a fresh PostgreSQL database, LiveKit posting webhooks to the app,
 // the bundled worker in workerd, demo data; plus booking and login helpers and a Chromium launcher.
+import { RELAXED_LIMITS } from '../../helpers/app.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -223,6 +224,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       DATABASE_URL: tdb.url,
       DB_POOL_MAX: '5',
       LOG_LEVEL: 'warn',
+      SMS_LOG_ONLY: 'on',
+      ...RELAXED_LIMITS,
       ...(livekit
         ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
         : {}),
