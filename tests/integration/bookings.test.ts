@@ -125,13 +125,24 @@ describe('POST /api/bookings', () => {
     expect(await countBookingRows(tdb.db)).toEqual(before);
   });
 
-  it('accepts an international mobile number and stores it as E.164', async () => {
-    const res = await book({
+  it('refuses a mobile number from a country outside BOOKING_PHONE_COUNTRIES (default DE) with 422', async () => {
+    const before = await countBookingRows(tdb.db);
+    const res = await book({ ...valid, start: '2026-12-04T11:30:00+01:00', phone: '+44 7700 900123' });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { code: string; errors: { path: string }[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors[0]?.path).toBe('phone');
+    expect(await countBookingRows(tdb.db)).toEqual(before);
+  });
+
+  it('accepts a mobile number from another configured country and stores it as E.164', async () => {
+    const austria = createTestApp(tdb, { clock, env: { BOOKING_PHONE_COUNTRIES: 'DE,AT' } });
+    const res = await austria.request('/api/bookings', { method: 'POST', json: {
       ...valid,
       start: '2026-12-04T11:00:00+01:00',
       phone: '+43 664 1234567',
       name: '',
-    });
+    } });
     expect(res.status).toBe(201);
     const id = ((await res.json()) as Created).booking.id;
     const row = await tdb.db
