@@ -145,3 +145,20 @@ function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * Reasons this configuration must not serve citizens: without an SMS gateway messages only go to
+ * the log, which is for development and needs SMS_LOG_ONLY=on to say so.
+ */
+export function startupProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.SMS_GATEWAY_URL && config.SMS_LOG_ONLY !== 'on')
+    problems.push('SMS_GATEWAY_URL is not set (set SMS_LOG_ONLY=on to run without SMS, development only)');
+  return problems;
+}
+
+/** Throws one message listing every startup problem. */
+export function assertStartable(config: Config): void {
+  const problems = startupProblems(config);
+  if (problems.length > 0) throw new Error(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+}

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { createDb, createPool } from './db/connect.ts';
 import { parseConfig } from './env.ts';
 import { createApp } from './http/app.ts';
+import { AppError, problemResponse } from './http/problem.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
 import { buildDeps } from './platform/deps.ts';
 
@@ -38,18 +39,32 @@ function diskAssets(assets: Fetcher | undefined): AssetStore | undefined {
 
 /** Holds the pool for the life of the process: workerd lets a Durable Object reuse I/O across requests. */
 export class AppHost extends DurableObject<WorkerEnv> {
-  private readonly app: Hono<AppEnv>;
+  private readonly app: Hono<AppEnv> | null = null;
+  private readonly refusal: string = '';
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
     super(ctx, env);
-    const config = parseConfig(env);
-    const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
-    const assets = diskAssets(env.ASSETS);
-    this.app = createApp(buildDeps(config, createDb(pool), assets ? { assets } : {}));
+    try {
+      const config = parseConfig(env);
+      const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
+      const assets = diskAssets(env.ASSETS);
+      this.app = createApp(buildDeps(config, createDb(pool), assets ? { assets } : {}));
+    } catch (e) {
+      // A bad or unsafe configuration (`npm run migrate` refuses it before start, too): every request says so.
+      this.refusal = String((e as Error).message);
+      console.error(this.refusal);
+    }
   }
 
   override fetch(request: Request): Promise<Response> | Response {
-    return this.app.fetch(request);
+    if (this.app) return this.app.fetch(request);
+    return problemResponse(
+      new AppError('database_unavailable', {
+        detail: 'The service is not configured correctly; the operator has been told in the server log.',
+        retryAfterSeconds: 60,
+      }),
+      crypto.randomUUID(),
+    );
   }
 }
 

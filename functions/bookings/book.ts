@@ -116,7 +116,7 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
       language: req.language,
     },
     timeZone,
-    messagesJson: outboxRowsJson(messages),
+    messagesJson: await outboxRowsJson(messages),
     audit: {
       actorType: 'citizen',
       action: 'booking.created',

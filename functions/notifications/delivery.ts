@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { Logger, SmsSender } from '../http/context.ts';
+import { LinkKeyMissing, linkKeyring, openLinks } from '../platform/link-seal.ts';
 import { decideSend, redactSecrets, retryDelayMs } from './delivery-policy.ts';
 import {
   buryExpiredLeases,
@@ -98,7 +99,16 @@ async function deliverOne(
   }
   // decideSend guarantees both are present.
   const to = m.recipient as string;
-  const text = m.body as string;
+  let text: string;
+  try {
+    text = await openLinks(await linkKeyring(), m.body as string);
+  } catch (error) {
+    if (!(error instanceof LinkKeyMissing)) throw error;
+    // A key dropped from LINK_ENCRYPTION_KEYS too early: the operator sees it in the dead letters.
+    await markFailed(deps.db, m.id, m.attempts, `link key missing: ${error.message}`, null);
+    deps.log.error('sms dead-lettered', { messageId: m.id, kind: m.kind, error: error.message });
+    return 'dead';
+  }
   const result = await deps.sms.send({ id: m.id, to, text });
   if (result.ok) {
     await markSent(deps.db, m.id, now, redactSecrets(text));

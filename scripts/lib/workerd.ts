@@ -52,8 +52,10 @@ export async function startWorkerd(options: StartWorkerdOptions): Promise<Worker
     `assets=${resolve(options.assetsDir ?? 'dist/web')}`,
     '--verbose',
   ];
+  // This helper starts development and test servers: without a gateway, SMS go to the log.
+  const devSms = options.env.SMS_GATEWAY_URL ? {} : { SMS_LOG_ONLY: 'on' };
   const child = spawn(workerdBinary(), args, {
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...devSms, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const emit = (chunk: Buffer) => {

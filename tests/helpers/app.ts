@@ -66,6 +66,7 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
     DATABASE_URL: tdb.url,
     LOG_LEVEL: 'warn',
     PUBLIC_BASE_URL: 'http://localhost:8787',
+    SMS_LOG_ONLY: 'on',
     ...RELAXED_LIMITS,
     ...options.env,
   });
