@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { healthRoutes } from '../health/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
-import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
+import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
 
@@ -14,6 +14,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', accessLog());
   app.use('*', securityHeaders());
+  app.use('/api/*', noStoreForPrivate());
   // No request of this API needs more; larger bodies are refused before anything parses them.
   app.use(
     '/api/*',
