@@ -100,8 +100,8 @@ export function noStoreForPrivate(): MiddlewareHandler<AppEnv> {
     await next();
     const path = c.req.path;
     if (NO_STORE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+      // An ETag stays: the dashboard's poll sends If-None-Match itself, which needs no browser cache.
       c.header('cache-control', 'no-store');
-      c.res.headers.delete('etag');
     }
   };
 }
