@@ -97,18 +97,28 @@ export const EnvSchema = v.object({
   // Abuse limits (docs/security.md).
   TRUSTED_PROXIES: v.pipe(
     v.optional(v.string(), '127.0.0.1/8,::1'),
-    v.check((s) => s.split(',').every((x) => x.trim() === '' || parseCidr(x) !== null), 'must be IP addresses or CIDR ranges'),
+    v.check(
+      (s) => s.split(',').every((x) => x.trim() === '' || parseCidr(x) !== null),
+      'must be IP addresses or CIDR ranges',
+    ),
   ),
   BOOKING_PHONE_COUNTRIES: listOf('DE', /^[A-Z]{2}$/, 'must be two-letter country codes, e.g. DE,AT'),
   BOOKINGS_PER_CLIENT_PER_HOUR: intString(1, 100_000, 10),
   BOOKINGS_PER_SERVICE_PER_DAY: intString(1, 1_000_000, 500),
   BOOKING_ACTIVE_PER_PHONE: intString(1, 100_000, 2),
   BOOKINGS_PER_PHONE_PER_DAY: intString(1, 100_000, 4),
-  BOOKING_PHONE_VERIFICATION: v.optional(v.picklist(['off', 'suspicious', 'always'], 'must be off, suspicious or always'), 'suspicious'),
+  BOOKING_PHONE_VERIFICATION: v.optional(
+    v.picklist(['off', 'suspicious', 'always'], 'must be off, suspicious or always'),
+    'suspicious',
+  ),
   SMS_DAILY_PER_NUMBER: intString(1, 100_000, 10),
   SMS_DAILY_TOTAL: intString(1, 10_000_000, 2000),
   SMS_LOG_ONLY: onOff('off'),
-  LINK_ENCRYPTION_KEYS: listOf('', /^[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43}=?$/, 'must be id:base64-of-32-bytes entries'),
+  LINK_ENCRYPTION_KEYS: listOf(
+    '',
+    /^[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43}=?$/,
+    'must be id:base64-of-32-bytes entries',
+  ),
   CUSTOMER_NUMBER_PATTERN: regexText('^[A-Z0-9-]{1,20}$'),
   PRIVACY_NOTICE_VERSION: v.optional(v.pipe(v.string(), v.maxLength(40)), '2026-01'),
   AUDIT_RETENTION_DAYS: intString(1, 36500, 365),

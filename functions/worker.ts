@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 import { createDb, createPool } from './db/connect.ts';
 import { parseConfig } from './env.ts';
 import { createApp } from './http/app.ts';
-import { AppError, problemResponse } from './http/problem.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
+import { AppError, problemResponse } from './http/problem.ts';
 import { buildDeps } from './platform/deps.ts';
 
 interface Fetcher {

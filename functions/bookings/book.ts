@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { AppError } from '../http/problem.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
-import type { AppError } from '../http/problem.ts';
 import { withBookingGate } from './gate.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, rankCandidates } from './placement.ts';
@@ -24,6 +24,8 @@ export interface BookingContext {
 }
 
 export interface BookingRequest {
+  /** When the citizen agreed to which privacy notice; kept in the booking's audit entry. */
+  consent?: { at: string; noticeVersion: string };
   serviceId: string;
   start: Date;
   phone: string;
@@ -121,7 +123,11 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
       actorType: 'citizen',
       action: 'booking.created',
       entityType: 'booking',
-      detail: { serviceId: service.id, start: req.start.toISOString() },
+      detail: {
+        serviceId: service.id,
+        start: req.start.toISOString(),
+        ...(req.consent ? { consent: req.consent } : {}),
+      },
       requestId: ctx.requestId,
     },
   };

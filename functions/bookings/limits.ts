@@ -29,6 +29,26 @@ export function assertPhoneCountry(config: Pick<Config, 'BOOKING_PHONE_COUNTRIES
   });
 }
 
+const patterns = new Map<string, RegExp>();
+
+/** 422 unless the customer number matches CUSTOMER_NUMBER_PATTERN (it becomes part of the case-file link). */
+export function assertCustomerNumber(
+  config: Pick<Config, 'CUSTOMER_NUMBER_PATTERN'>,
+  value: string | null,
+): void {
+  if (value === null) return;
+  let re = patterns.get(config.CUSTOMER_NUMBER_PATTERN);
+  if (!re) {
+    re = new RegExp(config.CUSTOMER_NUMBER_PATTERN);
+    patterns.set(config.CUSTOMER_NUMBER_PATTERN, re);
+  }
+  if (re.test(value)) return;
+  throw new AppError('validation_failed', {
+    detail: 'Please check your customer number: it is on your letters from us.',
+    errors: [{ path: 'customerNumber', message: 'must be a customer number as printed on our letters' }],
+  });
+}
+
 /**
  * Counts this booking attempt for the client (IPv4 address or IPv6 /64) and for the service's day;
  * 429 with Retry-After once either is over. Returns how close the client is to its limit (0..1),
@@ -51,7 +71,12 @@ export async function hitBookingLimits(c: Context<AppEnv>, serviceId: string): P
       client.retryAfterSeconds,
       { limit: 'booking-client' },
     );
-  const service = await limits.hit(`booking-service:${serviceId}`, config.BOOKINGS_PER_SERVICE_PER_DAY, DAY, now);
+  const service = await limits.hit(
+    `booking-service:${serviceId}`,
+    config.BOOKINGS_PER_SERVICE_PER_DAY,
+    DAY,
+    now,
+  );
   if (!service.ok)
     throw rateLimited(
       'Online booking for this topic is paused for today. Please try again tomorrow or call us.',

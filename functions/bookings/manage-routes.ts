@@ -105,12 +105,12 @@ export const manageRoutes = new Hono<AppEnv>()
     });
   })
   .get('/api/bookings/manage/:token/ics', async (c) => {
-    const { token, booking, service } = await loadByToken(c);
+    const { booking, service } = await loadByToken(c);
     const config = c.get('config');
     const lang = pickLanguage(c);
     const text = bookingToIcs(booking, {
       serviceName: serviceName(service, lang),
-      manageUrl: manageUrlOf(config, token),
+      homeUrl: `${config.PUBLIC_BASE_URL}/`,
       language: lang,
       host: new URL(config.PUBLIC_BASE_URL).hostname,
     });

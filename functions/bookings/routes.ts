@@ -5,7 +5,7 @@ import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
-import { assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
+import { assertCustomerNumber, assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
 import { BookingBodySchema } from './schemas.ts';
 
@@ -27,16 +27,19 @@ export const bookingRoutes = new Hono<AppEnv>().post(
     const body = c.req.valid('json');
     const config = c.get('config');
     assertPhoneCountry(config, body.phone);
+    assertCustomerNumber(config, body.customerNumber);
     await hitBookingLimits(c, body.service);
     await syncPhoneLimits(c.get('db'), config);
     const result = await bookSlot(
       { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },
       {
+        consent: { at: c.get('clock').now().toISOString(), noticeVersion: config.PRIVACY_NOTICE_VERSION },
         serviceId: body.service,
         start: body.start,
         phone: body.phone,
         name: body.name,
-        email: body.email,
+        // Not collected: no feature sends e-mail, so an address would be personal data kept for nothing.
+        email: null,
         customerNumber: body.customerNumber,
         language: body.language,
       },

@@ -29,7 +29,11 @@ export function parseTrustedProxies(text: string): CidrRange[] {
  *
  * @example resolveClient('127.0.0.1', '6.6.6.6, 198.51.100.4', [loopback]) // 198.51.100.4
  */
-export function resolveClient(peer: string, forwardedFor: string | undefined, trusted: CidrRange[]): IpAddress {
+export function resolveClient(
+  peer: string,
+  forwardedFor: string | undefined,
+  trusted: CidrRange[],
+): IpAddress {
   const peerIp = parseIp(peer) ?? (parseIp(LOOPBACK_PEER) as IpAddress);
   let current = peerIp;
   const hops = (forwardedFor ?? '').split(',').slice(-32);

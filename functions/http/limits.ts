@@ -44,7 +44,11 @@ export const JOIN_FAILURE_REPORTS: ClientLimit = {
   detail: 'Too many reports from your connection. Please wait a minute.',
 };
 
-export function rateLimited(detail: string, retryAfterSeconds: number, extra?: Record<string, unknown>): AppError {
+export function rateLimited(
+  detail: string,
+  retryAfterSeconds: number,
+  extra?: Record<string, unknown>,
+): AppError {
   return new AppError('rate_limited', { detail, retryAfterSeconds, ...(extra ? { extra } : {}) });
 }
 
@@ -57,7 +61,12 @@ export function requestClientKey(c: Context<AppEnv>, scope: string): Promise<str
 export async function hitClientLimit(c: Context<AppEnv>, l: ClientLimit): Promise<void> {
   const limits = c.get('limits');
   if (!limits.enabled) return;
-  const result = await limits.hit(await requestClientKey(c, l.scope), l.limit, l.windowMs, c.get('clock').now());
+  const result = await limits.hit(
+    await requestClientKey(c, l.scope),
+    l.limit,
+    l.windowMs,
+    c.get('clock').now(),
+  );
   if (!result.ok) throw rateLimited(l.detail, result.retryAfterSeconds, { limit: l.scope });
 }
 
@@ -77,7 +86,12 @@ export async function guardedLookup<T>(
   if (found !== undefined) return found;
   const limits = c.get('limits');
   if (limits.enabled) {
-    const result = await limits.hit(await requestClientKey(c, l.scope), l.limit, l.windowMs, c.get('clock').now());
+    const result = await limits.hit(
+      await requestClientKey(c, l.scope),
+      l.limit,
+      l.windowMs,
+      c.get('clock').now(),
+    );
     if (!result.ok) throw rateLimited(l.detail, result.retryAfterSeconds, { limit: l.scope });
   }
   throw unknown();

@@ -93,7 +93,14 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
 }
 
 /** Staff, operator, login and citizen-secret responses: personal data or secrets, never kept by a browser or proxy cache. */
-const NO_STORE_PREFIXES = ['/api/staff', '/api/admin', '/api/auth', '/api/bookings/manage', '/api/join', '/api/survey'];
+const NO_STORE_PREFIXES = [
+  '/api/staff',
+  '/api/admin',
+  '/api/auth',
+  '/api/bookings/manage',
+  '/api/join',
+  '/api/survey',
+];
 
 export function noStoreForPrivate(): MiddlewareHandler<AppEnv> {
   return async function noStoreMiddleware(c, next) {

@@ -42,13 +42,23 @@ export async function takeSmsBudget(
   };
   return db.transaction().execute(async (trx) => {
     if (!(await take(trx, key, config.SMS_DAILY_PER_NUMBER)))
-      return { ok: false, scope: 'number', resumeAt, reason: `${HELD_PREFIX}daily SMS budget of this number reached` };
+      return {
+        ok: false,
+        scope: 'number',
+        resumeAt,
+        reason: `${HELD_PREFIX}daily SMS budget of this number reached`,
+      };
     if (!(await take(trx, '*', config.SMS_DAILY_TOTAL))) {
       // Give the number's SMS back: nothing is sent today.
       await sql`update sms_budget_usage set sent = sent - 1 where day = ${day}::date and recipient_key = ${key}`.execute(
         trx,
       );
-      return { ok: false, scope: 'total', resumeAt, reason: `${HELD_PREFIX}daily SMS budget of the system reached` };
+      return {
+        ok: false,
+        scope: 'total',
+        resumeAt,
+        reason: `${HELD_PREFIX}daily SMS budget of the system reached`,
+      };
     }
     return { ok: true };
   });
@@ -64,7 +74,13 @@ export async function holdMessage(
 ): Promise<void> {
   await db
     .updateTable('outbox_messages')
-    .set({ status: 'pending', locked_until: null, attempts: attempts - 1, next_attempt_at: resumeAt, last_error: reason })
+    .set({
+      status: 'pending',
+      locked_until: null,
+      attempts: attempts - 1,
+      next_attempt_at: resumeAt,
+      last_error: reason,
+    })
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .where('attempts', '=', attempts)
@@ -83,7 +99,11 @@ export interface SmsBudgetAlert {
 export async function smsBudgetAlerts(db: Kysely<Database>): Promise<SmsBudgetAlert[]> {
   const rows = await db
     .selectFrom('outbox_messages')
-    .select((eb) => ['last_error', eb.fn.countAll<number>().as('held'), eb.fn.min('next_attempt_at').as('resumes')])
+    .select((eb) => [
+      'last_error',
+      eb.fn.countAll<number>().as('held'),
+      eb.fn.min('next_attempt_at').as('resumes'),
+    ])
     .where('status', '=', 'pending')
     .where('last_error', 'like', `${HELD_PREFIX}%`)
     .groupBy('last_error')

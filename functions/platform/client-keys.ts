@@ -43,9 +43,16 @@ async function dayKey(db: Kysely<Database>, now: Date): Promise<CryptoKey> {
 }
 
 /** `scope:hex` with 128 bits of HMAC-SHA-256 of `value` under the day's key. */
-export async function clientKey(db: Kysely<Database>, scope: string, value: string, now: Date): Promise<string> {
+export async function clientKey(
+  db: Kysely<Database>,
+  scope: string,
+  value: string,
+  now: Date,
+): Promise<string> {
   const key = await dayKey(db, now);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${scope}\n${value}`)));
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${scope}\n${value}`)),
+  );
   const hex = [...mac.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${scope}:${hex}`;
 }

@@ -63,7 +63,11 @@ async function sealOne(ring: LinkKeyring, secret: string): Promise<string> {
   return `{{seal:${ring.sealer.id}.${b64urlEncode(both)}}}`;
 }
 
-async function replaceAsync(text: string, re: RegExp, fn: (m: RegExpExecArray) => Promise<string>): Promise<string> {
+async function replaceAsync(
+  text: string,
+  re: RegExp,
+  fn: (m: RegExpExecArray) => Promise<string>,
+): Promise<string> {
   const parts: (string | Promise<string>)[] = [];
   let last = 0;
   for (const m of text.matchAll(re)) {
@@ -88,7 +92,11 @@ export function openLinks(ring: LinkKeyring, text: string): Promise<string> {
     if (!key) throw new LinkKeyMissing(`link key ${m[1]} is not configured`);
     const both = b64Decode(m[2] as string);
     try {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: both.slice(0, 12) }, key, both.slice(12));
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: both.slice(0, 12) },
+        key,
+        both.slice(12),
+      );
       return new TextDecoder().decode(plain);
     } catch {
       throw new LinkKeyMissing(`link sealed with key ${m[1]} does not open`);

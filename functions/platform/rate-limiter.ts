@@ -3,7 +3,9 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { RateLimiter } from '../http/context.ts';
 
-export type LimitResult = { ok: true; count: number } | { ok: false; count: number; retryAfterSeconds: number };
+export type LimitResult =
+  | { ok: true; count: number }
+  | { ok: false; count: number; retryAfterSeconds: number };
 
 /**
  * A limit every app process shares: `hit` counts one event for `key` in the current fixed window of
@@ -24,7 +26,11 @@ function windowOf(now: Date, windowMs: number): { start: Date; end: Date } {
 
 function resultOf(count: number, limit: number, end: Date, now: Date): LimitResult {
   if (count <= limit) return { ok: true, count };
-  return { ok: false, count, retryAfterSeconds: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)) };
+  return {
+    ok: false,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000)),
+  };
 }
 
 export function createPgRateLimiter(db: Kysely<Database>, enabled = true): SharedLimiter {

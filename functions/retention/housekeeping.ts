@@ -29,11 +29,15 @@ export async function runHousekeeping(
   const failuresBefore = new Date(now.getTime() - config.JOIN_FAILURE_RETENTION_DAYS * DAY);
   const audit = await db
     .deleteFrom('audit_log')
-    .where('id', 'in', (q) => q.selectFrom('audit_log').select('id').where('at', '<', auditBefore).limit(BATCH))
+    .where('id', 'in', (q) =>
+      q.selectFrom('audit_log').select('id').where('at', '<', auditBefore).limit(BATCH),
+    )
     .executeTakeFirst();
   const failures = await db
     .deleteFrom('join_failures')
-    .where('id', 'in', (q) => q.selectFrom('join_failures').select('id').where('at', '<', failuresBefore).limit(BATCH))
+    .where('id', 'in', (q) =>
+      q.selectFrom('join_failures').select('id').where('at', '<', failuresBefore).limit(BATCH),
+    )
     .executeTakeFirst();
   const sessions = await db
     .deleteFrom('staff_sessions')

@@ -20,7 +20,8 @@ export async function bookingForCode(c: Context<AppEnv>, code: string): Promise<
   return guardedLookup(
     c,
     JOIN_MISSES,
-    async () => (looksLikeSecret(code) ? findBookingByCodeHash(c.get('db'), await hashSecret(code)) : undefined),
+    async () =>
+      looksLikeSecret(code) ? findBookingByCodeHash(c.get('db'), await hashSecret(code)) : undefined,
     unknownCode,
   );
 }

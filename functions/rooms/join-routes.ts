@@ -4,7 +4,6 @@ import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
 import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
-import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';

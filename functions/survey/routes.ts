@@ -9,7 +9,6 @@ import { findSurveyBooking, insertSurveyAnswer } from './repository.ts';
 import { SurveySchema } from './schemas.ts';
 import { evaluateSurveyWindow } from './survey-window.ts';
 
-
 export const surveyRoutes = new Hono<AppEnv>().post(
   '/api/survey',
   validate('json', SurveySchema),

@@ -72,13 +72,7 @@ export const webRoutes = new Hono<AppEnv>()
     if (!path) throw new AppError('not_found');
     const res =
       assets &&
-      (await serveFile(
-        assets,
-        path,
-        c.req.header('accept-encoding'),
-        'public, max-age=86400',
-        c.req.method,
-      ));
+      (await serveFile(assets, path, c.req.header('accept-encoding'), 'public, max-age=86400', c.req.method));
     if (!res) throw new AppError('not_found');
     return res;
   });

@@ -1,7 +1,7 @@
 // Runs the locally built LiveKit server (dev keys, loopback only, webhooks to the app) for npm start and tests.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';

@@ -135,7 +135,8 @@ export const A = {
     alerts: {
       smsTotal: (n: number) => `SMS-Tagesbudget des Systems erreicht: ${n} SMS warten.`,
       smsNumber: (n: number) => `SMS-Tagesbudget einzelner Nummern erreicht: ${n} SMS warten.`,
-      resumes: (at: string) => `Versand geht weiter ab ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
+      resumes: (at: string) =>
+        `Versand geht weiter ab ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
     },
   },
   en: {

@@ -12,7 +12,6 @@ export const serviceName = signal('');
 
 export const phone = signal('');
 export const name = signal('');
-export const email = signal('');
 export const customerNumber = signal('');
 export const consent = signal(false);
 
@@ -43,15 +42,12 @@ export function chooseSlot(next: Slot): void {
   submitError.value = null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The checks a browser can make; the server decides what a valid mobile number is. */
 function checkFields(): Record<string, string> {
   const errors: Record<string, string> = {};
   const digits = phone.value.replace(/[\s()/.-]/g, '');
   if (!digits) errors.phone = 'required';
   else if (!/^\+?\d{6,16}$/.test(digits)) errors.phone = 'phone';
-  if (email.value.trim() && !EMAIL.test(email.value.trim())) errors.email = 'email';
   if (!consent.value) errors.consent = 'consent';
   return errors;
 }
@@ -74,7 +70,6 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
       start: chosen.start,
       phone: phone.value.trim(),
       name: optional(name.value),
-      email: optional(email.value),
       customerNumber: optional(customerNumber.value),
       language: lang.value,
       consent: true,
@@ -94,7 +89,8 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
       const errors: Record<string, string> = {};
       for (const f of error.errors) {
         const field = f.path.split('.')[0] || 'other';
-        errors[field] = field === 'phone' || field === 'email' || field === 'consent' ? field : 'other';
+        errors[field] =
+          field === 'phone' || field === 'consent' || field === 'customerNumber' ? field : 'other';
       }
       fieldErrors.value = errors;
       return 'invalid';

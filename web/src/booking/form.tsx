@@ -9,9 +9,9 @@ function Field(props: {
   id: string;
   label: string;
   value: Signal<string>;
-  type?: 'text' | 'tel' | 'email';
+  type?: 'text' | 'tel';
   autocomplete?: string;
-  inputMode?: 'tel' | 'email' | 'text';
+  inputMode?: 'tel' | 'text';
   hint?: string;
   required?: boolean;
 }) {
@@ -88,14 +88,6 @@ export function BookingForm() {
           required
         />
         <Field id="name" label={s.name} value={m.name} autocomplete="name" />
-        <Field
-          id="email"
-          label={s.email}
-          value={m.email}
-          type="email"
-          inputMode="email"
-          autocomplete="email"
-        />
         <Field id="customerNumber" label={s.customerNumber} value={m.customerNumber} autocomplete="off" />
         <h3 id="privacy-h">{s.privacyTitle}</h3>
         <p id="privacy" class="privacy">
