@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { type SmsReceiver, startSmsReceiver } from '../helpers/sms-receiver.ts';
 import { seedScheduling } from '../helpers/scheduling.ts';
+import { type SmsReceiver, startSmsReceiver } from '../helpers/sms-receiver.ts';
 import { login, seedStaff } from './outbox-fixtures.ts';
 
 const TOKEN = 'internal-test-token-budget-0123456789';
@@ -40,7 +40,10 @@ afterAll(async () => {
 });
 
 async function tick() {
-  const res = await t.request('/internal/tick', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
+  const res = await t.request('/internal/tick', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { messages: { sent: number; held: number } }).messages;
 }
@@ -71,7 +74,13 @@ describe('daily SMS budget', () => {
 
     // Three confirmations to one number (budget 2), two to others (system budget 3 in total).
     const booked = [];
-    for (const phone of ['+4915111111111', '+4915111111111', '+4915111111111', '+4915122222222', '+4915133333333'])
+    for (const phone of [
+      '+4915111111111',
+      '+4915111111111',
+      '+4915111111111',
+      '+4915122222222',
+      '+4915133333333',
+    ])
       booked.push(await book(phone));
     const first = await tick();
     expect(first.sent).toBe(3);

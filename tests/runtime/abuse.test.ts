@@ -128,7 +128,9 @@ describe('booking limits (two workerd processes, one database)', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ code: 'rate_limited', limit: 'phone-active' });
     const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from bookings where phone_e164 = ${phone} and status = 'confirmed'`.execute(tdb.db);
+      select count(*)::int as n from bookings where phone_e164 = ${phone} and status = 'confirmed'`.execute(
+      tdb.db,
+    );
     expect(rows[0]?.n).toBe(ACTIVE_PER_PHONE);
   });
 
@@ -226,18 +228,18 @@ describe('static files and secrets at rest', () => {
       where schemaname not in ('pg_catalog', 'information_schema')`.execute(tdb.db);
     let dump = '';
     for (const t of tables) {
-      const { rows } = await sql<{ j: string }>`select row_to_json(x)::text as j from ${sql.raw(t.name)} x`.execute(
-        tdb.db,
-      );
+      const { rows } = await sql<{
+        j: string;
+      }>`select row_to_json(x)::text as j from ${sql.raw(t.name)} x`.execute(tdb.db);
       dump += rows.map((r) => r.j).join('\n');
     }
     expect(dump).toContain('{{seal:t1.');
     expect(dump).not.toContain(code);
     expect(dump).not.toContain(token);
     // The outbox still sends the real links: the tick opens the seals.
-    const sms = await sql<{ body: string }>`select body from outbox_messages where body like '%seal:t1.%' limit 1`.execute(
-      tdb.db,
-    );
+    const sms = await sql<{
+      body: string;
+    }>`select body from outbox_messages where body like '%seal:t1.%' limit 1`.execute(tdb.db);
     expect(sms.rows[0]?.body).toMatch(/\/j\/\{\{seal:t1\.[\w-]+\}\}/);
   });
 
