@@ -8,6 +8,7 @@ import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
 import { assertCustomerNumber, assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
 import { BookingBodySchema } from './schemas.ts';
+import { consumeCode, needsVerification, phoneBookingsToday, requireCode } from './verification.ts';
 
 const WHY: Record<string, string> = {
   off_grid: 'The start time is not one of the offered slot times.',
@@ -28,7 +29,19 @@ export const bookingRoutes = new Hono<AppEnv>().post(
     const config = c.get('config');
     assertPhoneCountry(config, body.phone);
     assertCustomerNumber(config, body.customerNumber);
-    await hitBookingLimits(c, body.service);
+    const clientShare = await hitBookingLimits(c, body.service);
+    const now = c.get('clock').now();
+    if (body.verification) await consumeCode(c.get('db'), body.verification, body.phone, now);
+    else if (
+      needsVerification(config.BOOKING_PHONE_VERIFICATION, {
+        clientShare,
+        phoneBookingsToday:
+          config.BOOKING_PHONE_VERIFICATION === 'suspicious'
+            ? await phoneBookingsToday(c.get('db'), body.phone)
+            : 0,
+      })
+    )
+      await requireCode({ db: c.get('db'), sms: c.get('sms'), config }, body.phone, body.language, now);
     await syncPhoneLimits(c.get('db'), config);
     const result = await bookSlot(
       { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },

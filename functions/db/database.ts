@@ -203,6 +203,16 @@ export interface BookingLimitsTable {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PhoneVerificationsTable {
+  id: Generated<string>;
+  phone_e164: string;
+  code_hash: Uint8Array;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface SmsBudgetUsageTable {
   day: string;
   recipient_key: string;
@@ -285,6 +295,7 @@ export interface Database {
   client_key_secrets: ClientKeySecretsTable;
   booking_limits: BookingLimitsTable;
   sms_budget_usage: SmsBudgetUsageTable;
+  phone_verifications: PhoneVerificationsTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;

@@ -1,4 +1,4 @@
-// Deletes what only lives for a while: audit entries, join-failure reports, expired staff sessions, limit counters and day keys.
+// Deletes what only lives for a while: audit entries, join-failure reports, expired sessions and SMS codes, limit counters, day keys.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
@@ -43,6 +43,10 @@ export async function runHousekeeping(
     .deleteFrom('staff_sessions')
     .where('expires_at', '<', new Date(now.getTime() - SESSION_GRACE_MS))
     .executeTakeFirst();
+  await db
+    .deleteFrom('phone_verifications')
+    .where('expires_at', '<', new Date(now.getTime() - 3_600_000))
+    .execute();
   const windows = await purgeRateLimits(db, now);
   await purgeClientKeySecrets(db, now);
   await purgeSmsBudget(db, now);

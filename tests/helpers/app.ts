@@ -11,6 +11,7 @@ import type {
   VideoGateway,
 } from '../../functions/http/context.ts';
 import { buildDeps } from '../../functions/platform/deps.ts';
+import { linkKeyring, openLinks } from '../../functions/platform/link-seal.ts';
 import type { TestDatabase } from './database.ts';
 
 /** Booking and SMS limits high enough for tests that book many times from one client and number; abuse tests override them. */
@@ -94,4 +95,9 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
       );
     },
   };
+}
+
+/** A stored SMS text as the citizen receives it: sealed links opened with this process's keys. */
+export async function openedBody(body: string | null | undefined): Promise<string> {
+  return body ? openLinks(await linkKeyring(), body) : '';
 }

@@ -1,6 +1,6 @@
 // POST /api/staff/adhoc-sessions: an immediate session from the ad-hoc reserve, joinable at once, link by SMS.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
+import { createTestApp, openedBody, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import {
   createStaff,
@@ -90,8 +90,10 @@ describe.skipIf(skip)('POST /api/staff/adhoc-sessions', () => {
       .where('booking_id', '=', body.booking.id)
       .execute();
     expect(sms).toEqual([
-      { kind: 'adhoc_link', recipient: '+4915123456789', body: expect.stringContaining(code) },
+      { kind: 'adhoc_link', recipient: '+4915123456789', body: expect.stringContaining('/j/{{seal:') },
     ]);
+    expect(sms[0]?.body).not.toContain(code);
+    expect(await openedBody(sms[0]?.body)).toContain(code);
   });
 
   it('queues no SMS without a phone number', async () => {

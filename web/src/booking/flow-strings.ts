@@ -10,6 +10,8 @@ export const FLOW_STRINGS = {
     phoneHint: 'Für den Link per SMS, z. B. 0151 23456789.',
     name: 'Name (freiwillig)',
     customerNumber: 'Kundennummer (freiwillig, z. B. 123A456)',
+    verificationCode: 'Bestätigungscode aus der SMS',
+    verificationHint: 'Wir haben Ihnen gerade einen sechsstelligen Code geschickt. Er gilt 10 Minuten.',
     privacyTitle: 'Datenschutz',
     privacy:
       'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden nach einer festen Frist nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
@@ -20,6 +22,7 @@ export const FLOW_STRINGS = {
     invalid: {
       phone: 'Bitte geben Sie eine gültige Mobilnummer ein, z. B. 0151 23456789.',
       customerNumber: 'Bitte prüfen Sie die Kundennummer; sie steht auf unseren Schreiben.',
+      verificationCode: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS.',
       consent: 'Bitte stimmen Sie dem Datenschutzhinweis zu.',
       other: 'Bitte prüfen Sie diese Angabe.',
     } as Record<string, string>,
@@ -43,6 +46,8 @@ export const FLOW_STRINGS = {
     phoneHint: 'For the link by text message, e.g. 0151 23456789 or +49 151 23456789.',
     name: 'Name (optional)',
     customerNumber: 'Customer number (optional, e.g. 123A456)',
+    verificationCode: 'Code from the text message',
+    verificationHint: 'We just sent you a six-digit code. It is valid for 10 minutes.',
     privacyTitle: 'Privacy',
     privacy:
       'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically a fixed number of days after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
@@ -53,6 +58,7 @@ export const FLOW_STRINGS = {
     invalid: {
       phone: 'Please enter a valid mobile number, e.g. 0151 23456789.',
       customerNumber: 'Please check the customer number; it is on our letters.',
+      verificationCode: 'The code is not right. Please check the text message.',
       consent: 'Please agree to the privacy notice.',
       other: 'Please check this entry.',
     } as Record<string, string>,
