@@ -40,7 +40,14 @@ try {
   await buildWorker();
   await buildWeb();
 
-  const env = { DATABASE_URL: pg.url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', DB_POOL_MAX: '10' };
+  const env = {
+    DATABASE_URL: pg.url,
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: 'warn',
+    DB_POOL_MAX: '10',
+    SMS_LOG_ONLY: 'on',
+    BOOKING_PHONE_VERIFICATION: 'off',
+  };
   const worker = await startWorkerd({ port: await freePort(), env });
   stopWorker = worker.stop;
   const denoPort = await freePort();
