@@ -84,15 +84,6 @@ export async function guardedLookup<T>(
 ): Promise<T> {
   const found = await lookup();
   if (found !== undefined) return found;
-  const limits = c.get('limits');
-  if (limits.enabled) {
-    const result = await limits.hit(
-      await requestClientKey(c, l.scope),
-      l.limit,
-      l.windowMs,
-      c.get('clock').now(),
-    );
-    if (!result.ok) throw rateLimited(l.detail, result.retryAfterSeconds, { limit: l.scope });
-  }
+  await hitClientLimit(c, l);
   throw unknown();
 }
