@@ -114,7 +114,7 @@ describe('booking limits (two workerd processes, one database)', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(50 - PER_CLIENT);
     // Another client is not affected.
     expect((await book(b, '198.51.100.8')).status).toBe(201);
-  });
+  }, 300_000);
 
   it('gives one number at most the configured active bookings, whichever ten clients ask at once', async () => {
     const phone = freshPhone();
@@ -154,7 +154,7 @@ describe('client addresses and join codes', () => {
       expect((await join(a, `${spoof}, ${real}`, unknownCode(99))).status).toBe(429);
     // The hop the trusted proxy saw decides: a different one is a different client.
     expect((await join(a, `203.0.113.1, 198.51.100.51`, unknownCode(100))).status).toBe(404);
-  });
+  }, 120_000);
 
   it('never lets a limited client block a valid code: not from another client, not from the same address', async () => {
     await clearOfWindowEdge(60_000, 15_000);
@@ -170,7 +170,7 @@ describe('client addresses and join codes', () => {
       expect(res.status).toBe(425);
       expect(((await res.json()) as { code: string }).code).toBe('join_not_open');
     }
-  });
+  }, 120_000);
 
   it('shares one guessing limit between the two workerd processes', async () => {
     await clearOfWindowEdge(60_000, 15_000);
@@ -179,7 +179,7 @@ describe('client addresses and join codes', () => {
     for (let i = 3; i < 6; i++) expect((await join(b, client, unknownCode(i))).status).toBe(404);
     expect((await join(a, client, unknownCode(6))).status).toBe(429);
     expect((await join(b, client, unknownCode(7))).status).toBe(429);
-  });
+  }, 120_000);
 
   it('counts survey answers before looking the code up: over the limit a real code gets 429, not 410 or 425', async () => {
     await clearOfWindowEdge(600_000, 30_000);
@@ -199,7 +199,7 @@ describe('client addresses and join codes', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another client with the same code reaches the lookup (the session has not started: 425).
     expect((await survey(a, '198.51.100.81', code)).status).toBe(425);
-  });
+  }, 120_000);
 });
 
 describe('static files and secrets at rest', () => {
