@@ -2,7 +2,7 @@
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoData } from './db/seed.ts';
-import { parseConfig } from './env.ts';
+import { assertStartable, parseConfig } from './env.ts';
 import { createApp } from './http/app.ts';
 import { buildDeps } from './platform/deps.ts';
 import { createFileAssets } from './platform/file-assets.ts';
@@ -12,14 +12,16 @@ declare const Deno: {
   readFile(path: string): Promise<Uint8Array>;
   serve(
     options: { port: number; hostname: string; onListen?: (a: { port: number }) => void },
-    handler: (req: Request) => Response | Promise<Response>,
+    handler: (req: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): unknown;
   exit(code: number): never;
 };
 
 const config = (() => {
   try {
-    return parseConfig(Deno.env.toObject());
+    const parsed = parseConfig(Deno.env.toObject());
+    assertStartable(parsed);
+    return parsed;
   } catch (e) {
     console.error(String((e as Error).message));
     Deno.exit(2);
@@ -48,5 +50,6 @@ Deno.serve(
     hostname: '127.0.0.1',
     onListen: ({ port }) => console.log(`Deno serving on http://127.0.0.1:${port}`),
   },
-  app.fetch,
+  // The peer address feeds the client address for limits (http/client-address.ts).
+  (req, info) => app.fetch(req, { remoteAddress: info.remoteAddr.hostname }),
 );

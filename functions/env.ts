@@ -1,5 +1,6 @@
 // The environment as one valibot schema: every variable, its default, and a clear error naming a bad one.
 import * as v from 'valibot';
+import { parseCidr } from './http/ip-address.ts';
 
 const intString = (min: number, max: number, fallback: number) =>
   v.pipe(
@@ -36,6 +37,39 @@ const minuteList = v.pipe(
   ),
 );
 
+const onOff = (fallback: 'on' | 'off') =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.transform((s) => s.trim().toLowerCase() || fallback),
+    v.picklist(['on', 'off'], 'must be on or off'),
+  );
+
+const listOf = (fallback: string, item: RegExp, message: string) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.transform((s) =>
+      (s.trim() === '' ? fallback : s)
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+    v.check((list) => list.every((x) => item.test(x)), message),
+  );
+
+const regexText = (fallback: string) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.transform((s) => s.trim() || fallback),
+    v.check((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a regular expression'),
+  );
+
 export const EnvSchema = v.object({
   PORT: intString(1, 65535, 8787),
   PUBLIC_BASE_URL: optionalUrl(/^https?:/),
@@ -63,6 +97,35 @@ export const EnvSchema = v.object({
   CASE_FILE_URL_TEMPLATE: v.optional(v.string(), ''),
   INTERNAL_TOKEN: v.optional(v.string(), ''),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info'),
+  // Abuse limits (docs/security.md).
+  TRUSTED_PROXIES: v.pipe(
+    v.optional(v.string(), '127.0.0.1/8,::1'),
+    v.check(
+      (s) => s.split(',').every((x) => x.trim() === '' || parseCidr(x) !== null),
+      'must be IP addresses or CIDR ranges',
+    ),
+  ),
+  BOOKING_PHONE_COUNTRIES: listOf('DE', /^[A-Z]{2}$/, 'must be two-letter country codes, e.g. DE,AT'),
+  BOOKINGS_PER_CLIENT_PER_HOUR: intString(1, 100_000, 10),
+  BOOKINGS_PER_SERVICE_PER_DAY: intString(1, 1_000_000, 500),
+  BOOKING_ACTIVE_PER_PHONE: intString(1, 100_000, 2),
+  BOOKINGS_PER_PHONE_PER_DAY: intString(1, 100_000, 4),
+  BOOKING_PHONE_VERIFICATION: v.optional(
+    v.picklist(['off', 'suspicious', 'always'], 'must be off, suspicious or always'),
+    'suspicious',
+  ),
+  SMS_DAILY_PER_NUMBER: intString(1, 100_000, 10),
+  SMS_DAILY_TOTAL: intString(1, 10_000_000, 2000),
+  SMS_LOG_ONLY: onOff('off'),
+  LINK_ENCRYPTION_KEYS: listOf(
+    '',
+    /^[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43}=?$/,
+    'must be id:base64-of-32-bytes entries',
+  ),
+  CUSTOMER_NUMBER_PATTERN: regexText('^[A-Z0-9-]{1,20}$'),
+  PRIVACY_NOTICE_VERSION: v.optional(v.pipe(v.string(), v.maxLength(40)), '2026-01'),
+  AUDIT_RETENTION_DAYS: intString(1, 36500, 365),
+  JOIN_FAILURE_RETENTION_DAYS: intString(1, 3650, 90),
 });
 
 export type Config = v.InferOutput<typeof EnvSchema> & { PUBLIC_BASE_URL: string };
@@ -94,4 +157,21 @@ function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Reasons this configuration must not serve citizens: without an SMS gateway messages only go to
+ * the log, which is for development and needs SMS_LOG_ONLY=on to say so.
+ */
+export function startupProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.SMS_GATEWAY_URL && config.SMS_LOG_ONLY !== 'on')
+    problems.push('SMS_GATEWAY_URL is not set (set SMS_LOG_ONLY=on to run without SMS, development only)');
+  return problems;
+}
+
+/** Throws one message listing every startup problem. */
+export function assertStartable(config: Config): void {
+  const problems = startupProblems(config);
+  if (problems.length > 0) throw new Error(`Refusing to start:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }

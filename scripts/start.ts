@@ -2,7 +2,8 @@
 // a tick every minute; Ctrl-C / SIGTERM stops everything it started.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { migrateToLatest } from '../functions/db/migrator.ts';
 import { seedDemoData } from '../functions/db/seed.ts';
@@ -40,6 +41,14 @@ function printSms(line: string): void {
   }
 }
 
+/** `dev:<base64 32 bytes>`, made once per DATA_DIR (mode 0600). */
+function devLinkKey(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'link-key');
+  if (!existsSync(file)) writeFileSync(file, `dev:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof parseConfig>;
   try {
@@ -53,6 +62,8 @@ async function main(): Promise<void> {
   env.PORT = String(config.PORT);
   env.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL;
   env.INTERNAL_TOKEN = config.INTERNAL_TOKEN || randomBytes(24).toString('base64url');
+  // Links in queued SMS are sealed with this key; kept in DATA_DIR so a restart can still send them.
+  if (config.LINK_ENCRYPTION_KEYS.length === 0) env.LINK_ENCRYPTION_KEYS = devLinkKey(config.DATA_DIR);
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

@@ -4,7 +4,8 @@ import type { Booking } from '../db/database.ts';
 
 export interface IcsOptions {
   serviceName: string;
-  manageUrl: string;
+  /** Where the citizen can book; never the manage link (calendars sync to third-party servers). */
+  homeUrl: string;
   language: 'de' | 'en';
   host: string;
 }
@@ -24,9 +25,9 @@ export function bookingToIcs(b: Booking, o: IcsOptions): string {
     endOutputType: 'utc',
     title: de ? `Videotermin: ${o.serviceName}` : `Video appointment: ${o.serviceName}`,
     description: de
-      ? `Den Link zur Teilnahme erhalten Sie per SMS. Termin ändern oder absagen: ${o.manageUrl}`
-      : `You receive the link to join by text message. Change or cancel: ${o.manageUrl}`,
-    url: o.manageUrl,
+      ? 'Den Link zur Teilnahme und zum Ändern oder Absagen finden Sie in Ihrer Bestätigungs-SMS.'
+      : 'You find the link to join, change or cancel in your confirmation text message.',
+    url: o.homeUrl,
     status: b.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
   });

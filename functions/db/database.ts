@@ -183,10 +183,40 @@ export interface JoinFailuresTable {
   at: CreatedAt;
 }
 
-export interface JoinCodeMissesTable {
-  client_key: string;
+export interface RateLimitHitsTable {
+  key: string;
   window_start: Timestamp;
-  misses: Generated<number>;
+  hits: number;
+  expires_at: Timestamp;
+}
+
+export interface ClientKeySecretsTable {
+  day: string;
+  secret: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export interface BookingLimitsTable {
+  id: Generated<boolean>;
+  active_per_phone: number;
+  per_phone_per_day: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PhoneVerificationsTable {
+  id: Generated<string>;
+  phone_e164: string;
+  code_hash: Uint8Array;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface SmsBudgetUsageTable {
+  day: string;
+  recipient_key: string;
+  sent: Generated<number>;
 }
 
 export interface SurveyResponsesTable {
@@ -261,7 +291,11 @@ export interface Database {
   room_sessions: RoomSessionsTable;
   participant_events: ParticipantEventsTable;
   join_failures: JoinFailuresTable;
-  join_code_misses: JoinCodeMissesTable;
+  rate_limit_hits: RateLimitHitsTable;
+  client_key_secrets: ClientKeySecretsTable;
+  booking_limits: BookingLimitsTable;
+  sms_budget_usage: SmsBudgetUsageTable;
+  phone_verifications: PhoneVerificationsTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;

@@ -6,7 +6,7 @@ import { healthRoutes, livenessRoutes } from '../health/routes.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
-import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
+import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
 
@@ -42,6 +42,7 @@ function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', accessLog());
   app.use('*', securityHeaders());
+  app.use('/api/*', noStoreForPrivate());
   return app;
 }
 

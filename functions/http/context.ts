@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { SharedLimiter } from '../platform/rate-limiter.ts';
 
 export interface Clock {
   now(): Date;
@@ -86,6 +87,8 @@ export interface AppDeps {
   video: VideoGateway;
   sms: SmsSender;
   rateLimiter: RateLimiter;
+  /** Limits shared by every process (PostgreSQL); use this for anything new. */
+  limits: SharedLimiter;
   log: Logger;
   assets?: AssetStore;
   /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
@@ -109,6 +112,7 @@ export type AppVariables = {
   video: VideoGateway;
   sms: SmsSender;
   rateLimiter: RateLimiter;
+  limits: SharedLimiter;
   log: Logger;
   deps: AppDeps;
   requestId: string;

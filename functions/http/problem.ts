@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'method_not_allowed'
   | 'rate_limited'
+  | 'phone_verification_required'
   | 'database_unavailable'
   | 'video_unavailable'
   | 'sms_unavailable'
@@ -59,6 +60,8 @@ export function statusOf(code: ErrorCode): number {
       return 415;
     case 'join_not_open':
       return 425;
+    case 'phone_verification_required':
+      return 428;
     case 'rate_limited':
       return 429;
     case 'database_unavailable':
@@ -92,6 +95,7 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   method_not_allowed: 'Method not allowed',
   rate_limited: 'Too many requests',
+  phone_verification_required: 'Please confirm your mobile number',
   database_unavailable: 'The database is unavailable',
   video_unavailable: 'The video service is unavailable',
   sms_unavailable: 'The SMS gateway is unavailable',

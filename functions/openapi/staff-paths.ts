@@ -38,6 +38,7 @@ const STAFF_PATHS: Record<string, string[]> = {
   '/api/admin/stats': ['get'],
   '/api/admin/stats.csv': ['get'],
   '/api/admin/outbox': ['get'],
+  '/api/admin/alerts': ['get'],
   '/api/admin/outbox/{id}/retry': ['post'],
   '/api/admin/audit': ['get'],
 };

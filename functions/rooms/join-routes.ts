@@ -3,17 +3,14 @@ import { Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
-import { AppError } from '../http/problem.ts';
+import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
 import { validate } from '../http/validation.ts';
-import { clientAddress } from './client-address.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
 import { insertJoinFailure, presenceForBookings } from './repository.ts';
 import { assertJoinable, issueRoomTicket } from './room-access.ts';
 import { JoinFailureSchema, JoinSchema } from './schemas.ts';
 import { citizenIdentity } from './token-scope.ts';
-
-const FAILURE_REPORTS_PER_MINUTE = 10;
 
 export const joinRoutes = new Hono<AppEnv>()
   .post('/api/join', validate('json', JoinSchema), async (c) => {
@@ -73,10 +70,7 @@ export const joinRoutes = new Hono<AppEnv>()
   })
   .post('/api/join/failure', validate('json', JoinFailureSchema), async (c) => {
     const now = c.get('clock').now();
-    const limit = c
-      .get('rateLimiter')
-      .hit(`join-failure:${clientAddress(c)}`, FAILURE_REPORTS_PER_MINUTE, 60_000, now.getTime());
-    if (!limit.ok) throw new AppError('rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
+    await hitClientLimit(c, JOIN_FAILURE_REPORTS);
     const body = c.req.valid('json');
     // A report with a wrong or missing code still counts for the statistics, just without a booking.
     const bookingId = body.code

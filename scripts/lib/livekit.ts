@@ -1,14 +1,30 @@
 // Runs the locally built LiveKit server (dev keys, loopback only, webhooks to the app) for npm start and tests.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
 import { waitForHttp } from './workerd.ts';
 
 export const LIVEKIT_BINARY = resolve('.bin/livekit-server');
 export const DEV_API_KEY = 'devkey';
-export const DEV_API_SECRET = 'beratungsraum-dev-secret-0123456789abcdef';
+
+/**
+ * The API secret of the dev server in `dir`: random on first use and kept there (mode 0600), so no
+ * two installations share one and nobody can sign webhooks for a demo instance with a secret from git.
+ */
+export function devApiSecret(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'api-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 export interface LiveKitServer {
   url: string;
@@ -47,7 +63,7 @@ export interface StartLiveKitOptions {
 }
 
 export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKitServer> {
-  mkdirSync(options.dir, { recursive: true });
+  const apiSecret = devApiSecret(options.dir);
   const port = options.port ?? (await freePort());
   const tcpPort = await freePort();
   const udpPort = await freeUdpPort();
@@ -61,7 +77,7 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     '  use_external_ip: false',
     '  node_ip: 127.0.0.1',
     'keys:',
-    `  ${DEV_API_KEY}: ${DEV_API_SECRET}`,
+    `  ${DEV_API_KEY}: ${apiSecret}`,
     'room:',
     '  auto_create: false',
     '  empty_timeout: 300',
@@ -100,7 +116,7 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     url: `ws://127.0.0.1:${port}`,
     httpUrl,
     apiKey: DEV_API_KEY,
-    apiSecret: DEV_API_SECRET,
+    apiSecret,
     port,
     get child() {
       return child;

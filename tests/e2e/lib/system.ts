@@ -1,5 +1,6 @@
 // Starts the whole system for browser tests: a fresh PostgreSQL database, LiveKit posting webhooks to the app,
 // the bundled worker in workerd, demo data; plus booking and login helpers and a Chromium launcher.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { buildWorker } from '../../../scripts/build-worker.mjs';
 import { freePort } from '../../../scripts/lib/embedded-postgres.ts';
 import { type LiveKitServer, liveKitBuilt, startLiveKit } from '../../../scripts/lib/livekit.ts';
 import { waitForHttp, workerdBinary } from '../../../scripts/lib/workerd.ts';
+import { RELAXED_LIMITS } from '../../helpers/app.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -223,6 +225,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       DATABASE_URL: tdb.url,
       DB_POOL_MAX: '5',
       LOG_LEVEL: 'warn',
+      SMS_LOG_ONLY: 'on',
+      ...RELAXED_LIMITS,
       ...(livekit
         ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
         : {}),

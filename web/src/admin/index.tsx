@@ -6,6 +6,7 @@ import { loadSession, user } from '../staff/session.ts';
 import { Shell } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { injectStaffStyles } from '../staff/styles.ts';
+import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
 import { CounsellorsPage } from './counsellors.tsx';
@@ -42,6 +43,7 @@ function App() {
   const Page = PAGES[path.value as keyof typeof PAGES] ?? CapacityPage;
   return (
     <Shell title={s.title} nav={nav}>
+      <AlertBanner />
       <Page />
     </Shell>
   );

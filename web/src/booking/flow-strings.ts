@@ -9,8 +9,9 @@ export const FLOW_STRINGS = {
     phone: 'Mobilnummer',
     phoneHint: 'Für den Link per SMS, z. B. 0151 23456789.',
     name: 'Name (freiwillig)',
-    email: 'E-Mail (freiwillig)',
-    customerNumber: 'Kundennummer (freiwillig)',
+    customerNumber: 'Kundennummer (freiwillig, z. B. 123A456)',
+    verificationCode: 'Bestätigungscode aus der SMS',
+    verificationHint: 'Wir haben Ihnen gerade einen sechsstelligen Code geschickt. Er gilt 10 Minuten.',
     privacyTitle: 'Datenschutz',
     privacy:
       'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden nach einer festen Frist nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
@@ -20,7 +21,8 @@ export const FLOW_STRINGS = {
     required: 'Bitte ausfüllen.',
     invalid: {
       phone: 'Bitte geben Sie eine gültige Mobilnummer ein, z. B. 0151 23456789.',
-      email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
+      customerNumber: 'Bitte prüfen Sie die Kundennummer; sie steht auf unseren Schreiben.',
+      verificationCode: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS.',
       consent: 'Bitte stimmen Sie dem Datenschutzhinweis zu.',
       other: 'Bitte prüfen Sie diese Angabe.',
     } as Record<string, string>,
@@ -43,8 +45,9 @@ export const FLOW_STRINGS = {
     phone: 'Mobile number',
     phoneHint: 'For the link by text message, e.g. 0151 23456789 or +49 151 23456789.',
     name: 'Name (optional)',
-    email: 'E-mail (optional)',
-    customerNumber: 'Customer number (optional)',
+    customerNumber: 'Customer number (optional, e.g. 123A456)',
+    verificationCode: 'Code from the text message',
+    verificationHint: 'We just sent you a six-digit code. It is valid for 10 minutes.',
     privacyTitle: 'Privacy',
     privacy:
       'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically a fixed number of days after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
@@ -54,7 +57,8 @@ export const FLOW_STRINGS = {
     required: 'Please fill this in.',
     invalid: {
       phone: 'Please enter a valid mobile number, e.g. 0151 23456789.',
-      email: 'Please enter a valid e-mail address or leave the field empty.',
+      customerNumber: 'Please check the customer number; it is on our letters.',
+      verificationCode: 'The code is not right. Please check the text message.',
       consent: 'Please agree to the privacy notice.',
       other: 'Please check this entry.',
     } as Record<string, string>,

@@ -83,6 +83,8 @@ export interface NewBooking {
   customerNumber?: string;
   language: 'de' | 'en';
   consent: true;
+  /** The SMS code after a 428 phone_verification_required. */
+  verification?: { id: string; code: string };
 }
 
 export interface BookingCreated {
