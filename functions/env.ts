@@ -38,6 +38,8 @@ const minuteList = v.pipe(
 
 export const EnvSchema = v.object({
   PORT: intString(1, 65535, 8787),
+  /** Bind address of workerd and the dev LiveKit server in `npm start`. */
+  HOST: v.pipe(v.optional(v.string(), '127.0.0.1'), v.ipv4('must be an IPv4 address')),
   PUBLIC_BASE_URL: optionalUrl(/^https?:/),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:/),
   DATA_DIR: v.optional(v.string(), '.data'),
@@ -47,6 +49,14 @@ export const EnvSchema = v.object({
   LIVEKIT_API_KEY: v.optional(v.string(), ''),
   LIVEKIT_API_SECRET: v.optional(v.string(), ''),
   LIVEKIT_WEBHOOK_API_KEY: v.optional(v.string(), ''),
+  /** The address the dev LiveKit server advertises for media (default: HOST). */
+  LIVEKIT_NODE_IP: v.optional(
+    v.union(
+      [v.literal(''), v.pipe(v.string(), v.ipv4('must be an IPv4 address'))],
+      'must be an IPv4 address',
+    ),
+    '',
+  ),
   SMS_GATEWAY_URL: optionalUrl(/^https?:/),
   SMS_GATEWAY_TOKEN: v.optional(v.string(), ''),
   SMS_MAX_ATTEMPTS: intString(1, 100, 8),
@@ -80,7 +90,8 @@ export function parseConfig(raw: Record<string, unknown>): Config {
   const out = result.output;
   if (!isValidTimeZone(out.TIME_ZONE))
     throw new Error(`Invalid configuration:\n  TIME_ZONE: unknown time zone`);
-  const base = out.PUBLIC_BASE_URL || `http://localhost:${out.PORT}`;
+  const host = out.HOST === '127.0.0.1' || out.HOST === '0.0.0.0' ? 'localhost' : out.HOST;
+  const base = out.PUBLIC_BASE_URL || `http://${host}:${out.PORT}`;
   return { ...out, PUBLIC_BASE_URL: base.replace(/\/+$/, '') };
 }
 
