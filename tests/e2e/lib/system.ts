@@ -13,7 +13,12 @@ import { seedDemoData } from '../../../functions/db/seed.ts';
 import { buildWeb } from '../../../scripts/build-web.mjs';
 import { buildWorker } from '../../../scripts/build-worker.mjs';
 import { freePort } from '../../../scripts/lib/embedded-postgres.ts';
-import { type LiveKitServer, liveKitBuilt, startLiveKit } from '../../../scripts/lib/livekit.ts';
+import {
+  type LiveKitServer,
+  liveKitBuilt,
+  type StartLiveKitOptions,
+  startLiveKit,
+} from '../../../scripts/lib/livekit.ts';
 import { waitForHttp, workerdBinary } from '../../../scripts/lib/workerd.ts';
 import { createTestDatabase } from '../../helpers/database.ts';
 
@@ -23,8 +28,10 @@ export const DEMO_PASSWORD = 'demo-password';
 export interface SystemOptions {
   /** Extra environment for the worker (e.g. `{ RATE_LIMITS: 'off' }`). */
   env?: Record<string, string>;
-  /** Start LiveKit (default true). Without it the app runs with no video server configured. */
-  livekit?: boolean;
+  /** Start LiveKit (default true), optionally with options. Without it the app runs with no video server. */
+  livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain'>;
+  /** Bind address of workerd and LiveKit (default 127.0.0.1; the network lab uses its own address). */
+  host?: string;
   /** Seed the demo data (default true): services, 12 counsellors, berater1@/admin@example.org. */
   seed?: boolean;
   /** Receives every output line of workerd and LiveKit (default: kept in `logs`, printed on failure by you). */
@@ -107,9 +114,9 @@ export function systemMissingReason(): string | null {
 }
 
 /** Chromium with fake camera, microphone and permission prompts, headless, sandbox off (containers). */
-export function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
+export function launchBrowser(options: { args?: string[]; executablePath?: string } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: true,
     args: [
       '--headless',
@@ -137,6 +144,7 @@ async function buildInto(dir: string): Promise<{ capnp: string; assets: string }
 }
 
 async function startWorker(
+  host: string,
   capnp: string,
   assets: string,
   port: number,
@@ -147,7 +155,7 @@ async function startWorker(
     'serve',
     capnp,
     '--socket-addr',
-    `http=127.0.0.1:${port}`,
+    `http=${host}:${port}`,
     '--directory-path',
     `assets=${assets}`,
   ];
@@ -164,7 +172,7 @@ async function startWorker(
     child.once('exit', (code) => fail(new Error(`workerd exited early with code ${code}`))),
   );
   exited.catch(() => {});
-  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`, 30_000, (r) => r.ok), exited]);
+  await Promise.race([waitForHttp(`http://${host}:${port}/readyz`, 30_000, (r) => r.ok), exited]);
   return {
     child,
     stop: () =>
@@ -202,13 +210,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   };
   try {
     const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const host = options.host ?? '127.0.0.1';
+    const baseUrl = `http://${host}:${port}`;
     const [tdb, build, livekit] = await Promise.all([
       createTestDatabase(),
       buildInto(join(dir, 'build')),
       options.livekit === false
         ? Promise.resolve(null)
         : startLiveKit({
+            ...(typeof options.livekit === 'object' ? options.livekit : {}),
+            host,
             dir: join(dir, 'livekit'),
             webhookUrl: `${baseUrl}/api/livekit/webhook`,
             onOutput: onLine,
@@ -228,7 +239,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
         : {}),
       ...options.env,
     };
-    const worker = await startWorker(build.capnp, build.assets, port, env, onLine);
+    const worker = await startWorker(host, build.capnp, build.assets, port, env, onLine);
     cleanups.push(() => worker.stop());
     const system: System = {
       baseUrl,
