@@ -15,6 +15,19 @@ export function openApiDocument(serverUrl: string): Json {
     servers: [{ url: serverUrl }],
     paths: {
       '/healthz': { get: { tags: ['operations'], responses: { '200': json({ type: 'object' }) } } },
+      '/api/probe': {
+        post: {
+          tags: ['citizen'],
+          description: 'Upload probe of the connection check: counts the bytes of the body (at most 64 KiB).',
+          requestBody: {
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: {
+            '200': json({ type: 'object', properties: { bytes: { type: 'integer' } } }),
+            '413': problemResponse('Body over 64 KiB'),
+          },
+        },
+      },
       '/readyz': {
         get: { tags: ['operations'], responses: { '200': json({ type: 'object' }), '503': errors['503'] } },
       },

@@ -109,7 +109,20 @@ function tbf(ns: string | null, dev: string, kbit: number | null, queueMs: numbe
   if (kbit === null) return;
   // burst ≈ 20 ms of line rate (at least two full packets): short bursts, the rate holds.
   const burst = Math.max(3200, Math.round((kbit * 1000 * 0.02) / 8));
-  tc(['qdisc', 'add', 'dev', dev, 'root', 'tbf', 'rate', `${kbit}kbit`, 'burst', String(burst), 'latency', `${queueMs}ms`]);
+  tc([
+    'qdisc',
+    'add',
+    'dev',
+    dev,
+    'root',
+    'tbf',
+    'rate',
+    `${kbit}kbit`,
+    'burst',
+    String(burst),
+    'latency',
+    `${queueMs}ms`,
+  ]);
 }
 
 /** Builds the lab: the citizen at 198.18.10.2 behind 198.18.10.1, the counsellor's office at 198.18.10.6. */
@@ -130,11 +143,36 @@ export function createLab(): Lab {
     if (line.loss) {
       const p = String(line.loss);
       out('-m', 'statistic', '--mode', 'random', '--probability', p, '-j', 'DROP');
-      inNs(citizen.ns, 'iptables', ['-A', 'INPUT', '!', '-i', 'lo', '-m', 'statistic', '--mode', 'random', '--probability', p, '-j', 'DROP']);
+      inNs(citizen.ns, 'iptables', [
+        '-A',
+        'INPUT',
+        '!',
+        '-i',
+        'lo',
+        '-m',
+        'statistic',
+        '--mode',
+        'random',
+        '--probability',
+        p,
+        '-j',
+        'DROP',
+      ]);
     }
     if (line.tcpOnlyPorts) {
       out('-p', 'udp', '-j', 'DROP');
-      out('-p', 'tcp', '-d', SERVER_IP, '-m', 'multiport', '--dports', line.tcpOnlyPorts.join(','), '-j', 'RETURN');
+      out(
+        '-p',
+        'tcp',
+        '-d',
+        SERVER_IP,
+        '-m',
+        'multiport',
+        '--dports',
+        line.tcpOnlyPorts.join(','),
+        '-j',
+        'RETURN',
+      );
       out('-p', 'tcp', '-j', 'DROP');
     }
   };

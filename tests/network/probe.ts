@@ -58,7 +58,9 @@ export function snapshot(page: Page): Promise<Snapshot> {
         for (const url of ([] as string[]).concat(server.urls)) out.iceServers.push(url);
       if (pc.connectionState === 'closed') continue;
       const stats = new Map<string, Stat>();
-      (await pc.getStats()).forEach((s: Stat) => stats.set(String(s.id), s));
+      (await pc.getStats()).forEach((s: Stat) => {
+        stats.set(String(s.id), s);
+      });
       for (const s of stats.values()) {
         if (s.type === 'inbound-rtp' && s.kind === 'audio') {
           out.audio.samples += num(s.totalSamplesReceived);

@@ -18,6 +18,9 @@ export interface CallResult {
   /** Audio samples received after the first 5 s on each side (proof that audio kept flowing). */
   citizenAudioSamples: number;
   counsellorAudioSamples: number;
+  /** Audio samples received in the last 5 s on each side (audio still flowing at the end). */
+  citizenTailSamples: number;
+  counsellorTailSamples: number;
   citizen: Snapshot;
   counsellor: Snapshot;
   /** The mode the citizen's call settled in. */
@@ -26,10 +29,14 @@ export interface CallResult {
   indicator: string;
   /** The page was never reloaded (a marker set before the click survived). */
   samePage: boolean;
+  /** The citizen's live status line at the end. */
+  statusText: string;
   /** Requests either page made to anything but the app's own origin. */
   foreignRequests: string[];
 }
 
+/** The last stretch of each call, in which audio must still be arriving on both sides. */
+const TAIL_MS = 5000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {
@@ -79,7 +86,7 @@ export async function runCall(
   browsers: { citizen: Browser; office: Browser },
   scenario: Scenario,
   ports: Ports,
-  holdMs = 25_000,
+  holdMs = 20_000,
 ): Promise<CallResult> {
   lab.shape(scenario.line(ports));
   const booking = await sys.createBooking();
@@ -102,6 +109,7 @@ export async function runCall(
     await page.goto(booking.joinUrl);
     // The citizen reads the notice while the checks run and the call library loads.
     await page.locator('.check button').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
     await page.evaluate(() => {
       (window as unknown as { __labMarker: boolean }).__labMarker = true;
     });
@@ -127,6 +135,8 @@ export async function runCall(
         (m) => m !== 'standard',
         30_000,
       );
+    const [cTail, kTail] = [await snapshot(page), await snapshot(counsellor.page)];
+    await sleep(TAIL_MS);
     const [citizen, counsellorEnd] = [await snapshot(page), await snapshot(counsellor.page)];
     return {
       scenario,
@@ -136,15 +146,40 @@ export async function runCall(
       counsellorConcealment: concealment(k5, counsellorEnd),
       citizenAudioSamples: citizen.audio.samples - c5.audio.samples,
       counsellorAudioSamples: counsellorEnd.audio.samples - k5.audio.samples,
+      citizenTailSamples: citizen.audio.samples - cTail.audio.samples,
+      counsellorTailSamples: counsellorEnd.audio.samples - kTail.audio.samples,
       citizen,
       counsellor: counsellorEnd,
       mode: await citizenMode(page),
       indicator: await indicatorOf(counsellor.page),
       foreignRequests,
-      samePage: await page.evaluate(() => (window as unknown as { __labMarker?: boolean }).__labMarker === true),
+      statusText: (await page.locator('[role=status]').allInnerTexts()).join(' '),
+      samePage: await page.evaluate(
+        () => (window as unknown as { __labMarker?: boolean }).__labMarker === true,
+      ),
     };
   } finally {
     await citizenContext.close().catch(() => {});
     await counsellor.context.close().catch(() => {});
   }
+}
+
+/** One line per call for logs and the bench table. */
+export function summarize(r: CallResult): string {
+  const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(1)} s`);
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const v = r.citizen.video;
+  const k = r.counsellor.video;
+  const relay = r.citizen.pairs.some((p) => p.localType === 'relay') ? 'relay' : 'direct';
+  return [
+    `#${r.scenario.id} ${r.scenario.name}`,
+    `audio ${ms(r.audioAfterMs)}`,
+    `video ${ms(r.videoAfterMs)}`,
+    `concealed citizen ${pct(r.citizenConcealment)} counsellor ${pct(r.counsellorConcealment)}`,
+    `citizen sees ${v.width}x${v.height}@${v.fps.toFixed(0)}`,
+    `counsellor sees ${k.width}x${k.height}@${k.fps.toFixed(0)}`,
+    `mode ${r.mode}`,
+    `indicator ${r.indicator}`,
+    relay,
+  ].join(' | ');
 }

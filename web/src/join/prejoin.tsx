@@ -26,15 +26,27 @@ function setOption(which: 'dataSaver' | 'audioOnly', on: boolean): void {
   (which === 'dataSaver' ? m.dataSaver : m.audioOnly).value = on;
 }
 
-/** Self-view if already allowed, the connection check (presetting the options), then the video library. */
+/**
+ * Self-view if already allowed and the connection check (presetting the options). The video library loads
+ * while the upload is measured (the downlink is idle then) and the citizen reads, so the join click does not
+ * wait for it.
+ */
 export async function runChecks(): Promise<void> {
   void previewIfAllowed();
-  const verdict = await runConnectionCheck();
+  let loading = false;
+  const loadCall = () => {
+    if (loading) return;
+    loading = true;
+    void m.loadCallView().catch(() => {
+      loading = false;
+    });
+  };
+  const verdict = await runConnectionCheck(loadCall);
   if (!optionsTouched) {
     m.dataSaver.value = verdict === 'fair' || verdict === 'poor';
     m.audioOnly.value = verdict === 'poor';
   }
-  void m.loadCallView();
+  loadCall();
 }
 
 /** A short browser label for the join-failure statistics (no personal data). */

@@ -15,22 +15,26 @@ import {
   Track,
   VideoQuality,
 } from 'livekit-client';
+import { judgeLink, type LinkSample } from './adapt.ts';
 import { publishOptions } from './camera.ts';
+import { startLinkLoop } from './link-loop.ts';
 import {
   type CameraProfile,
   type LinkQuality,
   megabytesPer30Minutes,
   profileFor,
   profileKbps,
-  stepDown,
   type VideoMode,
 } from './profile.ts';
 
-import type { Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
+import type { AutoStep, Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
 
+export type { LinkHealth, LinkSample } from './adapt.ts';
+export { judgeLink } from './adapt.ts';
 export type { LinkQuality, VideoMode } from './profile.ts';
 export { megabytesPer30Minutes, profileFor, profileKbps } from './profile.ts';
 export type {
+  AutoStep,
   Call,
   CallRole,
   CallState,
@@ -83,7 +87,9 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   const audioOnly = signal(options.audioOnly ?? false);
   const dataSaver = signal(options.dataSaver ?? false);
   const bitrateCapKbps = signal(options.bitrateCapKbps ?? null);
-  const autoStepped = signal<VideoMode | null>(null);
+  const autoStepped = signal<AutoStep | null>(null);
+  const link = signal<LinkSample | null>(null);
+  const reports = signal<Record<string, LinkSample>>({});
   const audioBlocked = signal(false);
   const mode = computed<VideoMode>(() =>
     audioOnly.value ? 'audio' : dataSaver.value ? 'saver' : 'standard',
@@ -112,8 +118,25 @@ export async function connect(options: ConnectOptions): Promise<Call> {
         screen: screen?.videoTrack && !screen.isMuted ? (screen.videoTrack as RemoteVideoTrack) : null,
         microphone: !!mic && !mic.isMuted,
         quality: p.connectionQuality as LinkQuality,
+        ...linkOf(p.identity, p.connectionQuality as LinkQuality),
       };
     });
+  }
+
+  /**
+   * The peer's line as they measured it (round trip, loss), with what this side receives from them (frame rate,
+   * loss): LiveKit's score alone calls a 600 ms line "excellent".
+   */
+  function linkOf(identity: string, quality: LinkQuality): Pick<RemotePeer, 'link' | 'linkSample'> {
+    const theirs = reports.value[identity];
+    if (!theirs) return { link: null, linkSample: null };
+    const own = link.value;
+    const merged: LinkSample = {
+      rttMs: theirs.rttMs,
+      loss: Math.max(theirs.loss ?? 0, own?.loss ?? 0),
+      fps: own?.fps ?? null,
+    };
+    return { link: judgeLink(merged, quality), linkSample: merged };
   }
 
   /** What this side receives: the peers' cameras at the profile's quality (screen shares stay as they are). */
@@ -205,22 +228,27 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   ])
     room.on(e, refreshPeers);
 
-  let poorSince: number | null = null;
-  const timer =
-    (options.autoStepDown ?? options.role === 'citizen')
-      ? setInterval(() => {
-          if (state.value !== 'connected') return;
-          const next = stepDown(mode.value, localQuality.value, Date.now(), poorSince);
-          poorSince = next.poorSince;
-          if (!next.to) return;
-          autoStepped.value = next.to;
-          if (next.to === 'audio') audioOnly.value = true;
-          else dataSaver.value = true;
-          void applyProfile();
-        }, 2000)
-      : undefined;
+  const loop = startLinkLoop({
+    room,
+    auto: options.autoStepDown ?? options.role === 'citizen',
+    report: options.role === 'citizen',
+    connected: () => state.value === 'connected',
+    mode,
+    localQuality,
+    link,
+    reports,
+    step(to, up) {
+      autoStepped.value = { to, up };
+      audioOnly.value = to === 'audio';
+      dataSaver.value = to === 'saver';
+      void applyProfile();
+    },
+  });
+  // Reports and measurements move the counsellor's indicator.
+  const unwatch = [reports.subscribe(() => refreshPeers()), link.subscribe(() => refreshPeers())];
   function stop() {
-    clearInterval(timer);
+    loop.stop();
+    for (const u of unwatch) u();
     audioSink.remove();
   }
 
@@ -257,6 +285,7 @@ export async function connect(options: ConnectOptions): Promise<Call> {
     bitrateCapKbps,
     mode,
     autoStepped,
+    link,
     megabytesPer30Min,
     audioBlocked,
     async setMicrophone(on) {
@@ -269,10 +298,12 @@ export async function connect(options: ConnectOptions): Promise<Call> {
     },
     async setAudioOnly(on) {
       audioOnly.value = on;
+      loop.chose(mode.value);
       await applyProfile();
     },
     async setDataSaver(on) {
       dataSaver.value = on;
+      loop.chose(mode.value);
       await applyProfile();
     },
     async setBitrateCap(kbps) {
