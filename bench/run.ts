@@ -81,6 +81,7 @@ try {
     ['slots', './slots.ts', 'benchSlots'],
     ['booking', './booking.ts', 'benchBooking'],
     ['web', './web.ts', 'benchWeb'],
+    ['network', './network.ts', 'benchNetwork'],
   ] as const) {
     if (!want(name) || !existsSync(new URL(file, import.meta.url))) continue;
     console.log(`\n== ${name}`);

@@ -84,6 +84,11 @@ function addSide(dir: string, name: string, hostIp: string, nsIp: string): Side 
   inNs(ns, 'ip', ['route', 'add', 'default', 'via', hostIp]);
   inNs(ns, 'iptables', ['-N', 'br10-leak']);
   inNs(ns, 'iptables', ['-A', 'br10-leak', '-j', 'DROP']);
+  // Multicast (WebRTC's mDNS host candidates, 224.0.0.251) stays on the veth link: the host routes no
+  // multicast. It is dropped and counted apart, so the leak counter holds only routable destinations.
+  inNs(ns, 'iptables', ['-N', 'br10-mcast']);
+  inNs(ns, 'iptables', ['-A', 'br10-mcast', '-j', 'DROP']);
+  inNs(ns, 'iptables', ['-A', 'OUTPUT', '-d', '224.0.0.0/4', '-j', 'br10-mcast']);
   inNs(ns, 'iptables', ['-A', 'OUTPUT', '!', '-o', 'lo', '!', '-d', LAB_NET, '-j', 'br10-leak']);
   const chromium = join(dir, `chromium-${name}`);
   writeFileSync(chromium, `#!/bin/sh\nexec ip netns exec ${ns} /usr/bin/chromium "$@"\n`);
@@ -98,9 +103,24 @@ export interface Lab {
   shape(line: Line): void;
   /** Cuts the citizen's line completely (true) or lets it through again (false). */
   cut(down: boolean): void;
-  /** Packets that tried to leave the lab from either namespace. */
+  /** Packets that tried to leave the lab from either namespace (multicast excluded, see `multicastPackets`). */
   leakedPackets(): number;
+  /** Link-local multicast (mDNS) packets, dropped on the veth link. */
+  multicastPackets(): number;
+  /** Sends one UDP datagram from the citizen's namespace to a documentation address (TEST-NET-3): the
+   * counting rule must catch (and drop) it, proving the leak counter works. */
+  attemptLeak(): void;
   remove(): void;
+}
+
+/** Packets that reached a counting chain's single DROP rule in the given namespaces. */
+function countChain(sides: Side[], chain: string): number {
+  let total = 0;
+  for (const side of sides) {
+    const listing = inNs(side.ns, 'iptables', ['-L', chain, '-v', '-n', '-x']);
+    for (const row of listing.split('\n').slice(2)) total += Number(row.trim().split(/\s+/)[0] ?? 0) || 0;
+  }
+  return total;
 }
 
 function tbf(ns: string | null, dev: string, kbit: number | null, queueMs: number): void {
@@ -193,13 +213,10 @@ export function createLab(): Lab {
         inNs(citizen.ns, 'iptables', ['-D', 'OUTPUT', '!', '-o', 'lo', '-j', 'DROP'], true);
       }
     },
-    leakedPackets() {
-      let total = 0;
-      for (const side of [citizen, office]) {
-        const listing = inNs(side.ns, 'iptables', ['-L', 'br10-leak', '-v', '-n', '-x']);
-        for (const row of listing.split('\n').slice(2)) total += Number(row.trim().split(/\s+/)[0] ?? 0) || 0;
-      }
-      return total;
+    leakedPackets: () => countChain([citizen, office], 'br10-leak'),
+    multicastPackets: () => countChain([citizen, office], 'br10-mcast'),
+    attemptLeak: () => {
+      inNs(citizen.ns, 'bash', ['-c', 'echo probe > /dev/udp/203.0.113.1/9'], true);
     },
     remove() {
       removeStaleLab();

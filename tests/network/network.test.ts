@@ -60,8 +60,8 @@ describe.skipIf(skip)('network lab', () => {
   it('1: at 400 kbit/s both sides hear and see each other, with little concealed audio', async () => {
     const r = await run(1);
     expectCall(r);
-    expect(r.citizenConcealment).toBeLessThan(0.05);
-    expect(r.counsellorConcealment).toBeLessThan(0.05);
+    expect(r.citizenConcealment ?? 1).toBeLessThan(0.05);
+    expect(r.counsellorConcealment ?? 1).toBeLessThan(0.05);
     expect(r.citizen.video.frames).toBeGreaterThan(0);
     expect(r.counsellor.video.frames).toBeGreaterThan(0);
   }, 150_000);
@@ -75,8 +75,8 @@ describe.skipIf(skip)('network lab', () => {
   it('3: at 1 Mbit/s with 5 % loss audio keeps flowing with modest concealment', async () => {
     const r = await run(3);
     expectCall(r);
-    expect(r.citizenConcealment).toBeLessThan(0.1);
-    expect(r.counsellorConcealment).toBeLessThan(0.1);
+    expect(r.citizenConcealment ?? 1).toBeLessThan(0.1);
+    expect(r.counsellorConcealment ?? 1).toBeLessThan(0.1);
   }, 150_000);
 
   it('4: with UDP blocked and TCP only to web, signalling and 443 the call goes through TURN/TLS', async () => {
@@ -105,6 +105,10 @@ describe.skipIf(skip)('network lab', () => {
   }, 150_000);
 
   it('sent no packet out of the lab', () => {
+    console.log(`multicast packets kept on the lab links: ${lab.multicastPackets()}`);
     expect(lab.leakedPackets()).toBe(0);
+    // The counter is live: one datagram towards an outside address is caught (and dropped there).
+    lab.attemptLeak();
+    expect(lab.leakedPackets()).toBe(1);
   });
 });

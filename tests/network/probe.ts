@@ -109,8 +109,13 @@ export async function clickTimed(button: Locator): Promise<void> {
   });
 }
 
-/** Share of received audio that was concealed between two snapshots (0..1; 0 when nothing was received). */
-export function concealment(from: Snapshot, to: Snapshot): number {
+/**
+ * Share of received audio that was concealed between two snapshots (0..1; 0 when nothing was received), or
+ * null when the counters restarted in between (a reconnect replaced the peer connection).
+ */
+export function concealment(from: Snapshot, to: Snapshot): number | null {
   const samples = to.audio.samples - from.audio.samples;
-  return samples > 0 ? (to.audio.concealed - from.audio.concealed) / samples : 0;
+  const concealed = to.audio.concealed - from.audio.concealed;
+  if (samples < 0 || concealed < 0) return null;
+  return samples > 0 ? concealed / samples : 0;
 }

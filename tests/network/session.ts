@@ -12,9 +12,10 @@ export interface CallResult {
   /** ms from the join click to the first received audio and video at the citizen (null: never). */
   audioAfterMs: number | null;
   videoAfterMs: number | null;
-  /** Concealed share of the citizen's received audio after the first 5 s, and of the counsellor's. */
-  citizenConcealment: number;
-  counsellorConcealment: number;
+  /** Concealed share of the citizen's received audio after the first 5 s, and of the counsellor's (null: the
+   * peer connection was replaced by a reconnect, so the counters restarted). */
+  citizenConcealment: number | null;
+  counsellorConcealment: number | null;
   /** Audio samples received after the first 5 s on each side (proof that audio kept flowing). */
   citizenAudioSamples: number;
   counsellorAudioSamples: number;
@@ -167,7 +168,7 @@ export async function runCall(
 /** One line per call for logs and the bench table. */
 export function summarize(r: CallResult): string {
   const ms = (v: number | null) => (v === null ? '—' : `${(v / 1000).toFixed(1)} s`);
-  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
   const v = r.citizen.video;
   const k = r.counsellor.video;
   const relay = r.citizen.pairs.some((p) => p.localType === 'relay') ? 'relay' : 'direct';

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { type Browser, chromium } from 'playwright-core';
 import { generateRoomName, generateSecret, hashSecret } from '../../../functions/bookings/secrets.ts';
 import { takeCapacity } from '../../../functions/capacity/buckets.ts';
+import { createDb, createPool } from '../../../functions/db/connect.ts';
 import type { BookingKind, BookingStatus, Database } from '../../../functions/db/database.ts';
 import { seedDemoData } from '../../../functions/db/seed.ts';
 import { buildWeb } from '../../../scripts/build-web.mjs';
@@ -20,7 +21,7 @@ import {
   startLiveKit,
 } from '../../../scripts/lib/livekit.ts';
 import { waitForHttp, workerdBinary } from '../../../scripts/lib/workerd.ts';
-import { createTestDatabase } from '../../helpers/database.ts';
+import type { TestDatabase } from '../../helpers/database.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo-password';
@@ -32,6 +33,10 @@ export interface SystemOptions {
   livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain'>;
   /** Bind address of workerd and LiveKit (default 127.0.0.1; the network lab uses its own address). */
   host?: string;
+  /** A migrated database to use (the benchmark's); default: a fresh copy of the test run's template. */
+  databaseUrl?: string;
+  /** Password of the demo logins when the database was seeded elsewhere (default `demo-password`). */
+  demoPassword?: string;
   /** Seed the demo data (default true): services, 12 counsellors, berater1@/admin@example.org. */
   seed?: boolean;
   /** Receives every output line of workerd and LiveKit (default: kept in `logs`, printed on failure by you). */
@@ -213,7 +218,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     const host = options.host ?? '127.0.0.1';
     const baseUrl = `http://${host}:${port}`;
     const [tdb, build, livekit] = await Promise.all([
-      createTestDatabase(),
+      options.databaseUrl ? existingDatabase(options.databaseUrl) : freshTestDatabase(),
       buildInto(join(dir, 'build')),
       options.livekit === false
         ? Promise.resolve(null)
@@ -248,7 +253,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       livekit,
       logs,
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
-      login: (email = 'berater1@example.org', password = DEMO_PASSWORD) => loginAt(baseUrl, email, password),
+      login: (email = 'berater1@example.org', password = options.demoPassword ?? DEMO_PASSWORD) =>
+        loginAt(baseUrl, email, password),
       createBooking: (o) => createBookingIn(tdb.db, baseUrl, o),
       joinAsCitizen: (code) => postJson(`${baseUrl}/api/join`, { code }, {}),
       joinAsCounsellor: (bookingId, session) =>
@@ -262,6 +268,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       cause: error,
     });
   }
+}
+
+// Imported on use: it reads vitest's run context, which a benchmark outside vitest does not have.
+async function freshTestDatabase(): Promise<TestDatabase> {
+  const { createTestDatabase } = await import('../../helpers/database.ts');
+  return createTestDatabase();
+}
+
+async function existingDatabase(url: string): Promise<TestDatabase> {
+  const pool = createPool({ connectionString: url, max: 5 });
+  const db = createDb(pool);
+  return { url, db, pool, close: () => db.destroy() };
 }
 
 async function postJson(url: string, json: unknown, headers: Record<string, string>): Promise<JoinTicket> {

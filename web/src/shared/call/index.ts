@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import {
   AudioPresets,
-  DisconnectReason,
+  type DisconnectReason,
   type LocalVideoTrack,
   type Participant,
   type RemoteParticipant,
@@ -18,6 +18,7 @@ import {
 import { judgeLink, type LinkSample } from './adapt.ts';
 import { publishOptions } from './camera.ts';
 import { startLinkLoop } from './link-loop.ts';
+import { endReasonOf, roleOf } from './names.ts';
 import {
   type CameraProfile,
   type LinkQuality,
@@ -26,8 +27,7 @@ import {
   profileKbps,
   type VideoMode,
 } from './profile.ts';
-
-import type { AutoStep, Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
+import type { AutoStep, Call, CallState, ConnectOptions, RemotePeer } from './types.ts';
 
 export type { LinkHealth, LinkSample } from './adapt.ts';
 export { judgeLink } from './adapt.ts';
@@ -45,27 +45,6 @@ export type {
 
 // The SDK's info logs would fill the console of every citizen's browser.
 setLogLevel('warn');
-
-function roleOf(identity: string): RemotePeer['role'] {
-  const prefix = identity.split(':')[0];
-  return prefix === 'citizen' || prefix === 'counsellor' ? prefix : 'other';
-}
-
-function endReasonOf(reason: DisconnectReason | undefined): EndReason {
-  switch (reason) {
-    case DisconnectReason.CLIENT_INITIATED:
-      return 'left';
-    case DisconnectReason.ROOM_DELETED:
-    case DisconnectReason.ROOM_CLOSED:
-      return 'ended';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate';
-    default:
-      return 'lost';
-  }
-}
 
 /** Joins the room and publishes microphone and camera as the options say. */
 export async function connect(options: ConnectOptions): Promise<Call> {
