@@ -59,15 +59,16 @@ export async function benchNetwork(ctx: BenchContext): Promise<unknown> {
     lab.remove();
   }
   console.log(
-    '\n| # | line | audio after click (s) | video after click (s) | concealed after 5 s: citizen / counsellor (%) | citizen receives | counsellor receives | mode | indicator | path | targets |',
+    '\n| # | line | page ready (s) | audio after click (s) | video after click (s) | concealed after 5 s: citizen / counsellor (%) | citizen receives | counsellor receives | mode | indicator | path | targets |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows)
     console.log(
-      `| ${r.scenario.id} | ${r.scenario.name} | ${s(r.audioAfterMs)} | ${s(r.videoAfterMs)} | ${pct(r.citizenConcealment)} / ${pct(r.counsellorConcealment)} | ${res(r.citizen.video)} | ${res(r.counsellor.video)} | ${r.mode} | ${r.indicator} | ${r.citizen.pairs.some((p) => p.localType === 'relay') ? `relay (${r.citizen.pairs[0]?.relayProtocol})` : 'direct'} | ${r.missed.length ? r.missed.join(', ') : 'met'} |`,
+      `| ${r.scenario.id} | ${r.scenario.name} | ${s(r.readyAfterMs)} | ${s(r.audioAfterMs)} | ${s(r.videoAfterMs)} | ${pct(r.citizenConcealment)} / ${pct(r.counsellorConcealment)} | ${res(r.citizen.video)} | ${res(r.counsellor.video)} | ${r.mode} | ${r.indicator} | ${r.citizen.pairs.some((p) => p.localType === 'relay') ? `relay (${r.citizen.pairs[0]?.relayProtocol})` : 'direct'} | ${r.missed.length ? r.missed.join(', ') : 'met'} |`,
     );
   return rows.map((r) => ({
     scenario: r.scenario.id,
+    readyAfterMs: r.readyAfterMs,
     audioAfterMs: r.audioAfterMs,
     videoAfterMs: r.videoAfterMs,
     citizenConcealment: r.citizenConcealment,

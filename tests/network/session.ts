@@ -9,6 +9,8 @@ import type { Ports, Scenario } from './scenarios.ts';
 
 export interface CallResult {
   scenario: Scenario;
+  /** ms from opening the join link until the checks ran and the call library loaded (the page went quiet). */
+  readyAfterMs: number;
   /** ms from the join click to the first received audio and video at the citizen (null: never). */
   audioAfterMs: number | null;
   videoAfterMs: number | null;
@@ -107,10 +109,12 @@ export async function runCall(
     });
     await citizenContext.addInitScript(STATS_PROBE);
     const page = await citizenContext.newPage();
+    const opened = Date.now();
     await page.goto(booking.joinUrl);
     // The citizen reads the notice while the checks run and the call library loads.
     await page.locator('.check button').waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
+    const readyAfterMs = Date.now() - opened;
     await page.evaluate(() => {
       (window as unknown as { __labMarker: boolean }).__labMarker = true;
     });
@@ -141,6 +145,7 @@ export async function runCall(
     const [citizen, counsellorEnd] = [await snapshot(page), await snapshot(counsellor.page)];
     return {
       scenario,
+      readyAfterMs,
       audioAfterMs: citizen.audioAfterMs,
       videoAfterMs: citizen.videoAfterMs,
       citizenConcealment: concealment(c5, citizen),
@@ -174,6 +179,7 @@ export function summarize(r: CallResult): string {
   const relay = r.citizen.pairs.some((p) => p.localType === 'relay') ? 'relay' : 'direct';
   return [
     `#${r.scenario.id} ${r.scenario.name}`,
+    `ready ${ms(r.readyAfterMs)}`,
     `audio ${ms(r.audioAfterMs)}`,
     `video ${ms(r.videoAfterMs)}`,
     `concealed citizen ${pct(r.citizenConcealment)} counsellor ${pct(r.counsellorConcealment)}`,

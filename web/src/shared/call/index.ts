@@ -27,7 +27,7 @@ import {
   profileKbps,
   type VideoMode,
 } from './profile.ts';
-import type { AutoStep, Call, CallState, ConnectOptions, RemotePeer } from './types.ts';
+import type { AutoStep, Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
 
 export type { LinkHealth, LinkSample } from './adapt.ts';
 export { judgeLink } from './adapt.ts';
@@ -246,7 +246,10 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   await room.localParticipant.setMicrophoneEnabled(microphoneOn.value).catch(() => {
     microphoneOn.value = false;
   });
-  await syncCamera();
+  // Audio first: the citizen is in the call (and heard) as soon as the microphone is published; the camera
+  // follows without holding up the page, and the link loop steps it down if the line cannot carry it.
+  if (options.role === 'citizen') void syncCamera();
+  else await syncCamera();
 
   return {
     room,
