@@ -52,6 +52,9 @@ export async function benchNetwork(ctx: BenchContext): Promise<unknown> {
       rows.push({ ...r, missed: targets(r) });
       console.log(summarize(r));
     }
+  } catch (e) {
+    console.error(`network bench failed: ${String(e)}\n${sys.logs.slice(-30).join('\n')}`);
+    throw e;
   } finally {
     await browsers.citizen?.close();
     await browsers.office?.close();

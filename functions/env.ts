@@ -49,6 +49,23 @@ export const EnvSchema = v.object({
   LIVEKIT_API_KEY: v.optional(v.string(), ''),
   LIVEKIT_API_SECRET: v.optional(v.string(), ''),
   LIVEKIT_WEBHOOK_API_KEY: v.optional(v.string(), ''),
+  /**
+   * ICE URLs of the own TURN server for the join page's pre-call check, comma-separated (e.g.
+   * `turn:203.0.113.10:3478?transport=udp,turns:turn.agency.example:443?transport=tcp`); empty: no such check.
+   */
+  LIVEKIT_TURN_URLS: v.pipe(
+    v.optional(v.string(), ''),
+    v.transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+    v.check(
+      (urls) => urls.every((u) => /^(stun|turns?):[^\s]+$/.test(u)),
+      'must be stun:, turn: or turns: URLs',
+    ),
+  ),
   /** The address the dev LiveKit server advertises for media (default: HOST). */
   LIVEKIT_NODE_IP: v.optional(
     v.union(

@@ -118,6 +118,7 @@ async function main(): Promise<void> {
         env.LIVEKIT_PUBLIC_URL = `ws://${nodeIp}:${livekit.port}`;
       env.LIVEKIT_API_KEY = livekit.apiKey;
       env.LIVEKIT_API_SECRET = livekit.apiSecret;
+      env.LIVEKIT_TURN_URLS ||= livekit.turnUrls.join(',');
       done();
       console.log(
         `  TURN/UDP and STUN on ${nodeIp}:${livekit.turnUdpPort}; TURN/TLS ${tls ? `on ${nodeIp}:443 (self-signed certificate in ${resolve(config.DATA_DIR, 'livekit')})` : 'off (port 443 not available to this user)'}`,

@@ -44,6 +44,12 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     '  use_external_ip: false',
     `  node_ip: ${c.nodeIp}`,
     `  stun_servers: ["${c.nodeIp}:${c.turn.udpPort}"]`,
+    // Media on the bind address only: with every interface, ICE checks may leave from another address (a
+    // container bridge, the uplink) than the one advertised, and browsers drop the answers. Loopback is left
+    // open because LiveKit gathers no loopback candidates (it rewrites the others to node_ip instead).
+    ...(c.host.startsWith('127.') || c.host === '0.0.0.0'
+      ? []
+      : ['  ips:', `    includes: ["${c.host}/32"]`]),
     'turn:',
     '  enabled: true',
     `  udp_port: ${c.turn.udpPort}`,

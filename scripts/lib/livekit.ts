@@ -22,6 +22,8 @@ export interface LiveKitServer {
   /** The TURN/TLS port, when TURN/TLS is on (browsers are always told port 443). */
   turnTlsPort: number | null;
   turnUdpPort: number;
+  /** The ICE URLs of its TURN server, as LiveKit hands them to browsers (for LIVEKIT_TURN_URLS). */
+  turnUrls: string[];
   child: ChildProcess;
   stop(): Promise<void>;
   /** Stops the process (for fault tests) and starts it again on the same ports. */
@@ -135,6 +137,10 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     port,
     turnTlsPort,
     turnUdpPort,
+    turnUrls: [
+      `turn:${nodeIp}:${turnUdpPort}?transport=udp`,
+      ...(turnTlsPort ? [`turns:${domain}:443?transport=tcp`] : []),
+    ],
     get child() {
       return child;
     },

@@ -1,5 +1,5 @@
 // The network lab: the citizen's and the counsellor's networks as Linux namespaces (iproute2, tc tbf, iptables)
-// wired to this host's 198.18.10.1, where workerd and LiveKit listen. Nothing in it can reach another address.
+// on a bridge with this host's 198.18.10.1, where workerd and LiveKit listen. Nothing in it reaches further.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { join } from 'node:path';
 export const SERVER_IP = '198.18.10.1';
 export const LAB_NET = '198.18.10.0/24';
 const PREFIX = 'br10-';
+/** One bridge holds the servers' address, so every reply leaves from 198.18.10.1 whatever socket sends it. */
+const BRIDGE = `${PREFIX}br`;
 
 export interface Side {
   /** Namespace name. */
@@ -63,7 +65,7 @@ export function removeStaleLab(): void {
   }
 }
 
-function addSide(dir: string, name: string, hostIp: string, nsIp: string): Side {
+function addSide(dir: string, name: string, nsIp: string): Side {
   const ns = `${PREFIX}${name}`;
   const hostDev = `${PREFIX}${name}h`;
   const nsDev = `${PREFIX}${name}n`;
@@ -71,17 +73,17 @@ function addSide(dir: string, name: string, hostIp: string, nsIp: string): Side 
   // `ip netns exec` mounts this over /etc/resolv.conf: Chromium's own background lookups (update and
   // account services) go to a lab address where nothing answers, instead of the host's resolver.
   mkdirSync(`/etc/netns/${ns}`, { recursive: true });
-  writeFileSync(`/etc/netns/${ns}/resolv.conf`, `nameserver ${hostIp}\n`);
+  writeFileSync(`/etc/netns/${ns}/resolv.conf`, `nameserver ${SERVER_IP}\n`);
   run('ip', ['link', 'add', hostDev, 'type', 'veth', 'peer', 'name', nsDev]);
   run('ip', ['link', 'set', nsDev, 'netns', ns]);
-  run('ip', ['addr', 'add', `${hostIp}/30`, 'dev', hostDev]);
+  run('ip', ['link', 'set', hostDev, 'master', BRIDGE]);
   run('ip', ['link', 'set', hostDev, 'up']);
-  inNs(ns, 'ip', ['addr', 'add', `${nsIp}/30`, 'dev', nsDev]);
+  inNs(ns, 'ip', ['addr', 'add', `${nsIp}/24`, 'dev', nsDev]);
   inNs(ns, 'ip', ['link', 'set', nsDev, 'up']);
   inNs(ns, 'ip', ['link', 'set', 'lo', 'up']);
   // A default route, so that an attempt to reach any other address passes the counting rule below
   // instead of failing silently at the routing step; the host does not forward (and the rule drops it).
-  inNs(ns, 'ip', ['route', 'add', 'default', 'via', hostIp]);
+  inNs(ns, 'ip', ['route', 'add', 'default', 'via', SERVER_IP]);
   inNs(ns, 'iptables', ['-N', 'br10-leak']);
   inNs(ns, 'iptables', ['-A', 'br10-leak', '-j', 'DROP']);
   // Multicast (WebRTC's mDNS host candidates, 224.0.0.251) stays on the veth link: the host routes no
@@ -145,16 +147,17 @@ function tbf(ns: string | null, dev: string, kbit: number | null, queueMs: numbe
   ]);
 }
 
-/** Builds the lab: the citizen at 198.18.10.2 behind 198.18.10.1, the counsellor's office at 198.18.10.6. */
+/** Builds the lab: the servers at 198.18.10.1, the citizen at 198.18.10.2, the counsellor's office at .3. */
 export function createLab(): Lab {
   removeStaleLab();
   const dir = mkdtempSync(join(tmpdir(), 'br10-lab-'));
-  const citizen = addSide(dir, 'cit', SERVER_IP, '198.18.10.2');
-  const office = addSide(dir, 'off', '198.18.10.5', '198.18.10.6');
+  run('ip', ['link', 'add', BRIDGE, 'type', 'bridge']);
+  run('ip', ['addr', 'add', `${SERVER_IP}/24`, 'dev', BRIDGE]);
+  run('ip', ['link', 'set', BRIDGE, 'up']);
+  const citizen = addSide(dir, 'cit', '198.18.10.2');
+  const office = addSide(dir, 'off', '198.18.10.3');
   inNs(citizen.ns, 'iptables', ['-N', 'br10-line']);
   inNs(citizen.ns, 'iptables', ['-A', 'OUTPUT', '-j', 'br10-line']);
-  // The office reaches the servers' address through its own link.
-  inNs(office.ns, 'ip', ['route', 'add', `${SERVER_IP}/32`, 'via', '198.18.10.5']);
   const filters = (line: Line) => {
     inNs(citizen.ns, 'iptables', ['-F', 'INPUT']);
     inNs(citizen.ns, 'iptables', ['-F', 'br10-line']);

@@ -64,6 +64,8 @@ describe.skipIf(skip)('network lab', () => {
     expect(r.counsellorConcealment ?? 1).toBeLessThan(0.05);
     expect(r.citizen.video.frames).toBeGreaterThan(0);
     expect(r.counsellor.video.frames).toBeGreaterThan(0);
+    // The pre-call check found the direct UDP path.
+    expect(r.iceText).toMatch(/direkt erreichbar/);
   }, 150_000);
 
   it('2: at 160 kbit/s with a 300 ms queue the call ends in data saver or audio only by itself', async () => {
@@ -84,6 +86,8 @@ describe.skipIf(skip)('network lab', () => {
     expectCall(r);
     expect(r.citizen.pairs.length).toBeGreaterThan(0);
     expect(r.citizen.pairs.every((p) => p.localType === 'relay' && p.relayProtocol === 'tls')).toBe(true);
+    // The pre-call check saw it coming: no UDP, but TURN/TLS works.
+    expect(r.iceText).toMatch(/Umweg/);
   }, 150_000);
 
   it('5: after the line drops for 10 s the call comes back without a reload', async () => {

@@ -32,6 +32,8 @@ export interface CallResult {
   indicator: string;
   /** The page was never reloaded (a marker set before the click survived). */
   samePage: boolean;
+  /** What the join page's pre-call check said about UDP and TURN/TLS (empty: no result shown). */
+  iceText: string;
   /** The citizen's live status line at the end. */
   statusText: string;
   /** Requests either page made to anything but the app's own origin. */
@@ -115,6 +117,10 @@ export async function runCall(
     await page.locator('.check button').waitFor({ timeout: 30_000 });
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
     const readyAfterMs = Date.now() - opened;
+    const iceText = await page
+      .locator('p.ice')
+      .innerText({ timeout: 15_000 })
+      .catch(() => '');
     await page.evaluate(() => {
       (window as unknown as { __labMarker: boolean }).__labMarker = true;
     });
@@ -159,6 +165,7 @@ export async function runCall(
       mode: await citizenMode(page),
       indicator: await indicatorOf(counsellor.page),
       foreignRequests,
+      iceText,
       statusText: (await page.locator('[role=status]').allInnerTexts()).join(' '),
       samePage: await page.evaluate(
         () => (window as unknown as { __labMarker?: boolean }).__labMarker === true,

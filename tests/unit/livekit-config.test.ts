@@ -25,6 +25,14 @@ describe('dev and test LiveKit config', () => {
     expect(yaml).not.toMatch(/google|twilio/i);
   });
 
+  it('keeps media on the bind address, except on loopback where LiveKit gathers no candidates', () => {
+    expect(liveKitConfig(base).join('\n')).toContain('  ips:\n    includes: ["198.18.10.1/32"]');
+    expect(liveKitConfig({ ...base, host: '127.0.0.1', nodeIp: '127.0.0.1' }).join('\n')).not.toContain(
+      'ips:',
+    );
+    expect(liveKitConfig({ ...base, host: '0.0.0.0' }).join('\n')).not.toContain('ips:');
+  });
+
   it('turns on TURN/TLS with the given certificate when asked', () => {
     const yaml = liveKitConfig({
       ...base,

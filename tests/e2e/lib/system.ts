@@ -240,7 +240,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       DB_POOL_MAX: '5',
       LOG_LEVEL: 'warn',
       ...(livekit
-        ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
+        ? {
+            LIVEKIT_URL: livekit.url,
+            LIVEKIT_API_KEY: livekit.apiKey,
+            LIVEKIT_API_SECRET: livekit.apiSecret,
+            LIVEKIT_TURN_URLS: livekit.turnUrls.join(','),
+          }
         : {}),
       ...options.env,
     };
