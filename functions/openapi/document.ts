@@ -134,6 +134,22 @@ export function openApiDocument(serverUrl: string): Json {
           responses: { '200': json({ type: 'object' }), '404': problemResponse('Unknown code'), ...errors },
         },
       },
+      '/api/join/ice': {
+        post: {
+          tags: ['citizen'],
+          summary:
+            'Pre-call check: the agency’s TURN URLs with LiveKit TURN credentials valid 60 s, for an open room. Issues no video token.',
+          requestBody: body({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }),
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: { iceServers: { type: 'array', items: { type: 'object' } }, expiresAt: dateTime },
+            }),
+            '404': problemResponse('Unknown code'),
+            ...errors,
+          },
+        },
+      },
       '/api/join/failure': {
         post: {
           tags: ['citizen'],

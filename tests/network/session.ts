@@ -119,7 +119,8 @@ export async function runCall(
     const readyAfterMs = Date.now() - opened;
     const iceText = await page
       .locator('p.ice')
-      .innerText({ timeout: 15_000 })
+      .textContent({ timeout: 15_000 })
+      .then((t) => t ?? '')
       .catch(() => '');
     await page.evaluate(() => {
       (window as unknown as { __labMarker: boolean }).__labMarker = true;
