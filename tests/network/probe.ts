@@ -52,7 +52,7 @@ export function snapshot(page: Page): Promise<Snapshot> {
       audioAfterMs: null,
       videoAfterMs: null,
     };
-    const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+    // No named helper functions in here: tsx (the bench) would wrap them in a __name() the page lacks.
     for (const pc of w.__pcs) {
       for (const server of pc.getConfiguration().iceServers ?? [])
         for (const url of ([] as string[]).concat(server.urls)) out.iceServers.push(url);
@@ -63,18 +63,22 @@ export function snapshot(page: Page): Promise<Snapshot> {
       });
       for (const s of stats.values()) {
         if (s.type === 'inbound-rtp' && s.kind === 'audio') {
-          out.audio.samples += num(s.totalSamplesReceived);
-          out.audio.concealed += num(s.concealedSamples);
-          out.audio.bytes += num(s.bytesReceived);
-          out.audio.packetsLost += num(s.packetsLost);
-          out.audio.packetsReceived += num(s.packetsReceived);
+          out.audio.samples += Number(s.totalSamplesReceived) || 0;
+          out.audio.concealed += Number(s.concealedSamples) || 0;
+          out.audio.bytes += Number(s.bytesReceived) || 0;
+          out.audio.packetsLost += Number(s.packetsLost) || 0;
+          out.audio.packetsReceived += Number(s.packetsReceived) || 0;
         }
-        if (s.type === 'inbound-rtp' && s.kind === 'video' && num(s.frameHeight) >= out.video.height) {
+        if (
+          s.type === 'inbound-rtp' &&
+          s.kind === 'video' &&
+          (Number(s.frameHeight) || 0) >= out.video.height
+        ) {
           out.video = {
-            fps: num(s.framesPerSecond),
-            width: num(s.frameWidth),
-            height: num(s.frameHeight),
-            frames: num(s.framesDecoded),
+            fps: Number(s.framesPerSecond) || 0,
+            width: Number(s.frameWidth) || 0,
+            height: Number(s.frameHeight) || 0,
+            frames: Number(s.framesDecoded) || 0,
           };
         }
         if (s.type === 'transport' && s.selectedCandidatePairId) {

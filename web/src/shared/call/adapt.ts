@@ -9,6 +9,8 @@ export interface LinkSample {
   loss: number | null;
   /** Frames per second of the received camera; null when no camera is expected. */
   fps: number | null;
+  /** Nothing at all arrived since the last sample (an outage or nobody talking): no verdict on the line. */
+  silent?: boolean;
 }
 
 export type LinkHealth = 'good' | 'fair' | 'weak';

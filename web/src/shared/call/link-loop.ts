@@ -65,7 +65,7 @@ export function startLinkLoop(o: LinkLoopOptions): LinkLoop {
           reliable: false,
           topic: LINK_TOPIC,
         });
-      if (!o.auto) return;
+      if (!o.auto || s.silent) return;
       const next = adapt(o.mode.value, ceiling, judgeLink(s, o.localQuality.value), Date.now(), state);
       state = next.state;
       if (next.to) o.step(next.to, RANK[next.to] > RANK[o.mode.value]);

@@ -61,6 +61,8 @@ export function createLinkMonitor(room: Room): () => Promise<LinkSample> {
       now.cameraExpected && now.cameraSid === last.cameraSid && seconds > 0
         ? Math.max(0, now.frames - last.frames) / seconds
         : null;
-    return { rttMs: now.rttMs, loss, fps };
+    // A cut line delivers nothing at all; that is the reconnect's business, not a reason to drop video.
+    const silent = now.received === last.received && !fps;
+    return { rttMs: now.rttMs, loss, fps, silent };
   };
 }
