@@ -108,8 +108,8 @@ describe.skipIf(skip)('network lab', () => {
     expectCall(r);
     expect(['saver', 'audio']).toContain(r.mode);
     expect(r.statusText).toMatch(/Ihre Verbindung ist schwach: /);
-    // What the counsellor sees of a 160 kbit/s line with a 300 ms queue is not "good".
-    expect(['fair', 'weak']).toContain(r.indicator);
+    // While the line was degraded the counsellor's indicator did not say "good".
+    expect(['fair', 'weak']).toContain(r.worstIndicator);
   }, 150_000);
 
   it('sent no packet out of the lab', () => {

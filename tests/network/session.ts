@@ -28,8 +28,9 @@ export interface CallResult {
   counsellor: Snapshot;
   /** The mode the citizen's call settled in. */
   mode: 'standard' | 'saver' | 'audio';
-  /** The counsellor's indicator of the citizen's line. */
+  /** The counsellor's indicator of the citizen's line at the end, and the worst it showed during the hold. */
   indicator: string;
+  worstIndicator: string;
   /** The page was never reloaded (a marker set before the click survived). */
   samePage: boolean;
   /** What the join page's pre-call check said about UDP and TURN/TLS (empty: no result shown). */
@@ -140,7 +141,9 @@ export async function runCall(
       await sleep(scenario.dropMs);
       lab.cut(false);
     }
-    await sleep(holdMs);
+    const seen: string[] = [];
+    for (const until = Date.now() + holdMs; Date.now() < until; await sleep(1000))
+      seen.push(await indicatorOf(counsellor.page));
     if (scenario.degradeTo)
       await until(
         () => citizenMode(page),
@@ -165,6 +168,8 @@ export async function runCall(
       counsellor: counsellorEnd,
       mode: await citizenMode(page),
       indicator: await indicatorOf(counsellor.page),
+      worstIndicator:
+        ['weak', 'fair', 'good'].find((level) => seen.includes(level)) ?? seen.at(-1) ?? 'absent',
       foreignRequests,
       iceText,
       statusText: (await page.locator('[role=status]').allInnerTexts()).join(' '),
@@ -194,7 +199,7 @@ export function summarize(r: CallResult): string {
     `citizen sees ${v.width}x${v.height}@${v.fps.toFixed(0)}`,
     `counsellor sees ${k.width}x${k.height}@${k.fps.toFixed(0)}`,
     `mode ${r.mode}`,
-    `indicator ${r.indicator}`,
+    `indicator ${r.indicator} (worst ${r.worstIndicator})`,
     relay,
   ].join(' | ');
 }
