@@ -5,8 +5,13 @@ import { isMigrated } from '../db/migrator.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 
+/** Liveness alone: what workerd's stateless worker answers without the database. */
+export const livenessRoutes = new Hono<AppEnv>().get('/healthz', (c) =>
+  c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }),
+);
+
 export const healthRoutes = new Hono<AppEnv>()
-  .get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }))
+  .route('/', livenessRoutes)
   // Camera and microphone go upstream, where rural and mobile lines are slowest, so the check times an upload;
   // the /api body limit (64 KiB) bounds it. Nothing is stored and no database is touched.
   .post('/api/probe', async (c) => {
