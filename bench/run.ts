@@ -105,6 +105,7 @@ try {
     ['scaling', './scaling.ts', 'benchScaling'],
     ['booking', './booking.ts', 'benchBooking'],
     ['web', './web.ts', 'benchWeb'],
+    ['network', './network.ts', 'benchNetwork'],
   ] as const) {
     if (!want(name) || !existsSync(new URL(file, import.meta.url))) continue;
     console.log(`\n== ${name}`);

@@ -34,6 +34,7 @@ const mainWorker :Workerd.Worker = (
     (name = "LIVEKIT_API_KEY", fromEnvironment = "LIVEKIT_API_KEY"),
     (name = "LIVEKIT_API_SECRET", fromEnvironment = "LIVEKIT_API_SECRET"),
     (name = "LIVEKIT_WEBHOOK_API_KEY", fromEnvironment = "LIVEKIT_WEBHOOK_API_KEY"),
+    (name = "LIVEKIT_TURN_URLS", fromEnvironment = "LIVEKIT_TURN_URLS"),
     (name = "SMS_GATEWAY_URL", fromEnvironment = "SMS_GATEWAY_URL"),
     (name = "SMS_GATEWAY_TOKEN", fromEnvironment = "SMS_GATEWAY_TOKEN"),
     (name = "SMS_MAX_ATTEMPTS", fromEnvironment = "SMS_MAX_ATTEMPTS"),

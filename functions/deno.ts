@@ -47,8 +47,8 @@ const app = createApp(buildDeps(config, db, { assets }));
 Deno.serve(
   {
     port: config.PORT,
-    hostname: '127.0.0.1',
-    onListen: ({ port }) => console.log(`Deno serving on http://127.0.0.1:${port}`),
+    hostname: config.HOST,
+    onListen: ({ port }) => console.log(`Deno serving on http://${config.HOST}:${port}`),
   },
   // The peer address feeds the client address for limits (http/client-address.ts).
   (req, info) => app.fetch(req, { remoteAddress: info.remoteAddr.hostname }),

@@ -72,6 +72,8 @@ const regexText = (fallback: string) =>
 
 export const EnvSchema = v.object({
   PORT: intString(1, 65535, 8787),
+  /** Bind address of workerd and the dev LiveKit server in `npm start`. */
+  HOST: v.pipe(v.optional(v.string(), '127.0.0.1'), v.ipv4('must be an IPv4 address')),
   PUBLIC_BASE_URL: optionalUrl(/^https?:/),
   DATABASE_URL: optionalUrl(/^postgres(ql)?:/),
   DATABASE_LISTEN_URL: optionalUrl(/^postgres(ql)?:/),
@@ -84,6 +86,31 @@ export const EnvSchema = v.object({
   LIVEKIT_API_KEY: v.optional(v.string(), ''),
   LIVEKIT_API_SECRET: v.optional(v.string(), ''),
   LIVEKIT_WEBHOOK_API_KEY: v.optional(v.string(), ''),
+  /**
+   * ICE URLs of the own TURN server for the join page's pre-call check, comma-separated (e.g.
+   * `turn:203.0.113.10:3478?transport=udp,turns:turn.agency.example:443?transport=tcp`); empty: no such check.
+   */
+  LIVEKIT_TURN_URLS: v.pipe(
+    v.optional(v.string(), ''),
+    v.transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+    v.check(
+      (urls) => urls.every((u) => /^(stun|turns?):[^\s]+$/.test(u)),
+      'must be stun:, turn: or turns: URLs',
+    ),
+  ),
+  /** The address the dev LiveKit server advertises for media (default: HOST). */
+  LIVEKIT_NODE_IP: v.optional(
+    v.union(
+      [v.literal(''), v.pipe(v.string(), v.ipv4('must be an IPv4 address'))],
+      'must be an IPv4 address',
+    ),
+    '',
+  ),
   SMS_GATEWAY_URL: optionalUrl(/^https?:/),
   SMS_GATEWAY_TOKEN: v.optional(v.string(), ''),
   SMS_MAX_ATTEMPTS: intString(1, 100, 8),
@@ -146,7 +173,8 @@ export function parseConfig(raw: Record<string, unknown>): Config {
   const out = result.output;
   if (!isValidTimeZone(out.TIME_ZONE))
     throw new Error(`Invalid configuration:\n  TIME_ZONE: unknown time zone`);
-  const base = out.PUBLIC_BASE_URL || `http://localhost:${out.PORT}`;
+  const host = out.HOST === '127.0.0.1' || out.HOST === '0.0.0.0' ? 'localhost' : out.HOST;
+  const base = out.PUBLIC_BASE_URL || `http://${host}:${out.PORT}`;
   return { ...out, PUBLIC_BASE_URL: base.replace(/\/+$/, '') };
 }
 

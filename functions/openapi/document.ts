@@ -15,6 +15,19 @@ export function openApiDocument(serverUrl: string): Json {
     servers: [{ url: serverUrl }],
     paths: {
       '/healthz': { get: { tags: ['operations'], responses: { '200': json({ type: 'object' }) } } },
+      '/api/probe': {
+        post: {
+          tags: ['citizen'],
+          description: 'Upload probe of the connection check: counts the bytes of the body (at most 64 KiB).',
+          requestBody: {
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: {
+            '200': json({ type: 'object', properties: { bytes: { type: 'integer' } } }),
+            '413': problemResponse('Body over 64 KiB'),
+          },
+        },
+      },
       '/readyz': {
         get: { tags: ['operations'], responses: { '200': json({ type: 'object' }), '503': errors['503'] } },
       },
@@ -119,6 +132,22 @@ export function openApiDocument(serverUrl: string): Json {
           summary: 'Waiting room: is the counsellor there, running late? Issues no token.',
           requestBody: body({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }),
           responses: { '200': json({ type: 'object' }), '404': problemResponse('Unknown code'), ...errors },
+        },
+      },
+      '/api/join/ice': {
+        post: {
+          tags: ['citizen'],
+          summary:
+            'Pre-call check: the agency’s TURN URLs with LiveKit TURN credentials valid 60 s, for an open room. Issues no video token.',
+          requestBody: body({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }),
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: { iceServers: { type: 'array', items: { type: 'object' } }, expiresAt: dateTime },
+            }),
+            '404': problemResponse('Unknown code'),
+            ...errors,
+          },
         },
       },
       '/api/join/failure': {

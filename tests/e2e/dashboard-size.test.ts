@@ -10,13 +10,15 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 
 /**
  * Budgets in brotli bytes. Measured 2026-11: first render counsellor 17.7 KB, admin 19.2 KB; own code
- * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB.
+ * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB. Issue 10 added the link monitor
+ * behind the citizen-quality indicator and the automatic mode steps to the shared call module (own code
+ * counsellor 15.2 KB, call view 8.2 KB on 2026-12-01).
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 15_000,
-  callOwnCode: 7_000,
+  counsellorOwnCode: 16_500,
+  callOwnCode: 9_000,
   adminOwnCode: 13_000,
 };
 

@@ -17,6 +17,11 @@ export const CALL_STRINGS = {
       audio: 'Ihre Verbindung ist schwach: Es wird nur noch Ton übertragen.',
       standard: '',
     },
+    steppedUp: {
+      saver: 'Ihre Verbindung ist wieder besser: Video läuft im Datensparmodus.',
+      standard: 'Ihre Verbindung ist wieder gut: Video läuft wieder normal.',
+      audio: '',
+    },
     counsellor: 'Ihre Beraterin oder Ihr Berater',
     counsellorVideo: 'Video Ihrer Beraterin oder Ihres Beraters',
     screen: 'Bildschirm Ihrer Beraterin oder Ihres Beraters',
@@ -65,6 +70,11 @@ export const CALL_STRINGS = {
       saver: 'Your connection is weak: data saver mode was switched on.',
       audio: 'Your connection is weak: only audio is transmitted now.',
       standard: '',
+    },
+    steppedUp: {
+      saver: 'Your connection is better again: video runs in data saver mode.',
+      standard: 'Your connection is good again: video runs normally.',
+      audio: '',
     },
     counsellor: 'Your counsellor',
     counsellorVideo: 'Your counsellor’s video',

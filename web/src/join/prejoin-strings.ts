@@ -19,6 +19,13 @@ export const PREJOIN_STRINGS = {
     videoDown: 'Der Videodienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute erneut.',
     connectFailed:
       'Die Verbindung zum Videoraum ist fehlgeschlagen. Bitte versuchen Sie es erneut; bei einer schwachen Verbindung hilft „Nur Ton“.',
+    ice: {
+      direct: 'Der Videodienst ist aus Ihrem Netz direkt erreichbar.',
+      relay:
+        'Ihr Netz sperrt den direkten Weg. Das Gespräch läuft über einen gesicherten Umweg und kann etwas verzögert sein.',
+      blocked:
+        'Ihr Netz lässt keine Videoverbindung zu. Bitte versuchen Sie ein anderes Netz, zum Beispiel mobile Daten.',
+    },
   },
   en: {
     mediaTitle: 'Camera and microphone',
@@ -36,5 +43,12 @@ export const PREJOIN_STRINGS = {
     videoDown: 'The video service is unavailable right now. Please try again in a minute.',
     connectFailed:
       'Connecting to the video room failed. Please try again; on a weak connection “audio only” helps.',
+    ice: {
+      direct: 'The video service can be reached directly from your network.',
+      relay:
+        'Your network blocks the direct path. The call takes a secured detour and may be slightly delayed.',
+      blocked:
+        'Your network does not allow a video connection. Please try another network, for example mobile data.',
+    },
   },
 } satisfies Strings<unknown>;

@@ -134,6 +134,7 @@ export const api = {
   icsUrl: (token: string) => `${manage(token)}/ics`,
   joinStatus: (code: string) => call<JoinStatus>('POST', '/api/join/status', { code }),
   join: (code: string) => call<JoinTicket>('POST', '/api/join', { code }),
+  joinIce: (code: string) => call<{ iceServers: RTCIceServer[] }>('POST', '/api/join/ice', { code }),
   joinFailure: (code: string, browser: string, reason: string) =>
     call<unknown>('POST', '/api/join/failure', { code, browser, reason }),
   survey: (answer: SurveyAnswer) => call<unknown>('POST', '/api/survey', answer),

@@ -14,6 +14,7 @@ const CHECK = {
     },
     measured: (kbps: number, rtt: number) =>
       `gemessen: ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s, Antwortzeit ${rtt} ms`,
+    measuredUp: (kbps: number) => `, senden ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s`,
     checkAgain: 'Erneut prüfen',
   },
   en: {
@@ -27,6 +28,7 @@ const CHECK = {
     },
     measured: (kbps: number, rtt: number) =>
       `measured: ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s, response time ${rtt} ms`,
+    measuredUp: (kbps: number) => `, sending ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s`,
     checkAgain: 'Check again',
   },
 } satisfies Strings<unknown>;
@@ -40,7 +42,13 @@ export function ConnectionCheck() {
       <h2 id="check-h">{s.checkTitle}</h2>
       <p role="status" class={verdict ? `v-${verdict}` : ''}>
         {checking.value || !verdict ? s.checking : s.check[verdict]}
-        {m && !checking.value ? <small> ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)})</small> : null}
+        {m && !checking.value ? (
+          <small>
+            {' '}
+            ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)}
+            {s.measuredUp(Math.min(m.upKbps, 10_000))})
+          </small>
+        ) : null}
       </p>
       {checking.value ? null : (
         <button type="button" class="secondary" onClick={() => void runConnectionCheck()}>
