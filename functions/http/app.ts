@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes } from '../health/routes.ts';
+import { auditDenial } from '../staff/security-audit.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
 import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
@@ -28,9 +29,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const [path, routes] of featureRoutes()) app.route(path, routes);
 
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
-  app.onError((err, c) =>
-    problemResponse(toAppError(err, deps, c.get('requestId')), c.get('requestId') ?? 'unknown'),
-  );
+  app.onError(async (err, c) => {
+    const error = toAppError(err, deps, c.get('requestId'));
+    if (error.status === 403) await auditDenial(c, error);
+    return problemResponse(error, c.get('requestId') ?? 'unknown');
+  });
   return app;
 }
 

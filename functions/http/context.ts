@@ -1,7 +1,8 @@
 // The typed Hono context: dependencies injected once per request by `injectDeps`.
 import type { Kysely } from 'kysely';
-import type { Database, StaffRole } from '../db/database.ts';
+import type { Database, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { OidcProvider } from '../staff/oidc-client.ts';
 
 export interface Clock {
   now(): Date;
@@ -88,6 +89,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   log: Logger;
   assets?: AssetStore;
+  /** The single sign-on provider, when OIDC_ISSUER is set. */
+  oidc: OidcProvider | null;
   /** Called after a change that makes cached slot data stale. */
   onBookingChange?: () => void;
 }
@@ -95,11 +98,17 @@ export interface AppDeps {
 export interface Actor {
   userId: string;
   role: StaffRole;
+  /** May read citizens' contact data and notes beyond one's own appointments (need-to-know). */
+  supervisor: boolean;
   email: string;
   displayName: string;
   counsellorId: string | null;
   csrfToken: string;
   sessionHash: Uint8Array;
+  sessionId: string;
+  authMethod: 'password' | 'oidc';
+  pending: SessionPending | null;
+  passwordResetAt: Date | null;
 }
 
 export type AppVariables = {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../http/context.ts';
 import { type DeliveryCounts, type DeliveryOptions, deliverDueMessages } from '../notifications/delivery.ts';
 import { queueDueCounsellorReady } from '../notifications/ready-sweep.ts';
 import { type RetentionCounts, runRetention } from '../retention/retention.ts';
+import { purgeStaffAuthState } from '../staff/purge.ts';
 
 export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log'> & {
   /** Jitter source for retry backoff; tests may fix it. */
@@ -15,6 +16,7 @@ export interface TickResult {
   counsellorReadyQueued: number;
   messages: DeliveryCounts;
   retention: RetentionCounts;
+  staffSessionsPurged: number;
 }
 
 /**
@@ -25,5 +27,6 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const counsellorReadyQueued = await queueDueCounsellorReady(deps.db, now);
   const messages = await deliverDueMessages(deps, now, deps.delivery);
   const retention = await runRetention(deps, now);
-  return { at: now.toISOString(), counsellorReadyQueued, messages, retention };
+  const staffSessionsPurged = await purgeStaffAuthState(deps.db, now);
+  return { at: now.toISOString(), counsellorReadyQueued, messages, retention, staffSessionsPurged };
 }

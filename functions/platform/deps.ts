@@ -6,6 +6,7 @@ import type { AppDeps, AssetStore, Clock } from '../http/context.ts';
 import { systemClock } from '../http/context.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
+import { createOidcProvider } from '../staff/oidc-client.ts';
 import { createJsonLogger } from './logger.ts';
 import { createMemoryRateLimiter } from './rate-limiter.ts';
 
@@ -35,6 +36,7 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
     video,
     sms,
     rateLimiter: createMemoryRateLimiter(config.RATE_LIMITS === 'on'),
+    oidc: createOidcProvider(config),
     log,
     ...(options.assets ? { assets: options.assets } : {}),
   };
