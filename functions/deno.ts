@@ -1,4 +1,4 @@
-// Deno entry: the same app with one shared pg Pool, migrated (and seeded when empty) at start.
+// Deno entry: the same app with one shared pg Pool, migrated at start; demo data only with DEMO_SEED=on.
 import { createDb, createPool } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoData } from './db/seed.ts';
@@ -32,7 +32,8 @@ if (!config.DATABASE_URL) {
 const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
 const db = createDb(pool);
 await migrateToLatest(db);
-await seedDemoData(db, { password: config.DEMO_PASSWORD });
+// A production database never gets demo logins by accident: seeding is an explicit development choice.
+if (config.DEMO_SEED === 'on') await seedDemoData(db, { password: config.DEMO_PASSWORD });
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
 const app = createApp(buildDeps(config, db, { assets }));
 Deno.serve(

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   env.PORT = String(config.PORT);
   env.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL;
   env.INTERNAL_TOKEN = config.INTERNAL_TOKEN || randomBytes(24).toString('base64url');
+  // The demo operator logs in with the demo password alone; production keeps TOTP required for operators.
+  env.OPERATOR_TOTP = process.env.OPERATOR_TOTP || 'optional';
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {

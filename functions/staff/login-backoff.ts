@@ -42,9 +42,12 @@ export function decayedScore(state: FailureState, now: Date, policy: BackoffPoli
  */
 export function afterFailure(state: FailureState | null, now: Date, policy: BackoffPolicy): FailureState {
   const score = (state ? decayedScore(state, now, policy) : 0) + 1;
-  const over = Math.floor(score) - policy.freeFailures;
+  // Continuous in the score, so a failure right after a block always waits longer than the last one.
+  const over = score - policy.freeFailures;
   const blockedUntil =
-    over > 0 ? new Date(now.getTime() + Math.min(policy.maxBlockMs, 1000 * 2 ** Math.min(over, 30))) : null;
+    over >= 1 - 1e-9
+      ? new Date(now.getTime() + Math.min(policy.maxBlockMs, 1000 * 2 ** Math.min(over, 30)))
+      : null;
   return { score, updatedAt: now, blockedUntil };
 }
 

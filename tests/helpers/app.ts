@@ -55,6 +55,8 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
     DATABASE_URL: tdb.url,
     LOG_LEVEL: 'warn',
     PUBLIC_BASE_URL: 'http://localhost:8787',
+    // Most suites log operators in with a password alone; tests/integration/staff-*.test.ts use 'required'.
+    OPERATOR_TOTP: 'optional',
     ...options.env,
   });
   const base = buildDeps(config, tdb.db, options.clock ? { clock: options.clock } : {});
