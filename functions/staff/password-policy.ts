@@ -25,7 +25,7 @@ export function checkPassword(password: string, email: string): PasswordVerdict 
   if ([...password].length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too_short' };
   const lower = password.toLowerCase();
   const local = email.toLowerCase().split('@')[0] ?? '';
-  if (local.length >= 4 && lower.includes(local)) return { ok: false, reason: 'contains_email' };
+  if (local.length >= 3 && lower.includes(local)) return { ok: false, reason: 'contains_email' };
   const folded = normalize(password);
   if (COMMON_PASSWORDS.has(lower) || COMMON_PASSWORDS.has(folded)) return { ok: false, reason: 'common' };
   if (/^(.)\1+$/.test(lower) || /^(.{1,3})\1+$/.test(lower)) return { ok: false, reason: 'common' };

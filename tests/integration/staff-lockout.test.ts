@@ -27,7 +27,8 @@ describe('login backoff', () => {
   it('lets the right password in from another client while one client hammers the account', async () => {
     const anna = await createStaff(tdb.db, { email: 'anna@example.org' });
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await attempt('198.18.0.10', anna.email, `guess ${i}`)).status);
+    for (let i = 0; i < 40; i++)
+      statuses.push((await attempt('198.18.0.10', anna.email, `guess ${i}`)).status);
     expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
     expect(statuses.slice(6).every((s) => s === 429)).toBe(true);
     // The attacker's client is refused even with the right password: it has failed on this account.
@@ -72,7 +73,8 @@ describe('login backoff', () => {
   it('limits one client spraying many accounts, also against a right password, but no other client', async () => {
     const cara = await createStaff(tdb.db, { email: 'cara@example.org' });
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await attempt('198.18.0.30', `user${i}@example.org`, 'x')).status);
+    for (let i = 0; i < 32; i++)
+      statuses.push((await attempt('198.18.0.30', `user${i}@example.org`, 'x')).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     expect((await attempt('198.18.0.30', cara.email, PASSWORD)).status).toBe(429);
@@ -121,7 +123,10 @@ describe('audit of refused access', () => {
     await attempt(client, 'ghost@example.org', 'wrong');
     for (let i = 0; i < 6; i++) await attempt(client, dora.email, 'wrong');
     const session = await loginAs(t, dora.email);
-    await t.request('/api/auth/logout', { method: 'POST', headers: { ...session.headers(), 'x-csrf-token': 'bad' } });
+    await t.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { ...session.headers(), 'x-csrf-token': 'bad' },
+    });
     await t.request('/api/admin/counsellors', { headers: session.headers() });
     const rows = await tdb.db
       .selectFrom('audit_log')
@@ -133,7 +138,8 @@ describe('audit of refused access', () => {
     expect(reasons).toContain('wrong_password');
     expect(reasons).toContain('unknown_account');
     const actions = new Set(rows.map((r) => r.action));
-    for (const a of ['login_failed', 'login_blocked', 'csrf_failed', 'access_denied']) expect(actions).toContain(a);
+    for (const a of ['login_failed', 'login_blocked', 'csrf_failed', 'access_denied'])
+      expect(actions).toContain(a);
     const denied = rows.find((r) => r.action === 'access_denied');
     expect(denied?.actor_id).toBe(dora.userId);
     expect((denied?.detail as { path: string }).path).toBe('/api/admin/counsellors');
