@@ -223,6 +223,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       DATABASE_URL: tdb.url,
       DB_POOL_MAX: '5',
       LOG_LEVEL: 'warn',
+      // As under `npm start`: the demo operator logs in with the demo password alone.
+      OPERATOR_TOTP: 'optional',
       ...(livekit
         ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
         : {}),
