@@ -133,8 +133,8 @@ describe.skipIf(skip)('single sign-on with Keycloak in Chromium', () => {
     await page.getByLabel('Passwort', { exact: true }).fill(op.oneTimePassword);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByLabel('Bisheriges Passwort').fill(op.oneTimePassword);
-    await page.getByLabel('Neues Passwort', { exact: true }).fill('Notfallzugang-Rathaus-42');
-    await page.getByLabel('Neues Passwort wiederholen').fill('Notfallzugang-Rathaus-42');
+    await page.getByLabel('Neues Passwort', { exact: true }).fill('Leuchtturm-am-Deich-42');
+    await page.getByLabel('Neues Passwort wiederholen').fill('Leuchtturm-am-Deich-42');
     await page.getByRole('button', { name: 'Passwort ändern' }).click();
     await page.getByRole('button', { name: 'Einrichtung beginnen' }).click();
     const secret = (await page.locator('#totp-secret').textContent()) ?? '';
@@ -144,7 +144,7 @@ describe.skipIf(skip)('single sign-on with Keycloak in Chromium', () => {
     await page.getByRole('heading', { name: 'Kapazität des Videosystems' }).waitFor();
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByLabel('E-Mail-Adresse').fill('notfall@example.org');
-    await page.getByLabel('Passwort', { exact: true }).fill('Notfallzugang-Rathaus-42');
+    await page.getByLabel('Passwort', { exact: true }).fill('Leuchtturm-am-Deich-42');
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByText('Bitte geben Sie den sechsstelligen Code').waitFor();
     // The enrolment code is spent: wait for the next 30-second step's code.

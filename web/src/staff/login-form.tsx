@@ -25,7 +25,7 @@ function ssoError(): string {
 export function LoginForm() {
   const s = tr(STAFF);
   const a = tr(AUTH);
-  const [error, setError] = useState(sessionExpired.value ? s.sessionExpired : ssoError());
+  const [error, setError] = useState(ssoError() || (sessionExpired.value ? s.sessionExpired : ''));
   const [busy, setBusy] = useState(false);
   const [needTotp, setNeedTotp] = useState(false);
   useEffect(() => {
