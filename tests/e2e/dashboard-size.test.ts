@@ -10,14 +10,16 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 
 /**
  * Budgets in brotli bytes. Measured 2026-11: first render counsellor 17.7 KB, admin 19.2 KB; own code
- * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB.
+ * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB. Staff identity (issue 13)
+ * added ~4 KB of own code (single sign-on and TOTP at login; password change, TOTP set-up and the
+ * session list, loaded only when needed): counsellor 16.3 KB, admin 14.1 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 15_000,
+  counsellorOwnCode: 17_500,
   callOwnCode: 7_000,
-  adminOwnCode: 13_000,
+  adminOwnCode: 15_500,
 };
 
 const brotli = (bytes: Uint8Array) =>

@@ -2,6 +2,7 @@
 // everywhere; also the forced steps (new password, TOTP) a session must finish first.
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
+import { ACCOUNT } from './account-strings.ts';
 import { call } from './api.ts';
 import { AUTH } from './auth-strings.ts';
 import { authMethod, logout, pending, user } from './session.ts';
@@ -10,7 +11,7 @@ import { Feedback, useAction } from './use-action.tsx';
 const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
 
 export function PasswordForm(props: { forced?: boolean }) {
-  const a = tr(AUTH);
+  const a = tr(ACCOUNT);
   const act = useAction();
   const [mismatch, setMismatch] = useState(false);
   const submit = (e: Event) => {
@@ -68,7 +69,7 @@ export function PasswordForm(props: { forced?: boolean }) {
 }
 
 export function TotpSetup() {
-  const a = tr(AUTH);
+  const a = tr(ACCOUNT);
   const act = useAction();
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const confirm = (e: Event) => {
@@ -124,7 +125,7 @@ interface SessionRow {
 }
 
 function Sessions() {
-  const a = tr(AUTH);
+  const a = tr(ACCOUNT);
   const act = useAction();
   const [rows, setRows] = useState<SessionRow[]>([]);
   const load = () =>
@@ -176,9 +177,9 @@ function Sessions() {
 
 /** The account panel behind the header's "Account" button. */
 export function AccountPanel(props: { onClose: () => void }) {
-  const a = tr(AUTH);
+  const a = tr(ACCOUNT);
   return (
-    <section class="card stack" aria-label={a.account} id="account-panel">
+    <section class="card stack" aria-label={tr(AUTH).account} id="account-panel">
       <button type="button" class="link" onClick={props.onClose}>
         {a.close}
       </button>

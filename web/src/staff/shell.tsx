@@ -1,8 +1,9 @@
 // The frame of the staff pages: login gate, header with navigation, user and language, the main landmark.
+
+import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatDate, formatTime, type Lang, setLang, tr } from '../shared/i18n.ts';
-import { AccountPanel, PasswordForm, TotpSetup } from './account.tsx';
 import { sessionExpired } from './api.ts';
 import { AUTH } from './auth-strings.ts';
 import { LoginForm } from './login-form.tsx';
@@ -18,6 +19,13 @@ export interface NavItem {
 }
 
 export { errorText } from './error-text.ts';
+
+/** Account self-service loads only when needed (forced step or the account panel): size is a feature. */
+const account$ = signal<typeof import('./account.tsx') | null>(null);
+function loadAccount(): null {
+  if (!account$.value) void import('./account.tsx').then((m) => (account$.value = m));
+  return null;
+}
 
 export function Shell(props: { title: string; nav: NavItem[]; children: ComponentChildren }) {
   const s = tr(STAFF);
@@ -73,13 +81,14 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
             {a.resetNotice.replace('{at}', `${formatDate(reset)} ${formatTime(reset)}`)}
           </p>
         )}
+        {(pending.value || account) && !account$.value && loadAccount()}
         {pending.value === 'password_change' ? (
-          <PasswordForm forced />
+          account$.value && <account$.value.PasswordForm forced />
         ) : pending.value === 'totp_setup' ? (
-          <TotpSetup />
+          account$.value && <account$.value.TotpSetup />
         ) : (
           <>
-            {account && <AccountPanel onClose={() => setAccount(false)} />}
+            {account && account$.value && <account$.value.AccountPanel onClose={() => setAccount(false)} />}
             {props.children}
           </>
         )}
