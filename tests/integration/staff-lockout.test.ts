@@ -140,9 +140,9 @@ describe('audit of refused access', () => {
     const actions = new Set(rows.map((r) => r.action));
     for (const a of ['login_failed', 'login_blocked', 'csrf_failed', 'access_denied'])
       expect(actions).toContain(a);
-    const denied = rows.find((r) => r.action === 'access_denied');
-    expect(denied?.actor_id).toBe(dora.userId);
-    expect((denied?.detail as { path: string }).path).toBe('/api/admin/counsellors');
+    const denied = rows.find((r) => r.action === 'access_denied')!;
+    expect(denied.actor_id).toBe(dora.userId);
+    expect((denied.detail as { path: string }).path).toBe('/api/admin/counsellors');
     expect(JSON.stringify(rows)).not.toContain(client);
     const hashes = new Set(details.map((d) => d.clientHash));
     expect([...hashes].every((h) => typeof h === 'string' && /^[0-9a-f]{32}$/.test(h as string))).toBe(true);
