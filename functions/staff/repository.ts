@@ -19,22 +19,19 @@ const STAFF_COLUMNS = [
   'counsellors.id as counsellor_id',
 ] as const;
 
-export function findStaffByEmail(db: Kysely<Database>, email: string) {
+function staffQuery(db: Kysely<Database>) {
   return db
     .selectFrom('staff_users')
     .leftJoin('counsellors', 'counsellors.staff_user_id', 'staff_users.id')
-    .select(STAFF_COLUMNS)
-    .where('staff_users.email', '=', email)
-    .executeTakeFirst();
+    .select(STAFF_COLUMNS);
+}
+
+export function findStaffByEmail(db: Kysely<Database>, email: string) {
+  return staffQuery(db).where('staff_users.email', '=', email).executeTakeFirst();
 }
 
 export function findStaffById(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom('staff_users')
-    .leftJoin('counsellors', 'counsellors.staff_user_id', 'staff_users.id')
-    .select(STAFF_COLUMNS)
-    .where('staff_users.id', '=', id)
-    .executeTakeFirst();
+  return staffQuery(db).where('staff_users.id', '=', id).executeTakeFirst();
 }
 
 export type StaffRecord = NonNullable<Awaited<ReturnType<typeof findStaffById>>>;
