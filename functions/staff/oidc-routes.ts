@@ -35,7 +35,10 @@ export const oidcRoutes = new Hono<AppEnv>()
   })
   .get('/api/auth/oidc/start', validate('query', OidcStartQuery), async (c) => {
     const p = provider(c);
-    const config = await p.configuration();
+    const returnTo = c.req.valid('query').returnTo;
+    // A browser navigation: an unreachable provider is a message on the login page, not a JSON body.
+    const config = await p.configuration().catch(() => null);
+    if (!config) return c.redirect(`${returnTo}?loginError=provider_unavailable`, 302);
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -44,7 +47,7 @@ export const oidcRoutes = new Hono<AppEnv>()
       stateHash: await hashSecret(state),
       nonce,
       codeVerifier,
-      returnTo: c.req.valid('query').returnTo,
+      returnTo,
       expiresAt: new Date(now.getTime() + STATE_MINUTES * 60_000),
     });
     const url = oidc.buildAuthorizationUrl(config, {
@@ -76,7 +79,8 @@ export const oidcRoutes = new Hono<AppEnv>()
     const stored = q.state ? await takeLoginState(db, await hashSecret(q.state), now) : undefined;
     if (!stored || !q.state) return refuse('invalid_state');
     if (q.error) return refuse('provider_refused', stored.return_to);
-    const config = await p.configuration();
+    const config = await p.configuration().catch(() => null);
+    if (!config) return refuse('provider_unavailable', stored.return_to);
     let claims: Record<string, unknown>;
     let idToken: string | undefined;
     try {

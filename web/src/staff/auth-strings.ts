@@ -16,6 +16,8 @@ export const AUTH = {
       missing_identity: 'Der Anmeldedienst hat keine bestätigte E-Mail-Adresse übermittelt.',
       email_in_use: 'Diese E-Mail-Adresse gehört zu einem anderen Konto.',
       code_exchange_failed: 'Die Anmeldung konnte nicht abgeschlossen werden. Bitte versuchen Sie es erneut.',
+      provider_unavailable:
+        'Der Anmeldedienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
     } as Record<string, string>,
     account: 'Konto',
     resetNotice: 'Ihr Passwort wurde am {at} von der Leitstelle zurückgesetzt.',
@@ -34,6 +36,7 @@ export const AUTH = {
       missing_identity: 'The login service sent no verified e-mail address.',
       email_in_use: 'This e-mail address belongs to another account.',
       code_exchange_failed: 'The login could not be completed. Please try again.',
+      provider_unavailable: 'The login service is unavailable right now. Please try again shortly.',
     } as Record<string, string>,
     account: 'Account',
     resetNotice: 'Your password was reset by the operators on {at}.',
