@@ -63,6 +63,7 @@ describe('POST /internal/tick', () => {
       counsellorReadyQueued: 0,
       messages: { sent: 0, retrying: 0, dead: 0, skipped: 0 },
       retention: { bookings: 0, messages: 0 },
+      staffSessionsPurged: 0,
     });
   });
 });
