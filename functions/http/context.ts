@@ -91,8 +91,8 @@ export interface AppDeps {
   assets?: AssetStore;
   /** The single sign-on provider, when OIDC_ISSUER is set. */
   oidc: OidcProvider | null;
-  /** Called after a change that makes cached slot data stale. */
-  onBookingChange?: () => void;
+  /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
+  onBookingChange?: (scope: 'bookings' | 'all') => void;
 }
 
 export interface Actor {
