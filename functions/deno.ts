@@ -35,7 +35,11 @@ await migrateToLatest(setup);
 // A production database never gets demo logins by accident: seeding is an explicit development choice.
 if (config.DEMO_SEED === 'on') await seedDemoData(setup, { password: config.DEMO_PASSWORD });
 await setup.destroy();
-const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, ...REQUEST_BUDGET });
+const pool = createPool({
+  connectionString: config.DATABASE_URL,
+  max: config.DB_POOL_MAX,
+  ...REQUEST_BUDGET,
+});
 const db = createDb(pool);
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
 const app = createApp(buildDeps(config, db, { assets }));
