@@ -63,5 +63,18 @@ const mainWorker :Workerd.Worker = (
     (name = "PRIVACY_NOTICE_VERSION", fromEnvironment = "PRIVACY_NOTICE_VERSION"),
     (name = "AUDIT_RETENTION_DAYS", fromEnvironment = "AUDIT_RETENTION_DAYS"),
     (name = "JOIN_FAILURE_RETENTION_DAYS", fromEnvironment = "JOIN_FAILURE_RETENTION_DAYS"),
+
+    (name = "SESSION_ABSOLUTE_HOURS", fromEnvironment = "SESSION_ABSOLUTE_HOURS"),
+    (name = "SESSION_IDLE_MINUTES", fromEnvironment = "SESSION_IDLE_MINUTES"),
+    (name = "LOCAL_LOGIN", fromEnvironment = "LOCAL_LOGIN"),
+    (name = "OPERATOR_TOTP", fromEnvironment = "OPERATOR_TOTP"),
+    (name = "OIDC_ISSUER", fromEnvironment = "OIDC_ISSUER"),
+    (name = "OIDC_CLIENT_ID", fromEnvironment = "OIDC_CLIENT_ID"),
+    (name = "OIDC_CLIENT_SECRET", fromEnvironment = "OIDC_CLIENT_SECRET"),
+    (name = "OIDC_ROLES_CLAIM", fromEnvironment = "OIDC_ROLES_CLAIM"),
+    (name = "OIDC_COUNSELLOR_GROUPS", fromEnvironment = "OIDC_COUNSELLOR_GROUPS"),
+    (name = "OIDC_OPERATOR_GROUPS", fromEnvironment = "OIDC_OPERATOR_GROUPS"),
+    (name = "OIDC_SUPERVISOR_GROUPS", fromEnvironment = "OIDC_SUPERVISOR_GROUPS"),
+    (name = "OIDC_LOGIN_LABEL", fromEnvironment = "OIDC_LOGIN_LABEL"),
   ],
 );

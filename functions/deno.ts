@@ -1,4 +1,4 @@
-// Deno entry: the same app with one shared pg Pool, migrated (and seeded when empty) at start.
+// Deno entry: the same app with one shared pg Pool, migrated at start; demo data only with DEMO_SEED=on.
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoData } from './db/seed.ts';
@@ -34,7 +34,8 @@ if (!config.DATABASE_URL) {
 // Migrations and seeding may run long statements; requests get the per-request budget.
 const setup = createDb(createPool({ connectionString: config.DATABASE_URL, max: 2 }));
 await migrateToLatest(setup);
-await seedDemoData(setup, { password: config.DEMO_PASSWORD });
+// A production database never gets demo logins by accident: seeding is an explicit development choice.
+if (config.DEMO_SEED === 'on') await seedDemoData(setup, { password: config.DEMO_PASSWORD });
 await setup.destroy();
 const pool = createPool({
   connectionString: config.DATABASE_URL,

@@ -70,6 +70,18 @@ const regexText = (fallback: string) =>
     }, 'must be a regular expression'),
   );
 
+/** A comma-separated list of group or role names from the identity provider. */
+const groupList = (fallback: string) =>
+  v.pipe(
+    v.optional(v.string(), fallback),
+    v.transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  );
+
 export const EnvSchema = v.object({
   PORT: intString(1, 65535, 8787),
   /** Bind address of workerd and the dev LiveKit server in `npm start`. */
@@ -153,6 +165,23 @@ export const EnvSchema = v.object({
   PRIVACY_NOTICE_VERSION: v.optional(v.pipe(v.string(), v.maxLength(40)), '2026-01'),
   AUDIT_RETENTION_DAYS: intString(1, 36500, 365),
   JOIN_FAILURE_RETENTION_DAYS: intString(1, 3650, 90),
+
+  SESSION_ABSOLUTE_HOURS: intString(1, 168, 10),
+  SESSION_IDLE_MINUTES: intString(2, 1440, 30),
+  LOCAL_LOGIN: v.optional(v.picklist(['on', 'off'], 'must be on or off'), 'on'),
+  OPERATOR_TOTP: v.optional(v.picklist(['required', 'optional'], 'must be required or optional'), 'required'),
+  DEMO_SEED: v.optional(v.picklist(['on', 'off', ''], 'must be on or off'), 'off'),
+  OIDC_ISSUER: optionalUrl(/^https?:/),
+  OIDC_CLIENT_ID: v.optional(v.string(), ''),
+  OIDC_CLIENT_SECRET: v.optional(v.string(), ''),
+  OIDC_ROLES_CLAIM: v.optional(
+    v.pipe(v.string(), v.regex(/^[\w.:/-]{1,100}$/, 'must be a claim name')),
+    'groups',
+  ),
+  OIDC_COUNSELLOR_GROUPS: groupList('counsellor'),
+  OIDC_OPERATOR_GROUPS: groupList('operator'),
+  OIDC_SUPERVISOR_GROUPS: groupList('supervisor'),
+  OIDC_LOGIN_LABEL: v.optional(v.string(), ''),
 });
 
 export type Config = v.InferOutput<typeof EnvSchema> & { PUBLIC_BASE_URL: string };
@@ -173,6 +202,11 @@ export function parseConfig(raw: Record<string, unknown>): Config {
   const out = result.output;
   if (!isValidTimeZone(out.TIME_ZONE))
     throw new Error(`Invalid configuration:\n  TIME_ZONE: unknown time zone`);
+  const oidcParts = [out.OIDC_ISSUER, out.OIDC_CLIENT_ID, out.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcParts !== 0 && oidcParts !== 3)
+    throw new Error(
+      'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three or none',
+    );
   const host = out.HOST === '127.0.0.1' || out.HOST === '0.0.0.0' ? 'localhost' : out.HOST;
   const base = out.PUBLIC_BASE_URL || `http://${host}:${out.PORT}`;
   return { ...out, PUBLIC_BASE_URL: base.replace(/\/+$/, '') };

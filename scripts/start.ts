@@ -76,6 +76,9 @@ async function main(): Promise<void> {
   // Links in queued SMS are sealed with this key; kept in DATA_DIR so a restart can still send them.
   if (config.LINK_ENCRYPTION_KEYS.length === 0) env.LINK_ENCRYPTION_KEYS = devLinkKey(config.DATA_DIR);
 
+  // The demo operator logs in with the demo password alone; production keeps TOTP required for operators.
+  env.OPERATOR_TOTP = process.env.OPERATOR_TOTP || 'optional';
+
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     const done = step(`Starting embedded PostgreSQL (data in ${resolve(config.DATA_DIR)})`);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
@@ -48,9 +49,11 @@ function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
 
 function withErrorHandlers(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
-  app.onError((err, c) =>
-    problemResponse(toAppError(err, deps, c.get('requestId')), c.get('requestId') ?? 'unknown'),
-  );
+  app.onError(async (err, c) => {
+    const error = toAppError(err, deps, c.get('requestId'));
+    if (error.status === 403) await auditDenial(c, error);
+    return problemResponse(error, c.get('requestId') ?? 'unknown');
+  });
   return app;
 }
 

@@ -5,6 +5,12 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'csrf_failed'
+  | 'totp_required'
+  | 'password_change_required'
+  | 'totp_setup_required'
+  | 'local_login_disabled'
+  | 'weak_password'
+  | 'identity_provider_unavailable'
   | 'not_found'
   | 'unknown_service'
   | 'slot_unavailable'
@@ -34,11 +40,16 @@ export function statusOf(code: ErrorCode): number {
       return 400;
     case 'validation_failed':
     case 'unknown_service':
+    case 'weak_password':
       return 422;
     case 'unauthorized':
+    case 'totp_required':
       return 401;
     case 'forbidden':
     case 'csrf_failed':
+    case 'password_change_required':
+    case 'totp_setup_required':
+    case 'local_login_disabled':
       return 403;
     case 'not_found':
       return 404;
@@ -67,6 +78,7 @@ export function statusOf(code: ErrorCode): number {
     case 'database_unavailable':
     case 'video_unavailable':
     case 'sms_unavailable':
+    case 'identity_provider_unavailable':
       return 503;
     case 'internal_error':
       return 500;
@@ -79,6 +91,12 @@ const TITLES: Record<ErrorCode, string> = {
   unauthorized: 'Login required',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
+  totp_required: 'A one-time code from the authenticator app is required',
+  password_change_required: 'Please choose a new password first',
+  totp_setup_required: 'Please set up the authenticator app first',
+  local_login_disabled: 'Log in with single sign-on',
+  weak_password: 'The password is too weak',
+  identity_provider_unavailable: 'The identity provider is unavailable',
   not_found: 'Not found',
   unknown_service: 'Unknown service',
   slot_unavailable: 'Slot no longer available',

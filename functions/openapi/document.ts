@@ -195,14 +195,22 @@ export function openApiDocument(serverUrl: string): Json {
           requestBody: body({
             type: 'object',
             required: ['email', 'password'],
-            properties: { email: { type: 'string' }, password: { type: 'string' } },
+            properties: {
+              email: { type: 'string' },
+              password: { type: 'string' },
+              totp: { type: 'string', description: 'Six-digit code when the account has TOTP' },
+            },
           }),
           responses: {
             '200': json({
               type: 'object',
               properties: { user: { type: 'object' }, csrfToken: { type: 'string' } },
             }),
-            '401': problemResponse('Wrong e-mail or password'),
+            '401': problemResponse(
+              'Wrong e-mail or password (code unauthorized), or TOTP needed (totp_required)',
+            ),
+            '403': problemResponse('Local passwords are switched off (local_login_disabled)'),
+            '429': problemResponse('This client failed too often on this account; see Retry-After'),
           },
         },
       },
@@ -221,7 +229,8 @@ export function openApiDocument(serverUrl: string): Json {
           type: 'apiKey',
           in: 'cookie',
           name: 'br_session',
-          description: 'State-changing requests also send the x-csrf-token header.',
+          description:
+            'Named __Host-br_session when Secure (everywhere but http://localhost). State-changing requests also send the x-csrf-token header.',
         },
       },
       schemas: SCHEMAS,

@@ -7,6 +7,8 @@ import { systemClock } from '../http/context.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
 import { useLinkKeys } from './link-seal.ts';
+
+import { createOidcProvider } from '../staff/oidc-client.ts';
 import { createJsonLogger } from './logger.ts';
 import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts';
 
@@ -40,6 +42,8 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
     sms,
     rateLimiter: createMemoryRateLimiter(config.RATE_LIMITS === 'on'),
     limits: createPgRateLimiter(db, config.RATE_LIMITS === 'on'),
+
+    oidc: createOidcProvider(config),
     log,
     ...(options.assets ? { assets: options.assets } : {}),
   };

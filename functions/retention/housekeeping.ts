@@ -1,10 +1,11 @@
-// Deletes what only lives for a while: audit entries, join-failure reports, expired sessions and SMS codes, limit counters, day keys.
+// Deletes what only lives for a while: audit entries, join-failure reports, expired staff sessions and login states, SMS codes, limit counters, day keys.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { purgeSmsBudget } from '../notifications/sms-budget.ts';
 import { purgeClientKeySecrets } from '../platform/client-keys.ts';
 import { purgeRateLimits } from '../platform/rate-limiter.ts';
+import { purgeStaffAuthState } from '../staff/purge.ts';
 
 export interface HousekeepingCounts {
   auditEntries: number;
@@ -16,9 +17,6 @@ export interface HousekeepingCounts {
 const DAY = 86_400_000;
 /** Deletes per table and tick, so a first run on a large table does not hold the tick for long. */
 const BATCH = 5_000;
-
-/** Expired staff sessions are kept a day for "your session expired" answers, then deleted. */
-const SESSION_GRACE_MS = DAY;
 
 export async function runHousekeeping(
   db: Kysely<Database>,
@@ -39,10 +37,7 @@ export async function runHousekeeping(
       q.selectFrom('join_failures').select('id').where('at', '<', failuresBefore).limit(BATCH),
     )
     .executeTakeFirst();
-  const sessions = await db
-    .deleteFrom('staff_sessions')
-    .where('expires_at', '<', new Date(now.getTime() - SESSION_GRACE_MS))
-    .executeTakeFirst();
+  const sessions = await purgeStaffAuthState(db, now);
   await db
     .deleteFrom('phone_verifications')
     .where('expires_at', '<', new Date(now.getTime() - 3_600_000))
@@ -53,7 +48,7 @@ export async function runHousekeeping(
   return {
     auditEntries: Number(audit.numDeletedRows),
     joinFailures: Number(failures.numDeletedRows),
-    staffSessions: Number(sessions.numDeletedRows),
+    staffSessions: sessions,
     rateLimitWindows: windows,
   };
 }

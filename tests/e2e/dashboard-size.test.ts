@@ -13,13 +13,16 @@ import { buildWeb } from '../../scripts/build-web.mjs';
  * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB. Issue 10 added the link monitor
  * behind the citizen-quality indicator and the automatic mode steps to the shared call module (own code
  * counsellor 15.2 KB, call view 8.2 KB on 2026-12-01).
+ * Staff identity (issue 13)
+ * added ~4 KB of own code (single sign-on and TOTP at login; password change, TOTP set-up and the
+ * session list, loaded only when needed): counsellor 16.3 KB, admin 14.1 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 16_500,
+  counsellorOwnCode: 20_500,
   callOwnCode: 9_000,
-  adminOwnCode: 13_000,
+  adminOwnCode: 15_500,
 };
 
 const brotli = (bytes: Uint8Array) =>

@@ -69,6 +69,9 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
     PUBLIC_BASE_URL: 'http://localhost:8787',
     SMS_LOG_ONLY: 'on',
     ...RELAXED_LIMITS,
+
+    // Most suites log operators in with a password alone; tests/integration/staff-*.test.ts use 'required'.
+    OPERATOR_TOTP: 'optional',
     ...options.env,
   });
   const base = buildDeps(config, tdb.db, options.clock ? { clock: options.clock } : {});
