@@ -6,9 +6,8 @@ import type { AppDeps, AssetStore, Clock } from '../http/context.ts';
 import { systemClock } from '../http/context.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
-import { useLinkKeys } from './link-seal.ts';
-
 import { createOidcProvider } from '../staff/oidc-client.ts';
+import { useLinkKeys } from './link-seal.ts';
 import { createJsonLogger } from './logger.ts';
 import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts';
 

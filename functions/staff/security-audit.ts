@@ -2,9 +2,9 @@
 // client address: enough to see one client attacking many accounts, without storing the address.
 import type { Context } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
+import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
-import { clientAddress } from '../rooms/client-address.ts';
 import { keyedHash, loadHashKey } from './client-hash.ts';
 
 /** The keyed hash of the requesting client's address. */
