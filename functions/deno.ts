@@ -34,7 +34,7 @@ const db = createDb(pool);
 await migrateToLatest(db);
 await seedDemoData(db, { password: config.DEMO_PASSWORD });
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
-const app = createApp(buildDeps(config, db, { assets }));
+const app = createApp(buildDeps(config, db, { assets, pool }));
 Deno.serve(
   {
     port: config.PORT,

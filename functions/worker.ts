@@ -45,7 +45,7 @@ export class AppHost extends DurableObject<WorkerEnv> {
     const config = parseConfig(env);
     const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
     const assets = diskAssets(env.ASSETS);
-    this.app = createApp(buildDeps(config, createDb(pool), assets ? { assets } : {}));
+    this.app = createApp(buildDeps(config, createDb(pool), { pool, ...(assets ? { assets } : {}) }));
   }
 
   override fetch(request: Request): Promise<Response> | Response {

@@ -244,6 +244,13 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface JoinOutcomeCountsTable {
+  audience: 'citizen' | 'counsellor';
+  outcome: string;
+  count: ColumnType<number, number | undefined, number>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   services: ServicesTable;
   sites: SitesTable;
@@ -262,6 +269,7 @@ export interface Database {
   participant_events: ParticipantEventsTable;
   join_failures: JoinFailuresTable;
   join_code_misses: JoinCodeMissesTable;
+  join_outcome_counts: JoinOutcomeCountsTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;

@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes } from '../health/routes.ts';
+import { metricsRoutes } from '../metrics/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
+import { countJoinOutcomes, requestMetrics } from './metrics-middleware.ts';
 import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
@@ -12,6 +14,7 @@ import { featureRoutes } from './routes.ts';
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', injectDeps(deps));
+  app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', securityHeaders());
   // No request of this API needs more; larger bodies are refused before anything parses them.
@@ -24,7 +27,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  app.post('/api/join', countJoinOutcomes('citizen'));
+  app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   for (const [path, routes] of featureRoutes()) app.route(path, routes);
 
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));

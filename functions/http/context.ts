@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { RequestMetrics } from '../metrics/request-metrics.ts';
 
 export interface Clock {
   now(): Date;
@@ -79,6 +80,13 @@ export interface AssetStore {
   get(path: string): Promise<Uint8Array | null>;
 }
 
+/** A connection pool's current use, for GET /metrics (pg.Pool has these fields). */
+export interface PoolUse {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
 export interface AppDeps {
   db: Kysely<Database>;
   config: Config;
@@ -88,6 +96,10 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   log: Logger;
   assets?: AssetStore;
+  /** This process's request counters and latency histograms (GET /metrics). */
+  requestMetrics: RequestMetrics;
+  /** This process's database pool, when the entry point owns one. */
+  pool?: PoolUse;
   /** Called after a change that makes cached slot data stale. */
   onBookingChange?: () => void;
 }
