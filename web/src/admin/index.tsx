@@ -14,6 +14,7 @@ import { ServicesPage } from './services.tsx';
 import { SettingsPage } from './settings.tsx';
 import { StatsPage } from './stats.tsx';
 import { A } from './strings.ts';
+import { SystemStatusBar } from './system-status.tsx';
 
 const PAGES = {
   '/admin': CapacityPage,
@@ -42,6 +43,7 @@ function App() {
   const Page = PAGES[path.value as keyof typeof PAGES] ?? CapacityPage;
   return (
     <Shell title={s.title} nav={nav}>
+      <SystemStatusBar />
       <Page />
     </Shell>
   );

@@ -132,6 +132,18 @@ export const A = {
     smsSender: 'SMS-Absendername (max. 11 Zeichen)',
     retention: 'Aufbewahrung personenbezogener Daten (Tage nach dem Termin)',
     caseFile: 'Link zur Fallakte (mit {customerNumber})',
+    sys: {
+      title: 'Systemstatus',
+      allOk: (t: string) => `Datenbank, Videoserver und SMS-Gateway in Ordnung (geprüft ${t}).`,
+      unknown: 'Systemstatus nicht abrufbar: Server oder Datenbank antworten nicht.',
+      names: { database: 'Datenbank', video: 'Videoserver', sms: 'SMS-Gateway' },
+      states: {
+        ok: 'in Ordnung',
+        down: 'nicht erreichbar',
+        not_migrated: 'nicht migriert',
+        not_configured: 'nicht eingerichtet',
+      },
+    },
   },
   en: {
     title: 'Operations',
@@ -255,5 +267,17 @@ export const A = {
     smsSender: 'SMS sender name (max. 11 characters)',
     retention: 'Keep personal data for (days after the appointment)',
     caseFile: 'Case-file link (with {customerNumber})',
+    sys: {
+      title: 'System status',
+      allOk: (t: string) => `Database, video server and SMS gateway are fine (checked ${t}).`,
+      unknown: 'System status unavailable: the server or the database does not answer.',
+      names: { database: 'Database', video: 'Video server', sms: 'SMS gateway' },
+      states: {
+        ok: 'fine',
+        down: 'unreachable',
+        not_migrated: 'not migrated',
+        not_configured: 'not set up',
+      },
+    },
   },
 } satisfies Strings<unknown>;
