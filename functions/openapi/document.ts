@@ -18,7 +18,8 @@ export function openApiDocument(serverUrl: string): Json {
       '/readyz': {
         get: {
           tags: ['operations'],
-          description: 'Each dependency by name; 503 only when the database is unusable, "degraded" otherwise.',
+          description:
+            'Each dependency by name; 503 only when the database is unusable, "degraded" otherwise.',
           responses: {
             '200': json({
               type: 'object',
