@@ -1,10 +1,11 @@
 // A throwaway PostgreSQL 15 cluster from Debian's packages (the version a Debian 12 server runs), for backup and restore tests.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
+import { stopChild } from './child-process.ts';
 
 export const PG15_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -93,15 +94,9 @@ export async function startDebianPostgres(): Promise<DebianPostgres> {
         await client.end();
       }
     },
+    // pg_ctl's fast shutdown reaches the server whether or not it runs under runuser.
     stop: () =>
-      new Promise<void>((done) => {
-        const finish = () => {
-          rmSync(dir, { recursive: true, force: true });
-          done();
-        };
-        if (child.exitCode !== null) return finish();
-        child.once('exit', finish);
-        // pg_ctl's fast shutdown reaches the server whether or not it runs under runuser.
+      stopChild(child, dir, () => {
         const [c, a] = asServerUser(join(PG15_BIN, 'pg_ctl'), ['-D', data, 'stop', '-m', 'fast', '-s']);
         spawnSync(c, a);
       }),

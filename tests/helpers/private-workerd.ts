@@ -1,11 +1,12 @@
 // Runs the current code's worker bundle in the real workerd from a private build folder (never a stale or half-written dist/).
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
+import { stopChild } from './child-process.ts';
 
 export interface PrivateWorkerd {
   url: string;
@@ -41,14 +42,7 @@ export async function startPrivateWorkerd(env: Record<string, string>): Promise<
     { env: { ...process.env, ...env }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = () => stopChild(child, dir);
   try {
     await waitForHttp(`${url}/healthz`, 30_000, (r) => r.ok);
   } catch (e) {

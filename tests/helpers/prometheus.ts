@@ -1,10 +1,11 @@
 // Runs Debian's real Prometheus against test targets, and asks its HTTP API.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { waitForHttp } from '../../scripts/lib/workerd.ts';
+import { stopChild } from './child-process.ts';
 
 export const PROMETHEUS = '/usr/bin/prometheus';
 export const PROMTOOL = '/usr/bin/promtool';
@@ -62,14 +63,7 @@ export async function startPrometheus(options: {
     ],
     { stdio: 'ignore' },
   );
-  const stop = async () => {
-    await new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const stop = () => stopChild(child, dir);
   try {
     await waitForHttp(`${url}/-/ready`, 30_000, (r) => r.ok);
   } catch (e) {

@@ -1,10 +1,11 @@
 // A test certificate authority (openssl) and Debian's nginx terminating TLS in front of a local server, as in deploy/nginx.conf.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { waitForHttp } from '../../scripts/lib/workerd.ts';
+import { stopChild } from './child-process.ts';
 
 export interface TestCertificate {
   /** PEM of the CA, for NODE_EXTRA_CA_CERTS. */
@@ -112,16 +113,7 @@ http {
     ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
     { stdio: 'ignore' },
   );
-  const stop = () =>
-    new Promise<void>((done) => {
-      const finish = () => {
-        rmSync(dir, { recursive: true, force: true });
-        done();
-      };
-      if (child.exitCode !== null) return finish();
-      child.once('exit', finish);
-      child.kill('SIGQUIT');
-    });
+  const stop = () => stopChild(child, dir, 'SIGQUIT');
   const url = `https://127.0.0.1:${port}`;
   // Up as soon as the TLS port answers, whatever the certificate.
   await waitForHttp(`http://127.0.0.1:${port}/`, 15_000, (r) => r.status === 400).catch(async (e) => {
