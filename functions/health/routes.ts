@@ -4,21 +4,24 @@ import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { checkReadiness, type DependencyCheck } from './checks.ts';
 
-export const healthRoutes = new Hono<AppEnv>()
-  .get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }))
-  .get('/readyz', async (c) => {
-    const readiness = await checkReadiness(c.get('deps'));
-    // Public: states by name only; the details are on the operator console.
-    const states = Object.fromEntries(readiness.checks.map((ch) => [ch.name, ch.status]));
-    c.header('cache-control', 'no-store');
-    if (readiness.status === 'unavailable') {
-      const db = readiness.checks.find((ch) => ch.name === 'database') as DependencyCheck;
-      throw new AppError('database_unavailable', {
-        detail:
-          db.status === 'not_migrated' ? 'The database is not migrated yet.' : 'The database is unavailable.',
-        retryAfterSeconds: 5,
-        extra: { checks: states },
-      });
-    }
-    return c.json({ status: readiness.status, ...states });
-  });
+/** Liveness alone: what workerd's stateless worker answers without the database. */
+export const livenessRoutes = new Hono<AppEnv>().get('/healthz', (c) =>
+  c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }),
+);
+
+export const healthRoutes = new Hono<AppEnv>().route('/', livenessRoutes).get('/readyz', async (c) => {
+  const readiness = await checkReadiness(c.get('deps'));
+  // Public: states by name only; the details are on the operator console.
+  const states = Object.fromEntries(readiness.checks.map((ch) => [ch.name, ch.status]));
+  c.header('cache-control', 'no-store');
+  if (readiness.status === 'unavailable') {
+    const db = readiness.checks.find((ch) => ch.name === 'database') as DependencyCheck;
+    throw new AppError('database_unavailable', {
+      detail:
+        db.status === 'not_migrated' ? 'The database is not migrated yet.' : 'The database is unavailable.',
+      retryAfterSeconds: 5,
+      extra: { checks: states },
+    });
+  }
+  return c.json({ status: readiness.status, ...states });
+});

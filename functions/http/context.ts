@@ -100,8 +100,8 @@ export interface AppDeps {
   requestMetrics: RequestMetrics;
   /** This process's database pool, when the entry point owns one. */
   pool?: PoolUse;
-  /** Called after a change that makes cached slot data stale. */
-  onBookingChange?: () => void;
+  /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
+  onBookingChange?: (scope: 'bookings' | 'all') => void;
 }
 
 export interface Actor {
