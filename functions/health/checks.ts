@@ -48,13 +48,16 @@ async function timed(name: DependencyName, probe: Promise<ProbeResult>): Promise
 
 async function probeDatabase(deps: AppDeps): Promise<ProbeResult> {
   try {
-    if (await isMigrated(deps.db)) return { status: 'ok', detail: 'reachable and migrated' };
+    // A frozen server must not hold the probe: after the timeout the database counts as down.
+    if (await withTimeout(isMigrated(deps.db), PROBE_TIMEOUT_MS))
+      return { status: 'ok', detail: 'reachable and migrated' };
     return {
       status: 'not_migrated',
       detail: 'reachable, but the newest migration is not applied (run npm run migrate)',
     };
   } catch (e) {
-    const why = isDatabaseUnavailable(e) ? 'unreachable' : 'query failed';
+    const why =
+      isDatabaseUnavailable(e) || /no answer within/.test(String(e)) ? 'unreachable' : 'query failed';
     return { status: 'down', detail: `${why}: ${errorText(e)}` };
   }
 }
