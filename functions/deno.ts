@@ -44,7 +44,7 @@ const pool = createPool({
 });
 const db = createDb(pool);
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
-const app = createApp(buildDeps(config, db, { assets }));
+const app = createApp(buildDeps(config, db, { assets, pool }));
 Deno.serve(
   {
     port: config.PORT,

@@ -135,6 +135,8 @@ export const EnvSchema = v.object({
   RETENTION_DAYS: intString(1, 3650, 30),
   CASE_FILE_URL_TEMPLATE: v.optional(v.string(), ''),
   INTERNAL_TOKEN: v.optional(v.string(), ''),
+  // Only `npm run doctor` reads it: the TURN addresses browsers are given, to check the ports.
+  TURN_URLS: v.optional(v.string(), ''),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info'),
   // Abuse limits (docs/security.md).
   TRUSTED_PROXIES: v.pipe(

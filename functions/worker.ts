@@ -79,7 +79,7 @@ export class AppHost extends DurableObject<WorkerEnv> {
     });
     const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
-    const deps = buildDeps(config, db, assets ? { assets } : {});
+    const deps = buildDeps(config, db, { pool, ...(assets ? { assets } : {}) });
     // A change made here reaches the other objects and the worker's cache before the answer leaves.
     deps.onBookingChange = (scope) => bus.publish(scope);
     bus.subscribe((scope) => invalidateSlotCache(db, scope));

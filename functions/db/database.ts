@@ -294,6 +294,13 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface JoinOutcomeCountsTable {
+  audience: 'citizen' | 'counsellor';
+  outcome: string;
+  count: ColumnType<number, number | undefined, number>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   services: ServicesTable;
   sites: SitesTable;
@@ -316,6 +323,7 @@ export interface Database {
   booking_limits: BookingLimitsTable;
   sms_budget_usage: SmsBudgetUsageTable;
   phone_verifications: PhoneVerificationsTable;
+  join_outcome_counts: JoinOutcomeCountsTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;

@@ -3,10 +3,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import { metricsRoutes } from '../metrics/routes.ts';
 import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
+import { countJoinOutcomes, requestMetrics } from './metrics-middleware.ts';
 import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
@@ -23,7 +25,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  app.post('/api/join', countJoinOutcomes('citizen'));
+  app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   for (const [path, routes] of featureRoutes()) app.route(path, routes);
   return withErrorHandlers(app, deps);
 }
@@ -41,6 +46,7 @@ export function createEdgeApp(deps: AppDeps): Hono<AppEnv> {
 
 function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
+  app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', securityHeaders());
   app.use('/api/*', noStoreForPrivate());

@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { RequestMetrics } from '../metrics/request-metrics.ts';
 import type { SharedLimiter } from '../platform/rate-limiter.ts';
-
 import type { OidcProvider } from '../staff/oidc-client.ts';
 
 export interface Clock {
@@ -82,6 +82,13 @@ export interface AssetStore {
   get(path: string): Promise<Uint8Array | null>;
 }
 
+/** A connection pool's current use, for GET /metrics (pg.Pool has these fields). */
+export interface PoolUse {
+  readonly totalCount: number;
+  readonly idleCount: number;
+  readonly waitingCount: number;
+}
+
 export interface AppDeps {
   db: Kysely<Database>;
   config: Config;
@@ -95,6 +102,11 @@ export interface AppDeps {
   assets?: AssetStore;
   /** The single sign-on provider, when OIDC_ISSUER is set. */
   oidc: OidcProvider | null;
+
+  /** This process's request counters and latency histograms (GET /metrics). */
+  requestMetrics: RequestMetrics;
+  /** This process's database pool, when the entry point owns one. */
+  pool?: PoolUse;
   /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
   onBookingChange?: (scope: 'bookings' | 'all') => void;
 }

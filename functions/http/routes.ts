@@ -7,6 +7,7 @@ import { bookingRoutes } from '../bookings/routes.ts';
 import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
 import { availabilityRoutes } from '../capacity/availability-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
+import { systemStatusRoutes } from '../health/admin-routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
@@ -44,6 +45,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', noteRoutes],
     ['/', adminRoutes],
     ['/', statsRoutes],
+    ['/', systemStatusRoutes],
     ['/', openApiRoutes],
     ['/', webRoutes],
   ];

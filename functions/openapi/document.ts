@@ -29,7 +29,23 @@ export function openApiDocument(serverUrl: string): Json {
         },
       },
       '/readyz': {
-        get: { tags: ['operations'], responses: { '200': json({ type: 'object' }), '503': errors['503'] } },
+        get: {
+          tags: ['operations'],
+          description:
+            'Each dependency by name; 503 only when the database is unusable, "degraded" otherwise.',
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                status: { enum: ['ok', 'degraded'] },
+                database: { const: 'ok' },
+                video: { enum: ['ok', 'down', 'not_configured'] },
+                sms: { enum: ['ok', 'down', 'not_configured'] },
+              },
+            }),
+            '503': errors['503'],
+          },
+        },
       },
       '/api/services': {
         get: {

@@ -26,6 +26,7 @@ const STAFF_PATHS: Record<string, string[]> = {
   '/api/admin/capacity': ['get', 'put'],
   '/api/admin/capacity/forecast': ['get'],
   '/api/admin/capacity/live': ['get'],
+  '/api/admin/system-status': ['get'],
   '/api/admin/maintenance-windows': ['get', 'post'],
   '/api/admin/maintenance-windows/{id}': ['delete'],
   '/api/admin/rebooking-needed': ['get'],

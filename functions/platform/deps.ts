@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { assertStartable, type Config } from '../env.ts';
-import type { AppDeps, AssetStore, Clock } from '../http/context.ts';
+import type { AppDeps, AssetStore, Clock, PoolUse } from '../http/context.ts';
 import { systemClock } from '../http/context.ts';
+import { createRequestMetrics } from '../metrics/request-metrics.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
 import { createOidcProvider } from '../staff/oidc-client.ts';
@@ -14,6 +15,7 @@ import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts'
 export interface BuildDepsOptions {
   clock?: Clock;
   assets?: AssetStore;
+  pool?: PoolUse;
 }
 
 export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDepsOptions = {}): AppDeps {
@@ -44,6 +46,8 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
 
     oidc: createOidcProvider(config),
     log,
+    requestMetrics: createRequestMetrics(),
     ...(options.assets ? { assets: options.assets } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
   };
 }

@@ -1,76 +1,37 @@
 // The tick under the real workerd: the bundled worker sends a queued SMS to the gateway once and hides the endpoint without the token.
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMessage } from '../../functions/notifications/outbox.ts';
-import { buildWorker } from '../../scripts/build-worker.mjs';
-import { freePort } from '../../scripts/lib/embedded-postgres.ts';
-import { waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { type PrivateWorkerd, startPrivateWorkerd, workerdAvailable } from '../helpers/private-workerd.ts';
 import { type SmsReceiver, startSmsReceiver } from '../helpers/sms-receiver.ts';
 import { outboxRows, seedBooking, seedStaff } from './outbox-fixtures.ts';
 
 const TOKEN = 'workerd-tick-token-0123456789';
-const available = existsSync(workerdBinary());
-if (!available && process.env.CI === 'true') throw new Error('workerd binary missing (npm ci installs it)');
-if (!available) console.warn('skipping tick-workerd tests: node_modules/.bin/workerd is missing');
+const available = workerdAvailable('tick-workerd tests');
 
-let dir: string;
 let tdb: TestDatabase;
 let receiver: SmsReceiver;
 let url: string;
-let stop: () => Promise<void> = async () => {};
+let worker: PrivateWorkerd | undefined;
 
 beforeAll(async () => {
   if (!available) return;
-  // A private build of the current code, so this test never reads a stale or half-written dist/.
-  dir = mkdtempSync(join(tmpdir(), 'br-tick-workerd-'));
-  mkdirSync(join(dir, 'deploy'));
-  mkdirSync(join(dir, 'dist', 'web'), { recursive: true });
-  copyFileSync(resolve('deploy/workerd.capnp'), join(dir, 'deploy', 'workerd.capnp'));
-  await buildWorker({ outdir: join(dir, 'dist', 'worker'), minify: false });
   tdb = await createTestDatabase();
   receiver = await startSmsReceiver();
-  const port = await freePort();
-  const child = spawn(
-    workerdBinary(),
-    [
-      'serve',
-      join(dir, 'deploy', 'workerd.capnp'),
-      '--socket-addr',
-      `http=127.0.0.1:${port}`,
-      '--directory-path',
-      `assets=${join(dir, 'dist', 'web')}`,
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: tdb.url,
-        SMS_GATEWAY_URL: receiver.url,
-        SMS_GATEWAY_TOKEN: 'gw-token',
-        INTERNAL_TOKEN: TOKEN,
-        LOG_LEVEL: 'error',
-      },
-      stdio: 'ignore',
-    },
-  );
-  stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
-  url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/healthz`, 30_000, (r) => r.ok);
+  worker = await startPrivateWorkerd({
+    DATABASE_URL: tdb.url,
+    SMS_GATEWAY_URL: receiver.url,
+    SMS_GATEWAY_TOKEN: 'gw-token',
+    INTERNAL_TOKEN: TOKEN,
+    LOG_LEVEL: 'error',
+  });
+  url = worker.url;
 }, 120_000);
 
 afterAll(async () => {
-  await stop();
+  await worker?.stop();
   await receiver?.close();
   await tdb?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(!available)('tick in workerd', () => {

@@ -15,6 +15,7 @@ import { ServicesPage } from './services.tsx';
 import { SettingsPage } from './settings.tsx';
 import { StatsPage } from './stats.tsx';
 import { A } from './strings.ts';
+import { SystemStatusBar } from './system-status.tsx';
 
 const PAGES = {
   '/admin': CapacityPage,
@@ -44,6 +45,8 @@ function App() {
   return (
     <Shell title={s.title} nav={nav}>
       <AlertBanner />
+
+      <SystemStatusBar />
       <Page />
     </Shell>
   );

@@ -141,6 +141,18 @@ export const A = {
       resumes: (at: string) =>
         `Versand geht weiter ab ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
     },
+    sys: {
+      title: 'Systemstatus',
+      allOk: (t: string) => `Datenbank, Videoserver und SMS-Gateway in Ordnung (geprüft ${t}).`,
+      unknown: 'Systemstatus nicht abrufbar: Server oder Datenbank antworten nicht.',
+      names: { database: 'Datenbank', video: 'Videoserver', sms: 'SMS-Gateway' },
+      states: {
+        ok: 'in Ordnung',
+        down: 'nicht erreichbar',
+        not_migrated: 'nicht migriert',
+        not_configured: 'nicht eingerichtet',
+      },
+    },
   },
   en: {
     title: 'Operations',
@@ -271,6 +283,18 @@ export const A = {
       smsTotal: (n: number) => `Daily SMS budget of the system reached: ${n} messages waiting.`,
       smsNumber: (n: number) => `Daily SMS budget of some numbers reached: ${n} messages waiting.`,
       resumes: (at: string) => `Sending resumes from ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
+    },
+    sys: {
+      title: 'System status',
+      allOk: (t: string) => `Database, video server and SMS gateway are fine (checked ${t}).`,
+      unknown: 'System status unavailable: the server or the database does not answer.',
+      names: { database: 'Database', video: 'Video server', sms: 'SMS gateway' },
+      states: {
+        ok: 'fine',
+        down: 'unreachable',
+        not_migrated: 'not migrated',
+        not_configured: 'not set up',
+      },
     },
   },
 } satisfies Strings<unknown>;
