@@ -60,17 +60,6 @@ export interface VideoGateway {
   receiveWebhook(body: string, authorization: string | undefined): Promise<unknown>;
 }
 
-export interface RateLimiter {
-  /** Counts one hit; `ok: false` with seconds to wait when `limit` is exceeded within `windowMs`. */
-  hit(
-    key: string,
-    limit: number,
-    windowMs: number,
-    now: number,
-  ): { ok: true } | { ok: false; retryAfterSeconds: number };
-  reset(key: string): void;
-}
-
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -95,7 +84,6 @@ export interface AppDeps {
   clock: Clock;
   video: VideoGateway;
   sms: SmsSender;
-  rateLimiter: RateLimiter;
   /** Limits shared by every process (PostgreSQL); use this for anything new. */
   limits: SharedLimiter;
   log: Logger;
@@ -133,7 +121,6 @@ export type AppVariables = {
   clock: Clock;
   video: VideoGateway;
   sms: SmsSender;
-  rateLimiter: RateLimiter;
   limits: SharedLimiter;
   log: Logger;
   deps: AppDeps;

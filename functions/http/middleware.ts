@@ -17,7 +17,6 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('clock', deps.clock);
     c.set('video', deps.video);
     c.set('sms', deps.sms);
-    c.set('rateLimiter', deps.rateLimiter);
     c.set('limits', deps.limits);
     c.set('log', deps.log);
     await next();

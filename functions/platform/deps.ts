@@ -10,7 +10,7 @@ import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/l
 import { createOidcProvider } from '../staff/oidc-client.ts';
 import { useLinkKeys } from './link-seal.ts';
 import { createJsonLogger } from './logger.ts';
-import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts';
+import { createPgRateLimiter } from './rate-limiter.ts';
 
 export interface BuildDepsOptions {
   clock?: Clock;
@@ -41,7 +41,6 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
     clock: options.clock ?? systemClock,
     video,
     sms,
-    rateLimiter: createMemoryRateLimiter(config.RATE_LIMITS === 'on'),
     limits: createPgRateLimiter(db, config.RATE_LIMITS === 'on'),
 
     oidc: createOidcProvider(config),

@@ -1,7 +1,6 @@
-// Rate limits: fixed-window counters in PostgreSQL shared by every process, and the old in-memory limiter for login.
+// Rate limits: fixed-window counters in PostgreSQL shared by every process.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { RateLimiter } from '../http/context.ts';
 
 export type LimitResult =
   | { ok: true; count: number }
@@ -69,42 +68,4 @@ export function createPgRateLimiter(db: Kysely<Database>, enabled = true): Share
 export async function purgeRateLimits(db: Kysely<Database>, now: Date): Promise<number> {
   const res = await db.deleteFrom('rate_limit_hits').where('expires_at', '<', now).executeTakeFirst();
   return Number(res.numDeletedRows);
-}
-
-/** Fixed-window counters in memory, per process; only staff login still uses it (issue 13 moves it to SharedLimiter). */
-export function createMemoryRateLimiter(enabled = true, maxKeys = 100_000): RateLimiter {
-  const windows = new Map<string, { startedAt: number; count: number; windowMs: number }>();
-  return {
-    hit(key, limit, windowMs, now) {
-      if (!enabled) return { ok: true };
-      let w = windows.get(key);
-      if (!w || now - w.startedAt >= w.windowMs) {
-        if (windows.size >= maxKeys) sweep(windows, now);
-        w = { startedAt: now, count: 0, windowMs };
-        windows.set(key, w);
-      }
-      w.count += 1;
-      if (w.count > limit)
-        return {
-          ok: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((w.startedAt + w.windowMs - now) / 1000)),
-        };
-      return { ok: true };
-    },
-    reset(key) {
-      windows.delete(key);
-    },
-  };
-}
-
-function sweep(windows: Map<string, { startedAt: number; windowMs: number }>, now: number): void {
-  for (const [k, w] of windows) if (now - w.startedAt >= w.windowMs) windows.delete(k);
-  if (windows.size > 0) {
-    // Still full of live windows: drop the oldest half rather than grow without bound.
-    let n = Math.floor(windows.size / 2);
-    for (const k of windows.keys()) {
-      if (n-- <= 0) break;
-      windows.delete(k);
-    }
-  }
 }

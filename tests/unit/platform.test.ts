@@ -4,7 +4,6 @@ import { generateSecret, hashSecret, looksLikeSecret } from '../../functions/boo
 import { parseConfig } from '../../functions/env.ts';
 import { isDatabaseUnavailable } from '../../functions/http/db-errors.ts';
 import { AppError, type ErrorCode, problemResponse, statusOf } from '../../functions/http/problem.ts';
-import { createMemoryRateLimiter } from '../../functions/platform/rate-limiter.ts';
 import { hashPassword, verifyPassword } from '../../functions/staff/password.ts';
 import { cookieIsSecure } from '../../functions/staff/session.ts';
 import { acceptedEncodings, contentTypeOf } from '../../functions/web/static-files.ts';
@@ -112,22 +111,6 @@ describe('passwords', () => {
 
   it('uses OWASP iteration count by default', async () => {
     expect(await hashPassword('x')).toMatch(/^pbkdf2-sha256\$600000\$/);
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows up to the limit per window, then tells how long to wait', () => {
-    const rl = createMemoryRateLimiter(true);
-    for (let i = 0; i < 5; i++) expect(rl.hit('k', 5, 60_000, 1000).ok).toBe(true);
-    const blocked = rl.hit('k', 5, 60_000, 31_000);
-    expect(blocked).toEqual({ ok: false, retryAfterSeconds: 30 });
-    expect(rl.hit('k', 5, 60_000, 61_001).ok).toBe(true);
-    expect(rl.hit('other', 5, 60_000, 31_000).ok).toBe(true);
-  });
-
-  it('lets everything through when switched off', () => {
-    const rl = createMemoryRateLimiter(false);
-    for (let i = 0; i < 100; i++) expect(rl.hit('k', 1, 60_000, 0).ok).toBe(true);
   });
 });
 
