@@ -71,6 +71,8 @@ export interface System {
   livekit: LiveKitServer | null;
   /** The last lines workerd and LiveKit printed. */
   logs: string[];
+  /** The built pages' manifest (dist/web/manifest.json of this system's private build). */
+  manifest(): Promise<{ pages: Record<string, { critical: string[]; strings: Record<string, string[]> }> }>;
   /** fetch relative to `baseUrl`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   login(email?: string, password?: string): Promise<StaffSession>;
@@ -236,6 +238,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       databaseUrl: tdb.url,
       livekit,
       logs,
+      manifest: async () => JSON.parse(readFileSync(join(build.assets, 'manifest.json'), 'utf8')),
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
       login: (email = 'berater1@example.org', password = DEMO_PASSWORD) => loginAt(baseUrl, email, password),
       createBooking: (o) => createBookingIn(tdb.db, baseUrl, o),

@@ -1,73 +1,11 @@
-// German and English strings of the booking steps after the topic (calendar, form, confirmation).
-import type { Strings } from '../shared/i18n.ts';
+// Strings of the booking steps after the topic (calendar, form, confirmation), in every citizen language (web/src/lang/<lang>/), loaded one language at a time.
+import { catalogue } from '../shared/catalogue.ts';
 
-export const FLOW_STRINGS = {
-  de: {
-    day: '2. Tag und Uhrzeit wählen',
-    details: '3. Ihre Angaben',
-    chosen: 'Gewählter Termin',
-    phone: 'Mobilnummer',
-    phoneHint: 'Für den Link per SMS, z. B. 0151 23456789.',
-    name: 'Name (freiwillig)',
-    email: 'E-Mail (freiwillig)',
-    customerNumber: 'Kundennummer (freiwillig)',
-    privacyTitle: 'Datenschutz',
-    privacy:
-      'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden nach einer festen Frist nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
-    consent: 'Ich habe den Datenschutzhinweis gelesen und bin einverstanden.',
-    submit: 'Termin verbindlich buchen',
-    submitting: 'Termin wird gebucht …',
-    required: 'Bitte ausfüllen.',
-    invalid: {
-      phone: 'Bitte geben Sie eine gültige Mobilnummer ein, z. B. 0151 23456789.',
-      email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
-      consent: 'Bitte stimmen Sie dem Datenschutzhinweis zu.',
-      other: 'Bitte prüfen Sie diese Angabe.',
-    } as Record<string, string>,
-    fixFields: 'Bitte prüfen Sie die markierten Angaben.',
-    taken: 'Dieser Termin wurde gerade vergeben. Diese Zeiten sind noch frei:',
-    takenNone: 'Dieser Termin wurde gerade vergeben. Bitte wählen Sie eine andere Zeit im Kalender.',
-    done: 'Ihr Termin ist gebucht',
-    doneSms: 'Sie erhalten eine SMS mit dem Link. Am Tag des Termins öffnen Sie einfach den Link.',
-    joinLink: 'Ihr Link zum Videotermin',
-    keepLink: 'Bitte heben Sie den Link auf; er gilt nur für Ihren Termin.',
-    ics: 'In den Kalender eintragen (.ics)',
-    manage: 'Termin absagen oder verschieben',
-    another: 'Weiteren Termin buchen',
-    checkIntro: 'Ob Video bei Ihnen funktioniert, prüfen wir kurz:',
-  },
-  en: {
-    day: '2. Choose a day and time',
-    details: '3. Your details',
-    chosen: 'Chosen appointment',
-    phone: 'Mobile number',
-    phoneHint: 'For the link by text message, e.g. 0151 23456789 or +49 151 23456789.',
-    name: 'Name (optional)',
-    email: 'E-mail (optional)',
-    customerNumber: 'Customer number (optional)',
-    privacyTitle: 'Privacy',
-    privacy:
-      'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically a fixed number of days after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
-    consent: 'I have read the privacy notice and agree.',
-    submit: 'Book this appointment',
-    submitting: 'Booking …',
-    required: 'Please fill this in.',
-    invalid: {
-      phone: 'Please enter a valid mobile number, e.g. 0151 23456789.',
-      email: 'Please enter a valid e-mail address or leave the field empty.',
-      consent: 'Please agree to the privacy notice.',
-      other: 'Please check this entry.',
-    } as Record<string, string>,
-    fixFields: 'Please check the marked entries.',
-    taken: 'This appointment was just taken. These times are still free:',
-    takenNone: 'This appointment was just taken. Please choose another time in the calendar.',
-    done: 'Your appointment is booked',
-    doneSms: 'You will receive a text message with the link. On the day, simply open the link.',
-    joinLink: 'Your link to the video appointment',
-    keepLink: 'Please keep the link; it is valid for your appointment only.',
-    ics: 'Add to calendar (.ics)',
-    manage: 'Cancel or reschedule the appointment',
-    another: 'Book another appointment',
-    checkIntro: 'We quickly check whether video works for you:',
-  },
-} satisfies Strings<unknown>;
+export const FLOW_STRINGS = catalogue({
+  de: () => import('../lang/de/booking-flow.ts'),
+  en: () => import('../lang/en/booking-flow.ts'),
+  tr: () => import('../lang/tr/booking-flow.ts'),
+  ar: () => import('../lang/ar/booking-flow.ts'),
+  uk: () => import('../lang/uk/booking-flow.ts'),
+  ru: () => import('../lang/ru/booking-flow.ts'),
+});

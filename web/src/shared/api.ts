@@ -1,5 +1,5 @@
 // Every request of the citizen pages: JSON in and out, problem+json turned into a typed ApiError.
-import { lang } from './i18n.ts';
+import { type Lang, lang } from './i18n.ts';
 
 export interface FieldError {
   path: string;
@@ -81,7 +81,7 @@ export interface NewBooking {
   name?: string;
   email?: string;
   customerNumber?: string;
-  language: 'de' | 'en';
+  language: Lang;
   consent: true;
 }
 

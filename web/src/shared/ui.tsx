@@ -1,7 +1,7 @@
 // The frame of every citizen page (header with the language switch, main landmark, title) and the common
 // helpers every page and lazy part imports from here, so they all share one chunk with the runtime.
 import type { ComponentChildren } from 'preact';
-import { type Lang, setLang, tr } from './i18n.ts';
+import { LANG_INFO, LANGS, lang, setLang, tr } from './i18n.ts';
 import { COMMON } from './strings.ts';
 
 export { afterFirstPaint } from './after-paint.ts';
@@ -19,21 +19,40 @@ export function Page({ title, children }: { title: string; children: ComponentCh
         <h1 tabIndex={-1}>{title}</h1>
         {children}
       </main>
+      <footer class="foot">
+        <a href="/barrierefreiheit">{tr(COMMON).accessibility}</a>
+        <a href="/leichte-sprache" lang="de">
+          Leichte Sprache
+        </a>
+      </footer>
     </>
   );
 }
 
-/** The button that switches between German and English, labelled in the other language. */
+/**
+ * Every language by its own name, each marked with its language so screen readers read it right; a citizen who
+ * cannot read the current language still finds theirs.
+ */
 export function LangSwitch() {
-  const s = tr(COMMON);
+  const current = lang.value;
   return (
-    <button
-      type="button"
-      class="link"
-      lang={s.otherLangCode}
-      onClick={() => setLang(s.otherLangCode as Lang)}
-    >
-      {s.otherLang}
-    </button>
+    <nav class="langs" aria-label={tr(COMMON).language}>
+      <ul>
+        {LANGS.map((l) => (
+          <li key={l}>
+            <button
+              type="button"
+              class="link"
+              lang={l}
+              dir={LANG_INFO[l].dir}
+              aria-pressed={l === current}
+              onClick={() => void setLang(l)}
+            >
+              {LANG_INFO[l].name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
