@@ -103,7 +103,10 @@ export interface MaintenanceWindowsTable {
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type BookingKind = 'scheduled' | 'adhoc';
-export type Language = 'de' | 'en';
+/** The citizen's language: the booking's SMS and .ics texts, the citizen pages. Staff pages use the first two. */
+export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type StaffLanguage = 'de' | 'en';
 
 export interface BookingsTable {
   id: Generated<string>;

@@ -129,7 +129,8 @@ export const api = {
   cancel: (token: string) => call<{ booking: Booking }>('DELETE', manage(token)),
   reschedule: (token: string, start: string) =>
     call<{ booking: Booking; joinUrl?: string }>('POST', `${manage(token)}/reschedule`, { start }),
-  icsUrl: (token: string) => `${manage(token)}/ics`,
+  /** In the page's language, so the calendar entry reads like the page it came from. */
+  icsUrl: (token: string) => `${manage(token)}/ics?lang=${lang.value}`,
   joinStatus: (code: string) => call<JoinStatus>('POST', '/api/join/status', { code }),
   join: (code: string) => call<JoinTicket>('POST', '/api/join', { code }),
   joinFailure: (code: string, browser: string, reason: string) =>
