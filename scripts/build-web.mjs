@@ -17,12 +17,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** Page name → URL patterns are defined in functions/web/pages.ts; here only the sources. */
-export const PAGES = ['booking', 'join', 'manage', 'counsellor', 'admin'];
+export const PAGES = ['booking', 'join', 'manage', 'info', 'counsellor', 'admin'];
 
 const TITLES = {
   booking: 'Videotermin buchen – Beratungsraum',
   join: 'Videotermin – Beratungsraum',
   manage: 'Termin verwalten – Beratungsraum',
+  info: 'Barrierefreiheit – Beratungsraum',
   counsellor: 'Beratung – Beratungsraum',
   admin: 'Betrieb – Beratungsraum',
 };
@@ -116,7 +117,7 @@ const STAFF_PAGES = ['counsellor', 'admin'];
 
 /** Citizen pages and staff pages are bundled separately so each side's shared chunks hold only what it uses. */
 const GROUPS = [
-  ['booking', 'join', 'manage'],
+  ['booking', 'join', 'manage', 'info'],
   ['counsellor', 'admin'],
 ];
 

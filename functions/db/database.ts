@@ -200,6 +200,17 @@ export interface SurveyResponsesTable {
   created_at: CreatedAt;
 }
 
+export interface AccessibilityFeedbackTable {
+  id: Generated<string>;
+  message: string;
+  contact: string | null;
+  page: string | null;
+  language: Language;
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+}
+
 export type OutboxKind =
   | 'confirmation'
   | 'reminder'
@@ -269,6 +280,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  accessibility_feedback: AccessibilityFeedbackTable;
 }
 
 export type Service = Selectable<ServicesTable>;

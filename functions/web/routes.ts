@@ -1,4 +1,5 @@
-// The web pages (citizen booking, join, manage; counsellor dashboard; operator console) and their assets.
+// The web pages (citizen booking, join, manage, accessibility information; counsellor dashboard; operator console)
+// and their assets.
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
@@ -28,6 +29,9 @@ export const webRoutes = new Hono<AppEnv>()
   .get('/', page('booking'))
   .get('/j/:code', page('join'))
   .get('/m/:token', page('manage'))
+  .get('/barrierefreiheit', page('info'))
+  .get('/leichte-sprache', page('info'))
+  .get('/gebaerdensprache', page('info'))
   .get('/counsellor', page('counsellor'))
   .get('/counsellor/*', page('counsellor'))
   .get('/admin', page('admin'))
@@ -58,6 +62,7 @@ export const webRoutes = new Hono<AppEnv>()
         c.req.header('accept-encoding'),
         'public, max-age=86400',
         c.req.method,
+        c.req.header('range'),
       ));
     if (!res) throw new AppError('not_found');
     return res;

@@ -12,6 +12,7 @@ export const A = {
       stats: 'Statistik',
       audit: 'Protokoll',
       settings: 'Einstellungen',
+      accessibility: 'Barrieren',
     },
     // services
     services: 'Themen',
@@ -143,6 +144,7 @@ export const A = {
       stats: 'Statistics',
       audit: 'Audit log',
       settings: 'Settings',
+      accessibility: 'Barriers',
     },
     services: 'Topics',
     newService: 'New topic',

@@ -118,6 +118,20 @@ export interface SurveyAnswer {
   comment?: string;
 }
 
+export interface AccessibilityInfo {
+  contactEmail: string | null;
+  contactPhone: string | null;
+  enforcementUrl: string;
+  signLanguageVideo: string | null;
+}
+
+export interface AccessibilityFeedback {
+  message: string;
+  contact: string | null;
+  page: string | null;
+  language: Lang;
+}
+
 const manage = (token: string) => `/api/bookings/manage/${encodeURIComponent(token)}`;
 
 export const api = {
@@ -136,6 +150,9 @@ export const api = {
   joinFailure: (code: string, browser: string, reason: string) =>
     call<unknown>('POST', '/api/join/failure', { code, browser, reason }),
   survey: (answer: SurveyAnswer) => call<unknown>('POST', '/api/survey', answer),
+  accessibility: () => call<AccessibilityInfo>('GET', '/api/accessibility'),
+  accessibilityFeedback: (input: AccessibilityFeedback) =>
+    call<unknown>('POST', '/api/accessibility/feedback', input),
 };
 
 /** The last path segment of a page URL (/j/CODE, /m/TOKEN). */

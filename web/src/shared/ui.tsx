@@ -7,8 +7,20 @@ import { COMMON } from './strings.ts';
 export { afterFirstPaint } from './after-paint.ts';
 export { COMMON, errorText } from './strings.ts';
 
-export function Page({ title, children }: { title: string; children: ComponentChildren }) {
+/** `bare`: the content brings its own heading (a page in another language than the rest). */
+export function Page({
+  title,
+  children,
+  bare,
+}: {
+  title: string;
+  children: ComponentChildren;
+  bare?: boolean;
+}) {
   document.title = `${title} – Beratungsraum`;
+  const s = tr(COMMON);
+  // Reports name only the part of the service (/, /j, /m), never a join or manage secret.
+  const from = `/${location.pathname.split('/')[1] ?? ''}`;
   return (
     <>
       <header class="top">
@@ -16,14 +28,15 @@ export function Page({ title, children }: { title: string; children: ComponentCh
         <LangSwitch />
       </header>
       <main id="main">
-        <h1 tabIndex={-1}>{title}</h1>
+        {bare ? null : <h1 tabIndex={-1}>{title}</h1>}
         {children}
       </main>
       <footer class="foot">
-        <a href="/barrierefreiheit">{tr(COMMON).accessibility}</a>
+        <a href={`/barrierefreiheit?from=${encodeURIComponent(from)}`}>{s.accessibility}</a>
         <a href="/leichte-sprache" lang="de">
           Leichte Sprache
         </a>
+        <a href="/gebaerdensprache">{s.signLanguage}</a>
       </footer>
     </>
   );

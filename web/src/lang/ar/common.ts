@@ -4,6 +4,7 @@ import type de from '../de/common.ts';
 const strings: typeof de = {
   language: 'اللغة',
   accessibility: 'بيان إمكانية الوصول',
+  signLanguage: 'لغة الإشارة',
   loading: 'جارٍ التحميل …',
   retry: 'حاول مرة أخرى',
   network: 'لا يوجد اتصال بالخادم. يرجى التحقق من اتصالك بالإنترنت والمحاولة مرة أخرى.',

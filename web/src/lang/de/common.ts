@@ -2,6 +2,7 @@
 export default {
   language: 'Sprache',
   accessibility: 'Erklärung zur Barrierefreiheit',
+  signLanguage: 'Gebärdensprache',
   loading: 'Wird geladen …',
   retry: 'Erneut versuchen',
   network:

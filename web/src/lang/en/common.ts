@@ -4,6 +4,7 @@ import type de from '../de/common.ts';
 const strings: typeof de = {
   language: 'Language',
   accessibility: 'Accessibility statement',
+  signLanguage: 'Sign language',
   loading: 'Loading …',
   retry: 'Try again',
   network: 'No connection to the server. Please check your internet connection and try again.',

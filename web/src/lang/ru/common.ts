@@ -4,6 +4,7 @@ import type de from '../de/common.ts';
 const strings: typeof de = {
   language: 'Язык',
   accessibility: 'Заявление о доступности',
+  signLanguage: 'Жестовый язык',
   loading: 'Загрузка …',
   retry: 'Попробовать ещё раз',
   network: 'Нет соединения с сервером. Пожалуйста, проверьте подключение к интернету и попробуйте ещё раз.',

@@ -4,6 +4,7 @@ import type de from '../de/common.ts';
 const strings: typeof de = {
   language: 'Dil',
   accessibility: 'Erişilebilirlik beyanı',
+  signLanguage: 'İşaret dili',
   loading: 'Yükleniyor …',
   retry: 'Tekrar deneyin',
   network: 'Sunucuya bağlantı yok. Lütfen internet bağlantınızı kontrol edip tekrar deneyin.',

@@ -4,6 +4,7 @@ import type de from '../de/common.ts';
 const strings: typeof de = {
   language: 'Мова',
   accessibility: 'Заява про доступність',
+  signLanguage: 'Жестова мова',
   loading: 'Завантаження …',
   retry: 'Спробувати ще раз',
   network: 'Немає з’єднання із сервером. Будь ласка, перевірте підключення до інтернету та спробуйте ще раз.',
