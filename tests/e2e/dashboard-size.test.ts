@@ -10,13 +10,15 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 
 /**
  * Budgets in brotli bytes. Measured 2026-11: first render counsellor 17.7 KB, admin 19.2 KB; own code
- * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB.
+ * counsellor 12.1 KB (with the call view), call view 5.3 KB, admin 10.1 KB. 2026-12 (issue 16: per-language
+ * catalogues in the shared i18n module, waiting-room chime and notifications, blur fallback and frame budget):
+ * own code counsellor 15.6 KB, call view 7.7 KB, admin 12.4 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 15_000,
-  callOwnCode: 7_000,
+  counsellorOwnCode: 16_500,
+  callOwnCode: 8_500,
   adminOwnCode: 13_000,
 };
 
