@@ -236,7 +236,7 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
       true,
     );
     expect(requested.some((u) => u.startsWith(`${app}/static/mediapipe/`) && u.endsWith('.wasm'))).toBe(true);
-  });
+  }, 150_000);
 
   it('switches to audio only: the citizen stops receiving the camera, and gets it back', async () => {
     const audioOnly = page.getByRole('button', { name: 'Nur Audio' });

@@ -108,9 +108,13 @@ export function systemMissingReason(): string | null {
   return reason;
 }
 
-/** Chromium with fake camera, microphone and permission prompts, headless, sandbox off (containers). */
-export function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Chromium with fake camera, microphone and permission prompts, headless, sandbox off (containers). Its contexts
+ * speak German like most of the agency's citizens (the pages follow the browser's language) unless a test sets
+ * its own `locale`.
+ */
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -122,6 +126,9 @@ export function launchBrowser(options: { args?: string[] } = {}): Promise<Browse
       ...(options.args ?? []),
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (o = {}) => newContext({ locale: 'de-DE', ...o });
+  return browser;
 }
 
 /** Bundles worker and pages into a private folder, so parallel test files never read a half-written build. */

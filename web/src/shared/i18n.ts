@@ -28,8 +28,10 @@ function initialLang(): Lang {
   } catch {
     // Storage may be blocked; the browser's languages still count.
   }
-  // A link with ?lang= wins, then the citizen's own earlier choice, then what the browser asks for.
-  return pickLang([asked ?? '', saved ?? '', ...(navigator.languages ?? [navigator.language])], langs);
+  // A link with ?lang= wins, then the citizen's own earlier choice, then what the browser asks for. Staff pages
+  // (with their own list) stay German first: the agency's working language, English only when chosen.
+  const browser = document.documentElement.dataset.langs ? [] : (navigator.languages ?? [navigator.language]);
+  return pickLang([asked ?? '', saved ?? '', ...browser], langs);
 }
 
 export const lang = signal<Lang>(initialLang());
