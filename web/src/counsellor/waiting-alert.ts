@@ -54,9 +54,9 @@ function unlockAudio(): void {
 
 /** Two soft rising tones, like a door chime: noticeable through a headset without startling. False if muted by the browser. */
 export function chime(): boolean {
-  if (!audio || audio.state !== 'running') return false;
-  const t0 = audio.currentTime;
   const ctx = audio;
+  if (ctx?.state !== 'running') return false;
+  const t0 = ctx.currentTime;
   for (const [i, frequency] of [659.25, 880].entries()) {
     const t = t0 + i * 0.18;
     const osc = ctx.createOscillator();

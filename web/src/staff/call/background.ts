@@ -63,7 +63,10 @@ export function canvasFilterWorks(): boolean {
   canvas.width = 9;
   canvas.height = 9;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx || !('filter' in ctx)) return (filterWorks = false);
+  if (!ctx || !('filter' in ctx)) {
+    filterWorks = false;
+    return false;
+  }
   const dot = document.createElement('canvas');
   dot.width = 9;
   dot.height = 9;
