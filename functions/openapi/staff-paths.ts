@@ -40,6 +40,8 @@ const STAFF_PATHS: Record<string, string[]> = {
   '/api/admin/outbox': ['get'],
   '/api/admin/outbox/{id}/retry': ['post'],
   '/api/admin/audit': ['get'],
+  '/api/admin/accessibility-feedback': ['get'],
+  '/api/admin/accessibility-feedback/{id}/handled': ['post'],
 };
 
 export function staffPaths(): Json {
