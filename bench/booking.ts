@@ -1,9 +1,11 @@
-// Benchmark: successful bookings per second under parallel load on workerd, next to pgbench (tpcb-like) on the same PostgreSQL.
+// Benchmark: successful bookings per second under parallel load on workerd, next to pgbench calling
+// book_scheduled_slot directly (the ceiling of that transaction) and pgbench tpcb-like, on the same PostgreSQL.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { addDays, formatInZone, localDay } from '../functions/slots/time-zone.ts';
+import { prepareCeiling, runCeiling } from './book-ceiling.ts';
 import { loadNode } from './lib/load.ts';
 import { seedSchedulingBench, TIME_ZONE } from './lib/scheduling-seed.ts';
 import type { BenchContext } from './run.ts';
@@ -24,6 +26,9 @@ export async function benchBooking(ctx: BenchContext): Promise<Record<string, nu
       phone: `+49151${String(10_000_000 + (i % 89_999_999))}`,
       consent: true,
     });
+  // Enough capacity that every free counsellor can be booked: this measures the booking, not a full system.
+  await raiseCapacity(ctx.databaseUrl);
+  await prepareCeiling(ctx.databaseUrl, data.serviceId, starts, 3000 * (durationMs / 1000));
   const request = {
     url: `${ctx.baseUrl}/api/bookings`,
     method: 'POST',
@@ -33,6 +38,7 @@ export async function benchBooking(ctx: BenchContext): Promise<Record<string, nu
   await loadNode({ ...request, durationMs: 2000, makeRequest: (i) => ({ body: body(i + 7919) }) });
   const booking = await loadNode({ ...request, durationMs, makeRequest: (i) => ({ body: body(i) }) });
   const created = booking.statusCounts['201'] ?? 0;
+  const ceiling = await runCeiling(pgbenchBinary(), ctx.databaseUrl, CONNECTIONS, durationMs);
   const pgbench = await runPgbench(ctx.databaseUrl, CONNECTIONS, durationMs);
   const bookingsPerSec = created / (durationMs / 1000);
   return {
@@ -44,9 +50,21 @@ export async function benchBooking(ctx: BenchContext): Promise<Record<string, nu
     other: booking.requests - created - (booking.statusCounts['409'] ?? 0),
     p50Ms: round(booking.p50Ms),
     p99Ms: round(booking.p99Ms),
+    bookFunctionCalls: ceiling.calls,
+    bookFunctionBookingsPerSec: round(ceiling.bookingsPerSec),
+    ratioToBookFunction: round(bookingsPerSec / ceiling.bookingsPerSec, 3),
     pgbenchTps: round(pgbench),
     ratioToPgbench: round(bookingsPerSec / pgbench, 3),
+    bookFunctionToTpcb: round(ceiling.bookingsPerSec / pgbench, 3),
   };
+}
+
+async function raiseCapacity(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`update capacity_settings set max_concurrent_sessions = 100000;
+    update capacity_buckets set capacity = 100000`);
+  await client.end();
 }
 
 /** Every 15-minute start from 08:00 to 15:30 Berlin time on weekdays from `from` to `to`. */

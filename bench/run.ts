@@ -8,12 +8,15 @@ import { createDb, createPool } from '../functions/db/connect.ts';
 import { migrateToLatest } from '../functions/db/migrator.ts';
 import { seedDemoData } from '../functions/db/seed.ts';
 import { freePort, startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
-import { startWorkerd, waitForHttp } from '../scripts/lib/workerd.ts';
+import { processCount, startWorkerd, waitForHttp } from '../scripts/lib/workerd.ts';
 import { fmt, type LoadOptions, type LoadResult, load } from './lib/load.ts';
 
 export interface BenchContext {
   baseUrl: string;
+  denoUrl: string;
   databaseUrl: string;
+  /** Runs `npm start`'s workerd with the given processes (for the scaling part), stopped afterwards. */
+  startWorkerd: (processes: number) => Promise<{ url: string; pids: number[]; stop: () => Promise<void> }>;
   load: (opts: LoadOptions) => Promise<LoadResult>;
 }
 
@@ -41,7 +44,10 @@ try {
   await buildWeb();
 
   const env = { DATABASE_URL: pg.url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', DB_POOL_MAX: '10' };
-  const worker = await startWorkerd({ port: await freePort(), env });
+  // As `npm start` runs it: one process per core unless BENCH_PROCESSES says otherwise.
+  const processes = processCount(Number(process.env.BENCH_PROCESSES ?? 0));
+  results.workerdProcesses = processes;
+  const worker = await startWorkerd({ port: await freePort(), env, processes });
   stopWorker = worker.stop;
   const denoPort = await freePort();
   const deno = spawn('node_modules/.bin/deno', ['task', 'start'], {
@@ -76,9 +82,20 @@ try {
     results.platform = { healthz, workerdServices: wServices, denoServices: dServices, ratios };
   }
 
-  const ctx: BenchContext = { baseUrl: worker.url, databaseUrl: pg.url, load };
+  const ctx: BenchContext = {
+    baseUrl: worker.url,
+    denoUrl,
+    databaseUrl: pg.url,
+    load,
+    startWorkerd: async (n) => {
+      const w = await startWorkerd({ port: await freePort(), env, processes: n });
+      return { url: w.url, pids: w.children.map((c) => c.pid ?? 0), stop: w.stop };
+    },
+  };
   for (const [name, file, fn] of [
     ['slots', './slots.ts', 'benchSlots'],
+    ['openloop', './open-loop.ts', 'benchOpenLoop'],
+    ['scaling', './scaling.ts', 'benchScaling'],
     ['booking', './booking.ts', 'benchBooking'],
     ['web', './web.ts', 'benchWeb'],
   ] as const) {
@@ -87,7 +104,8 @@ try {
     const mod = (await import(file)) as Record<string, (c: BenchContext) => Promise<unknown>>;
     const bench = mod[fn];
     if (!bench) continue;
-    results[name] = await bench(ctx);
+    // One failing part (e.g. 503s on an overloaded machine) must not lose the others' numbers.
+    results[name] = await bench(ctx).catch((e: unknown) => ({ error: String((e as Error).message ?? e) }));
     console.log(JSON.stringify(results[name], null, 2));
   }
   mkdirSync('bench/results', { recursive: true });

@@ -1,5 +1,7 @@
-# workerd configuration for Beratungsraum: one worker, a Durable Object holding the database pool,
-# built web assets from disk, and an outbound network that may reach PostgreSQL and LiveKit on private addresses.
+# workerd configuration for Beratungsraum: one worker (pages, assets, cached public reads) in front of
+# several Durable Objects each holding a small database pool, built web assets from disk, and an outbound
+# network that may reach PostgreSQL and LiveKit on private addresses. `npm start` runs one process per core
+# on one listening socket (see scripts/lib/workerd.ts).
 using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -24,7 +26,9 @@ const mainWorker :Workerd.Worker = (
     (name = "PORT", fromEnvironment = "PORT"),
     (name = "PUBLIC_BASE_URL", fromEnvironment = "PUBLIC_BASE_URL"),
     (name = "DATABASE_URL", fromEnvironment = "DATABASE_URL"),
+    (name = "DATABASE_LISTEN_URL", fromEnvironment = "DATABASE_LISTEN_URL"),
     (name = "DB_POOL_MAX", fromEnvironment = "DB_POOL_MAX"),
+    (name = "WORKERD_OBJECTS", fromEnvironment = "WORKERD_OBJECTS"),
     (name = "LIVEKIT_URL", fromEnvironment = "LIVEKIT_URL"),
     (name = "LIVEKIT_PUBLIC_URL", fromEnvironment = "LIVEKIT_PUBLIC_URL"),
     (name = "LIVEKIT_API_KEY", fromEnvironment = "LIVEKIT_API_KEY"),

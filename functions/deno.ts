@@ -1,5 +1,5 @@
 // Deno entry: the same app with one shared pg Pool, migrated (and seeded when empty) at start.
-import { createDb, createPool } from './db/connect.ts';
+import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoData } from './db/seed.ts';
 import { parseConfig } from './env.ts';
@@ -29,10 +29,13 @@ if (!config.DATABASE_URL) {
   console.error('DATABASE_URL is required for `deno task start`.');
   Deno.exit(2);
 }
-const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
+// Migrations and seeding may run long statements; requests get the per-request budget.
+const setup = createDb(createPool({ connectionString: config.DATABASE_URL, max: 2 }));
+await migrateToLatest(setup);
+await seedDemoData(setup, { password: config.DEMO_PASSWORD });
+await setup.destroy();
+const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, ...REQUEST_BUDGET });
 const db = createDb(pool);
-await migrateToLatest(db);
-await seedDemoData(db, { password: config.DEMO_PASSWORD });
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
 const app = createApp(buildDeps(config, db, { assets }));
 Deno.serve(

@@ -1,11 +1,18 @@
-// workerd entry: static assets from the stateless worker; the app runs in a Durable Object that owns the pg Pool.
+// workerd entry: the stateless worker answers pages, assets, liveness and cached public reads itself and
+// spreads the rest over several Durable Objects, each owning a small pg pool.
 import { DurableObject } from 'cloudflare:workers';
 import type { Hono } from 'hono';
-import { createDb, createPool } from './db/connect.ts';
-import { parseConfig } from './env.ts';
-import { createApp } from './http/app.ts';
+import { createChangeListener } from './db/change-listener.ts';
+import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
+import { type Config, parseConfig } from './env.ts';
+import { createApp, createEdgeApp } from './http/app.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
+import { requestIdOf } from './http/middleware.ts';
+import { createChangeBus } from './platform/change-bus.ts';
 import { buildDeps } from './platform/deps.ts';
+import { createEdgeCache } from './platform/edge-cache.ts';
+import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
+import { invalidateSlotCache } from './slots/cache.ts';
 
 interface Fetcher {
   fetch(input: Request | string, init?: RequestInit): Promise<Response>;
@@ -22,6 +29,10 @@ interface DurableObjectNamespace {
   get(id: unknown): Fetcher;
 }
 
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 function diskAssets(assets: Fetcher | undefined): AssetStore | undefined {
   if (!assets) return undefined;
   return {
@@ -36,26 +47,115 @@ function diskAssets(assets: Fetcher | undefined): AssetStore | undefined {
   };
 }
 
-/** Holds the pool for the life of the process: workerd lets a Durable Object reuse I/O across requests. */
+// One workerd process runs the worker and all its objects in one isolate: these are shared by all of
+// them (plain data only; each object keeps its own I/O).
+const bus = createChangeBus();
+const edgeCache = createEdgeCache(bus);
+
+/** The object that holds the process's LISTEN connection; it never serves application requests. */
+const LISTENER = 'listener';
+
+/** Connections per object: the process's DB_POOL_MAX shared out, but at least two. */
+function objectPoolSize(config: Config): number {
+  return Math.max(2, Math.floor(config.DB_POOL_MAX / config.WORKERD_OBJECTS));
+}
+
+/** One of the process's objects: a pool, the app, and its slot cache cleared by every change in the process. */
 export class AppHost extends DurableObject<WorkerEnv> {
   private readonly app: Hono<AppEnv>;
+  private readonly listen: () => Promise<void>;
+  /** The listener object only holds the LISTEN connection; the worker never forwards a client's request to it. */
+  private readonly isListener: boolean;
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
     super(ctx, env);
-    const config = parseConfig(env);
-    const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX });
+    this.isListener = String(ctx.id) === String(env.APP_HOST.idFromName(LISTENER));
+    const parsed = parseConfig(env);
+    const config = { ...parsed, DB_POOL_MAX: objectPoolSize(parsed) };
+    const pool = createPool({
+      connectionString: config.DATABASE_URL,
+      max: config.DB_POOL_MAX,
+      ...REQUEST_BUDGET,
+    });
+    const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
-    this.app = createApp(buildDeps(config, createDb(pool), assets ? { assets } : {}));
+    const deps = buildDeps(config, db, assets ? { assets } : {});
+    // A change made here reaches the other objects and the worker's cache before the answer leaves.
+    deps.onBookingChange = (scope) => bus.publish(scope);
+    bus.subscribe((scope) => invalidateSlotCache(db, scope));
+    this.app = createApp(deps);
+    let listener: ReturnType<typeof createChangeListener> | undefined;
+    this.listen = () => {
+      listener ??= createChangeListener({
+        // LISTEN needs a session of its own: through PgBouncer's transaction pooling it would hear nothing.
+        connectionString: config.DATABASE_LISTEN_URL || config.DATABASE_URL,
+        bus,
+        connectTimeoutMs: REQUEST_BUDGET.connectTimeoutMs,
+        onError: (e) => deps.log.warn('change listener lost', { error: String(e) }),
+      });
+      return listener.ensure();
+    };
   }
 
-  override fetch(request: Request): Promise<Response> | Response {
+  override async fetch(request: Request): Promise<Response> {
+    if (this.isListener) {
+      await this.listen();
+      return new Response(null, { status: 204 });
+    }
     return this.app.fetch(request);
   }
 }
 
+let edgeApp: Hono<AppEnv> | undefined;
+let config: Config | undefined;
+let roundRobin = 0;
+let lastListenPing = 0;
+
+function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
+  if (!edgeApp || !config) {
+    config = parseConfig(env);
+    const assets = diskAssets(env.ASSETS);
+    // The edge app's routes never query: this pool is never connected.
+    const db = createDb(createPool({ connectionString: config.DATABASE_URL, max: 1 }));
+    edgeApp = createEdgeApp(buildDeps(config, db, assets ? { assets } : {}));
+  }
+  return { app: edgeApp, config };
+}
+
+/**
+ * Asks the listener object to (re)connect when this process stopped hearing changes (at most once a
+ * second), and pings it every 10 s anyway: workerd evicts an object after about a minute without requests.
+ */
+function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void {
+  const since = now - lastListenPing;
+  if (since < 1000 || (bus.listening && since < 10_000)) return;
+  lastListenPing = now;
+  const stub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
+  ctx.waitUntil(
+    stub.fetch(`http://${LISTENER}/`).then(
+      (r) => r.body?.cancel(),
+      () => {},
+    ),
+  );
+}
+
 export default {
-  fetch(request: Request, env: WorkerEnv): Promise<Response> {
-    const stub = env.APP_HOST.get(env.APP_HOST.idFromName('primary'));
-    return stub.fetch(request);
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    const url = new URL(request.url);
+    const edge = edgeOf(env);
+    if (isEdgeRoute(request.method, url.pathname)) return edge.app.fetch(request);
+    const now = Date.now();
+    keepListening(env, ctx, now);
+    const header = (name: string) => request.headers.get(name);
+    const key = edgeCacheKey(request.method, url, header);
+    if (key) {
+      const hit = edgeCache.get(key, now, requestIdOf(header('x-request-id')));
+      if (hit) return hit;
+    }
+    const generation = bus.generation;
+    const client = header('x-forwarded-for')?.split(',')[0]?.trim() || undefined;
+    const index = objectIndexOf(url, client, edge.config.WORKERD_OBJECTS, roundRobin++);
+    const res = await env.APP_HOST.get(env.APP_HOST.idFromName(`app-${index}`)).fetch(request);
+    return key ? edgeCache.put(key, generation, now, res) : res;
   },
 };

@@ -9,7 +9,7 @@ import { seedDemoData } from '../functions/db/seed.ts';
 import { parseConfig } from '../functions/env.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './lib/embedded-postgres.ts';
 import { type LiveKitServer, liveKitBuilt, startLiveKit } from './lib/livekit.ts';
-import { startWorkerd, type WorkerdProcess } from './lib/workerd.ts';
+import { processCount, startWorkerd, type WorkerdProcess } from './lib/workerd.ts';
 
 const stoppers: (() => Promise<void>)[] = [];
 let stopping = false;
@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   const { buildWeb } = await import('./build-web.mjs');
   await buildWorker();
   await buildWeb();
+  // esbuild keeps its service process (about 128 MB) for further builds; there are none.
+  (await import('esbuild')).stop();
   done();
 
   let livekit: LiveKitServer | null = null;
@@ -107,10 +109,12 @@ async function main(): Promise<void> {
     }
   }
 
-  done = step(`Starting workerd on port ${config.PORT}`);
+  const processes = processCount(config.WORKERD_PROCESSES);
+  done = step(`Starting ${processes} workerd process${processes === 1 ? '' : 'es'} on port ${config.PORT}`);
   const worker: WorkerdProcess = await startWorkerd({
     port: config.PORT,
     env,
+    processes,
     onOutput: (line) => {
       if (line.includes('"msg":"sms (no gateway configured)"')) printSms(line);
       else if (config.LOG_LEVEL === 'debug' || !line.includes('"level":"info"'))
@@ -118,12 +122,14 @@ async function main(): Promise<void> {
     },
   });
   stoppers.push(() => worker.stop());
-  worker.child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`workerd exited (${code}); stopping`);
-      void shutdown(1);
-    }
-  });
+  for (const child of worker.children) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`workerd exited (${code}); stopping`);
+        void shutdown(1);
+      }
+    });
+  }
   done();
 
   const tick = async () => {

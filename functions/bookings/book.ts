@@ -9,7 +9,7 @@ import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
-import { type ClaimWithMessages, claimSlotWithMessages, rankCandidates } from './placement.ts';
+import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { retryTransient } from './transaction.ts';
@@ -59,20 +59,17 @@ function cachedBookableService(db: Kysely<Database>, id: string): Promise<Servic
   return cacheOf(db).memo(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(db, id));
 }
 
-export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  return withBookingGate(ctx.db, () => bookSlotNow(ctx, req));
-}
-
-async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  const service = await cachedBookableService(ctx.db, req.serviceId);
-  if (!service) return { ok: false, reason: 'unknown_service' };
+/**
+ * The arguments of book_scheduled_slot for a new citizen booking: fresh id and secrets, the booked and
+ * reminder SMS, the audit entry. Exported so that the pgbench ceiling (bench/booking.ts) sends the same.
+ */
+export async function buildScheduledClaim(
+  ctx: BookingContext,
+  service: Service,
+  req: BookingRequest,
+): Promise<{ claim: ClaimWithMessages; joinCode: string; manageToken: string }> {
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;
-  const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
-  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await rankCandidates(ctx.db, service, rules, timeZone, req.start);
-  if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
-
   const end = new Date(req.start.getTime() + rules.durationMinutes * 60_000);
   const id = crypto.randomUUID();
   const joinCode = generateSecret();
@@ -122,6 +119,24 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
       requestId: ctx.requestId,
     },
   };
+  return { claim, joinCode, manageToken };
+}
+
+export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
+  return withBookingGate(ctx, () => bookSlotNow(ctx, req));
+}
+
+async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
+  const service = await cachedBookableService(ctx.db, req.serviceId);
+  if (!service) return { ok: false, reason: 'unknown_service' };
+  const rules = rulesOf(service);
+  const timeZone = ctx.config.TIME_ZONE;
+  const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
+  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
+  const candidates = await workingCandidates(ctx.db, service, rules, timeZone, req.start);
+  if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
+
+  const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);
   try {
     const booking = await retryTransient(() => claimSlotWithMessages(ctx.db, candidates, claim));
     if (!booking) return { ok: false, reason: 'slot_unavailable' };

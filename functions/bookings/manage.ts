@@ -31,7 +31,7 @@ export function cancelByManageToken(
   tokenHash: Uint8Array,
   by: 'citizen' | 'staff' = 'citizen',
 ): Promise<CancelResult> {
-  return withBookingGate(ctx.db, () => cancelNow(ctx, tokenHash, by));
+  return withBookingGate(ctx, () => cancelNow(ctx, tokenHash, by));
 }
 
 async function cancelNow(
@@ -141,7 +141,7 @@ export function rescheduleByManageToken(
   token: string,
   start: Date,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx.db, async () => {
+  return withBookingGate(ctx, async () => {
     const tokenHash = await hashSecret(token);
     return rescheduleNow(ctx, start, {
       by: 'citizen',
@@ -163,7 +163,7 @@ export function rescheduleByStaff(
   start: Date,
   actorId: string | null,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx.db, () =>
+  return withBookingGate(ctx, () =>
     rescheduleNow(ctx, start, {
       by: 'staff',
       actorId,

@@ -10,7 +10,6 @@ import {
   withinWorkingHours,
   workingCheck,
 } from '../slots/slot-engine.ts';
-import { localDateOf, localDay } from '../slots/time-zone.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
 /** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
@@ -20,10 +19,25 @@ function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<Co
   return cacheOf(db).memo(`roster:${serviceId}`, ROSTER_TTL_MS, () => loadSkilledCounsellors(db, serviceId));
 }
 
+/** Who offers the service and works during the blocked time of a session at `start` (from the cached roster, no query). */
+export async function workingCandidates(
+  db: Kysely<Database>,
+  service: Service,
+  rules: ServiceRules,
+  timeZone: string,
+  start: Date,
+): Promise<string[]> {
+  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
+  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const works = workingCheck(timeZone, blockedStart, blockedEnd);
+  return (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours)).map((c) => c.id);
+}
+
 /**
  * Counsellors who look free for a session starting at `start`: working then, not absent, not booked
- * (buffers included). Those with the fewest bookings that local day come first; ties are shuffled so
- * parallel requests spread out. The database re-checks all of it when the booking is inserted.
+ * (buffers included). Those with the fewest bookings that local day come first (read from the per-day
+ * counts of migration 0141); ties are shuffled so parallel requests spread out. The database re-checks
+ * all of it when the booking is inserted.
  */
 export async function rankCandidates(
   db: Kysely<Database>,
@@ -35,35 +49,45 @@ export async function rankCandidates(
 ): Promise<string[]> {
   const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
   const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
-  const works = workingCheck(timeZone, blockedStart, blockedEnd);
-  const working = (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours));
-  if (working.length === 0) return [];
-  const day = localDay(localDateOf(start.getTime(), timeZone), timeZone);
-  const ids = working.map((c) => c.id);
+  const ids = await workingCandidates(db, service, rules, timeZone, start);
+  if (ids.length === 0) return [];
+  const ranked = await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId);
+  if (ranked.zoneMatches) return ranked.ids;
+  // The counts are kept for another zone (TIME_ZONE changed): recount once, then rank again.
+  await sql`select set_day_count_zone(${timeZone})`.execute(db);
+  return (await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId)).ids;
+}
+
+/** One round trip and one row: the free counsellors among `ids`, fewest bookings that local day first. */
+async function rankByDayCount(
+  db: Kysely<Database>,
+  ids: string[],
+  timeZone: string,
+  start: Date,
+  blockedStart: number,
+  blockedEnd: number,
+  ignoreBookingId: string | undefined,
+): Promise<{ ids: string[]; zoneMatches: boolean }> {
   const range = sql`tstzrange(${new Date(blockedStart)}::timestamptz, ${new Date(blockedEnd)}::timestamptz, '[)')`;
   const ignore = ignoreBookingId ? sql`and id <> ${ignoreBookingId}` : sql``;
-  // One round trip and one row: the free counsellors, fewest bookings that day first, ties shuffled so
-  // parallel requests spread out.
-  const result = await sql<{ ids: string[] }>`
-    with per_counsellor as (
-      select counsellor_id, bool_or(blocked && ${range}) as busy,
-             count(*) filter (where start_at >= ${new Date(day.start)}) as n
-      from bookings
-      where status in ('confirmed', 'completed') and counsellor_id = any(${ids}::uuid[])
-        and start_at >= least(${new Date(day.start)}::timestamptz, ${new Date(blockedStart)}::timestamptz) - interval '1 day'
-        and start_at < greatest(${new Date(day.end)}::timestamptz, ${new Date(blockedEnd)}::timestamptz)
+  const result = await sql<{ ids: string[]; zone_matches: boolean }>`
+    with busy as (
+      select counsellor_id from bookings
+      where status in ('confirmed', 'completed') and counsellor_id = any(${ids}::uuid[]) and blocked && ${range}
         ${ignore}
-      group by counsellor_id
       union all
-      select counsellor_id, true, 0 from absences
-      where period && ${range} and counsellor_id = any(${ids}::uuid[])
-    ), state as (
-      select counsellor_id, bool_or(busy) as busy, sum(n) as n from per_counsellor group by counsellor_id
+      select counsellor_id from absences where period && ${range} and counsellor_id = any(${ids}::uuid[])
     )
-    select coalesce(array_agg(c.id::text order by coalesce(s.n, 0), random())
-                    filter (where not coalesce(s.busy, false)), '{}') as ids
-    from unnest(${ids}::uuid[]) as c(id) left join state s on s.counsellor_id = c.id`.execute(db);
-  return result.rows[0]?.ids ?? [];
+    select coalesce(array_agg(c.id::text order by coalesce(n.bookings, 0), random())
+                    filter (where c.id not in (select counsellor_id from busy)), '{}') as ids,
+           (select time_zone = ${timeZone} from day_count_zone) as zone_matches
+    from unnest(${ids}::uuid[]) as c(id)
+    left join counsellor_day_counts n
+      on n.counsellor_id = c.id and n.day = (${start}::timestamptz at time zone ${timeZone})::date`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  return { ids: row?.ids ?? [], zoneMatches: row?.zone_matches ?? false };
 }
 
 export type ClaimResult = { ok: true; booking: Booking } | { ok: false; reason: 'taken' | 'capacity' };
@@ -125,10 +149,12 @@ export interface ClaimWithMessages {
 
 /**
  * claimSlot for a new scheduled booking plus its outbox messages and audit entry, as one autocommit
- * statement (book_scheduled_slot, migration 0003), so its locks are held only while it runs. The same
- * checks: exclusion constraint, counsellor re-read under the insert's lock (service active, counsellor
- * active, skilled, not absent, within weekly hours), capacity buckets in ascending order. Returns null
- * when no candidate fits; a full bucket throws the capacity violation (see isCapacityViolation).
+ * statement and one round trip (book_scheduled_slot_fair, migration 0143), so its locks are held only
+ * while it runs. `candidates` are the working counsellors (workingCandidates); the statement drops the
+ * busy and absent ones and tries the rest fewest-bookings-that-day first, with the checks of
+ * book_scheduled_slot: exclusion constraint, counsellor re-read under the insert's lock (service active,
+ * counsellor active, skilled, not absent, within weekly hours), capacity buckets in ascending order.
+ * Returns null when no candidate fits; a full bucket throws the capacity violation (see isCapacityViolation).
  */
 export async function claimSlotWithMessages(
   db: Kysely<Database>,
@@ -137,7 +163,7 @@ export async function claimSlotWithMessages(
 ): Promise<Booking | null> {
   const b = claim.booking;
   const result = await sql<Booking>`
-    select * from book_scheduled_slot(
+    select * from book_scheduled_slot_fair(
       ${claim.id}::uuid, ${candidates}::uuid[], ${b.serviceId}::text, ${b.start}::timestamptz, ${b.end}::timestamptz,
       ${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, ${b.joinCodeHash}::bytea, ${b.manageTokenHash}::bytea,
       ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,

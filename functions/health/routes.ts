@@ -4,15 +4,18 @@ import { isMigrated } from '../db/migrator.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 
-export const healthRoutes = new Hono<AppEnv>()
-  .get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }))
-  .get('/readyz', async (c) => {
-    const migrated = await isMigrated(c.get('db'));
-    if (!migrated) {
-      throw new AppError('database_unavailable', {
-        detail: 'The database is not migrated yet.',
-        retryAfterSeconds: 5,
-      });
-    }
-    return c.json({ status: 'ok', database: 'ok' }, 200, { 'cache-control': 'no-store' });
-  });
+/** Liveness alone: what workerd's stateless worker answers without the database. */
+export const livenessRoutes = new Hono<AppEnv>().get('/healthz', (c) =>
+  c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }),
+);
+
+export const healthRoutes = new Hono<AppEnv>().route('/', livenessRoutes).get('/readyz', async (c) => {
+  const migrated = await isMigrated(c.get('db'));
+  if (!migrated) {
+    throw new AppError('database_unavailable', {
+      detail: 'The database is not migrated yet.',
+      retryAfterSeconds: 5,
+    });
+  }
+  return c.json({ status: 'ok', database: 'ok' }, 200, { 'cache-control': 'no-store' });
+});

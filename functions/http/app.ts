@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { healthRoutes } from '../health/routes.ts';
+import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import { webRoutes } from '../web/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
 import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
@@ -10,10 +11,7 @@ import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  app.use('*', injectDeps(deps));
-  app.use('*', accessLog());
-  app.use('*', securityHeaders());
+  const app = withCommonMiddleware(new Hono<AppEnv>(), deps);
   // No request of this API needs more; larger bodies are refused before anything parses them.
   app.use(
     '/api/*',
@@ -26,7 +24,28 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route('/', healthRoutes);
   for (const [path, routes] of featureRoutes()) app.route(path, routes);
+  return withErrorHandlers(app, deps);
+}
 
+/**
+ * The part of the app that needs no database (liveness, pages, built assets), for workerd's stateless
+ * worker: with the same headers and errors, but without the hop to a Durable Object.
+ */
+export function createEdgeApp(deps: AppDeps): Hono<AppEnv> {
+  const app = withCommonMiddleware(new Hono<AppEnv>(), deps);
+  app.route('/', livenessRoutes);
+  app.route('/', webRoutes);
+  return withErrorHandlers(app, deps);
+}
+
+function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
+  app.use('*', injectDeps(deps));
+  app.use('*', accessLog());
+  app.use('*', securityHeaders());
+  return app;
+}
+
+function withErrorHandlers(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
   app.onError((err, c) =>
     problemResponse(toAppError(err, deps, c.get('requestId')), c.get('requestId') ?? 'unknown'),

@@ -88,8 +88,8 @@ export interface AppDeps {
   rateLimiter: RateLimiter;
   log: Logger;
   assets?: AssetStore;
-  /** Called after a change that makes cached slot data stale. */
-  onBookingChange?: () => void;
+  /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
+  onBookingChange?: (scope: 'bookings' | 'all') => void;
 }
 
 export interface Actor {

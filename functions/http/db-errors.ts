@@ -1,5 +1,8 @@
 // Tells a database that is down apart from a bug, so outages become 503 and not 500.
+// 57014: statement_timeout ran out; 55P03: lock_timeout ran out (the request budget of functions/db/connect.ts).
 const UNAVAILABLE_CODES = new Set([
+  '57014',
+  '55P03',
   '57P01',
   '57P02',
   '57P03',
@@ -27,7 +30,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       return true;
     const msg = typeof err.message === 'string' ? err.message : '';
     if (
-      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|Connection refused|network connection was lost|socket hang up|the database system is (starting up|shutting down)/i.test(
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|Connection refused|network connection was lost|socket hang up|the database system is (starting up|shutting down)|Query read timeout/i.test(
         msg,
       )
     ) {

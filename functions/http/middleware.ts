@@ -2,10 +2,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from './context.ts';
 
+/** The caller's request id when it is a sane token (a proxy's), else a new one. */
+export function requestIdOf(incoming: string | null | undefined): string {
+  return incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+}
+
 export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function injectDepsMiddleware(c, next) {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     c.set('deps', deps);
     c.set('db', deps.db);

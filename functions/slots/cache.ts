@@ -1,5 +1,8 @@
 // A short-lived per-process cache of slot responses; a booking change in this process clears it at once.
 import type { AppDeps } from '../http/context.ts';
+import type { ChangeScope } from '../platform/change-bus.ts';
+
+export type { ChangeScope } from '../platform/change-bus.ts';
 
 /** How long a computed calendar is served as fresh, and how long a stale one may be served while it refreshes. */
 const FRESH_MS = 10_000;
@@ -83,9 +86,6 @@ export class SlotCache {
   }
 }
 
-/** What changed: only bookings, or anything the calendar depends on (hours, absences, skills, capacity). */
-export type ChangeScope = 'bookings' | 'all';
-
 /** One cache per database handle, so code that only holds the handle (ad-hoc bookings) can clear it too. */
 const caches = new WeakMap<object, SlotCache>();
 const hooked = new WeakSet<AppDeps>();
@@ -96,10 +96,10 @@ export function slotCacheFor(deps: AppDeps): SlotCache {
   if (!hooked.has(deps)) {
     hooked.add(deps);
     const previous = deps.onBookingChange;
-    deps.onBookingChange = () => {
+    deps.onBookingChange = (scope) => {
       // notifyBookingChange has already cleared this cache with the right scope.
       cache.clear('bookings');
-      previous?.();
+      previous?.(scope);
     };
   }
   return cache;
@@ -117,7 +117,7 @@ export function cacheOf(db: object): SlotCache {
 /** Call after any change to bookings, hours, absences or capacity; `'bookings'` when only bookings changed. */
 export function notifyBookingChange(deps: AppDeps, scope: ChangeScope = 'all'): void {
   cacheOf(deps.db).clear(scope);
-  deps.onBookingChange?.();
+  deps.onBookingChange?.(scope);
 }
 
 /** The same for code that has only the database handle. */

@@ -1,9 +1,15 @@
-// Spawns the workerd binary from npm with deploy/workerd.capnp, on a chosen address, with the app's environment.
+// Spawns the workerd binary from npm with deploy/workerd.capnp, on a chosen address, with the app's environment:
+// one or more processes accepting on one listening socket.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface WorkerdProcess {
+  /** The first process (all of them in `children`). */
   child: ChildProcess;
+  children: ChildProcess[];
   url: string;
   stop(): Promise<void>;
 }
@@ -38,44 +44,73 @@ export interface StartWorkerdOptions {
   port: number;
   env: Record<string, string>;
   assetsDir?: string;
+  /** workerd processes (default 1; 0 = one per CPU core). Each is single-threaded with its own objects and pools. */
+  processes?: number;
   onOutput?: (line: string) => void;
 }
 
+export function processCount(wanted: number | undefined): number {
+  return wanted === 0 ? availableParallelism() : Math.max(1, wanted ?? 1);
+}
+
+/**
+ * Several processes share one listening socket, opened here and handed to each as file descriptor 3
+ * (`--socket-fd`), so the kernel spreads connections over them; this process then closes its copy.
+ */
 export async function startWorkerd(options: StartWorkerdOptions): Promise<WorkerdProcess> {
   const host = options.host ?? '127.0.0.1';
+  const count = processCount(options.processes);
+  const socket = createServer();
+  socket.listen({ host, port: options.port, exclusive: true, backlog: 1024 });
+  await once(socket, 'listening');
+  const fd = (socket as unknown as { _handle: { fd: number } })._handle.fd;
   const args = [
     'serve',
     resolve('deploy/workerd.capnp'),
-    '--socket-addr',
-    `http=${host}:${options.port}`,
+    '--socket-fd',
+    'http=3',
     '--directory-path',
     `assets=${resolve(options.assetsDir ?? 'dist/web')}`,
     '--verbose',
   ];
-  const child = spawn(workerdBinary(), args, {
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   const emit = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) options.onOutput?.(line);
   };
-  child.stdout?.on('data', emit);
-  child.stderr?.on('data', emit);
+  const children = Array.from({ length: count }, () => {
+    const child = spawn(workerdBinary(), args, {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe', fd],
+    });
+    child.stdout?.on('data', emit);
+    child.stderr?.on('data', emit);
+    return child;
+  });
+  socket.close();
   const url = `http://${host}:${options.port}`;
-  const exited = new Promise<never>((_, fail) =>
-    child.once('exit', (code) => fail(new Error(`workerd exited early with code ${code}`))),
+  const exited = Promise.race(
+    children.map(
+      (child) =>
+        new Promise<never>((_, fail) =>
+          child.once('exit', (code) => fail(new Error(`workerd exited early with code ${code}`))),
+        ),
+    ),
   );
   exited.catch(() => {});
-  await Promise.race([waitForHttp(`${url}/healthz`, 30_000, (r) => r.ok), exited]);
-  return {
-    child,
-    url,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+  const stopOne = (child: ChildProcess) =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  const stop = async () => {
+    await Promise.all(children.map(stopOne));
   };
+  try {
+    await Promise.race([waitForHttp(`${url}/healthz`, 30_000, (r) => r.ok), exited]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { child: children[0]!, children, url, stop };
 }
