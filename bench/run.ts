@@ -43,7 +43,14 @@ try {
   await buildWorker();
   await buildWeb();
 
-  const env = { DATABASE_URL: pg.url, RATE_LIMITS: 'off', LOG_LEVEL: 'warn', DB_POOL_MAX: '10' };
+  const env = {
+    DATABASE_URL: pg.url,
+    RATE_LIMITS: 'off',
+    LOG_LEVEL: 'warn',
+    DB_POOL_MAX: '10',
+    SMS_LOG_ONLY: 'on',
+    BOOKING_PHONE_VERIFICATION: 'off',
+  };
   // As `npm start` runs it: one process per core unless BENCH_PROCESSES says otherwise.
   const processes = processCount(Number(process.env.BENCH_PROCESSES ?? 0));
   results.workerdProcesses = processes;
@@ -98,6 +105,7 @@ try {
     ['scaling', './scaling.ts', 'benchScaling'],
     ['booking', './booking.ts', 'benchBooking'],
     ['web', './web.ts', 'benchWeb'],
+    ['network', './network.ts', 'benchNetwork'],
   ] as const) {
     if (!want(name) || !existsSync(new URL(file, import.meta.url))) continue;
     console.log(`\n== ${name}`);

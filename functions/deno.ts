@@ -1,8 +1,8 @@
-// Deno entry: the same app with one shared pg Pool, migrated (and seeded when empty) at start.
+// Deno entry: the same app with one shared pg Pool, migrated at start; demo data only with DEMO_SEED=on.
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { seedDemoData } from './db/seed.ts';
-import { parseConfig } from './env.ts';
+import { assertStartable, parseConfig } from './env.ts';
 import { createApp } from './http/app.ts';
 import { buildDeps } from './platform/deps.ts';
 import { createFileAssets } from './platform/file-assets.ts';
@@ -12,14 +12,16 @@ declare const Deno: {
   readFile(path: string): Promise<Uint8Array>;
   serve(
     options: { port: number; hostname: string; onListen?: (a: { port: number }) => void },
-    handler: (req: Request) => Response | Promise<Response>,
+    handler: (req: Request, info: { remoteAddr: { hostname: string } }) => Response | Promise<Response>,
   ): unknown;
   exit(code: number): never;
 };
 
 const config = (() => {
   try {
-    return parseConfig(Deno.env.toObject());
+    const parsed = parseConfig(Deno.env.toObject());
+    assertStartable(parsed);
+    return parsed;
   } catch (e) {
     console.error(String((e as Error).message));
     Deno.exit(2);
@@ -32,17 +34,23 @@ if (!config.DATABASE_URL) {
 // Migrations and seeding may run long statements; requests get the per-request budget.
 const setup = createDb(createPool({ connectionString: config.DATABASE_URL, max: 2 }));
 await migrateToLatest(setup);
-await seedDemoData(setup, { password: config.DEMO_PASSWORD });
+// A production database never gets demo logins by accident: seeding is an explicit development choice.
+if (config.DEMO_SEED === 'on') await seedDemoData(setup, { password: config.DEMO_PASSWORD });
 await setup.destroy();
-const pool = createPool({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, ...REQUEST_BUDGET });
+const pool = createPool({
+  connectionString: config.DATABASE_URL,
+  max: config.DB_POOL_MAX,
+  ...REQUEST_BUDGET,
+});
 const db = createDb(pool);
 const assets = createFileAssets(new URL('../dist/web', import.meta.url).pathname, (p) => Deno.readFile(p));
 const app = createApp(buildDeps(config, db, { assets }));
 Deno.serve(
   {
     port: config.PORT,
-    hostname: '127.0.0.1',
-    onListen: ({ port }) => console.log(`Deno serving on http://127.0.0.1:${port}`),
+    hostname: config.HOST,
+    onListen: ({ port }) => console.log(`Deno serving on http://${config.HOST}:${port}`),
   },
-  app.fetch,
+  // The peer address feeds the client address for limits (http/client-address.ts).
+  (req, info) => app.fetch(req, { remoteAddress: info.remoteAddr.hostname }),
 );

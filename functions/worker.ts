@@ -124,11 +124,11 @@ function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
 
 /**
  * Asks the listener object to (re)connect when this process stopped hearing changes (at most once a
- * second), and pings it every 10 s anyway: workerd evicts an object after about a minute without requests.
+ * second), and pings it every 5 s anyway: workerd evicts an object after about a minute without requests.
  */
 function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void {
   const since = now - lastListenPing;
-  if (since < 1000 || (bus.listening && since < 10_000)) return;
+  if (since < 1000 || (bus.listening && since < 5_000)) return;
   lastListenPing = now;
   const stub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   ctx.waitUntil(

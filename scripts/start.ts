@@ -2,13 +2,15 @@
 // a tick every minute; Ctrl-C / SIGTERM stops everything it started.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { migrateToLatest } from '../functions/db/migrator.ts';
 import { seedDemoData } from '../functions/db/seed.ts';
 import { parseConfig } from '../functions/env.ts';
 import { type EmbeddedDb, startEmbeddedPostgres } from './lib/embedded-postgres.ts';
-import { type LiveKitServer, liveKitBuilt, startLiveKit } from './lib/livekit.ts';
+import { canListen, type LiveKitServer, liveKitBuilt, startLiveKit } from './lib/livekit.ts';
 import { processCount, startWorkerd, type WorkerdProcess } from './lib/workerd.ts';
 
 const stoppers: (() => Promise<void>)[] = [];
@@ -40,6 +42,24 @@ function printSms(line: string): void {
   }
 }
 
+/** `dev:<base64 32 bytes>`, made once per DATA_DIR (mode 0600). */
+function devLinkKey(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'link-key');
+  if (!existsSync(file)) writeFileSync(file, `dev:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The address LiveKit tells browsers: LIVEKIT_NODE_IP, else HOST, else (HOST 0.0.0.0) the first LAN address. */
+function nodeIpFor(host: string, configured: string): string {
+  if (configured) return configured;
+  if (host !== '0.0.0.0') return host;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  return lan?.address ?? '127.0.0.1';
+}
+
 async function main(): Promise<void> {
   let config: ReturnType<typeof parseConfig>;
   try {
@@ -53,6 +73,11 @@ async function main(): Promise<void> {
   env.PORT = String(config.PORT);
   env.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL;
   env.INTERNAL_TOKEN = config.INTERNAL_TOKEN || randomBytes(24).toString('base64url');
+  // Links in queued SMS are sealed with this key; kept in DATA_DIR so a restart can still send them.
+  if (config.LINK_ENCRYPTION_KEYS.length === 0) env.LINK_ENCRYPTION_KEYS = devLinkKey(config.DATA_DIR);
+
+  // The demo operator logs in with the demo password alone; production keeps TOTP required for operators.
+  env.OPERATOR_TOTP = process.env.OPERATOR_TOTP || 'optional';
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -92,16 +117,28 @@ async function main(): Promise<void> {
   }
   if (!config.LIVEKIT_URL) {
     if (liveKitBuilt()) {
-      done = step('Starting LiveKit server (dev mode)');
+      const nodeIp = nodeIpFor(config.HOST, config.LIVEKIT_NODE_IP);
+      // Browsers are told turns:NODE_IP:443, so TURN/TLS is only useful where 443 can be had.
+      const tls = await canListen(config.HOST, 443);
+      done = step(`Starting LiveKit server (dev mode, media on ${nodeIp})`);
       livekit = await startLiveKit({
         dir: resolve(config.DATA_DIR, 'livekit'),
-        webhookUrl: `http://127.0.0.1:${config.PORT}/api/livekit/webhook`,
+        host: config.HOST,
+        nodeIp,
+        turnTlsPort: tls ? 443 : false,
+        webhookUrl: `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/api/livekit/webhook`,
       });
       stoppers.push(() => livekit!.stop());
-      env.LIVEKIT_URL = livekit.url;
+      env.LIVEKIT_URL = livekit.url.replace('0.0.0.0', '127.0.0.1');
+      if (config.HOST === '0.0.0.0' && !config.LIVEKIT_PUBLIC_URL)
+        env.LIVEKIT_PUBLIC_URL = `ws://${nodeIp}:${livekit.port}`;
       env.LIVEKIT_API_KEY = livekit.apiKey;
       env.LIVEKIT_API_SECRET = livekit.apiSecret;
+      env.LIVEKIT_TURN_URLS ||= livekit.turnUrls.join(',');
       done();
+      console.log(
+        `  TURN/UDP and STUN on ${nodeIp}:${livekit.turnUdpPort}; TURN/TLS ${tls ? `on ${nodeIp}:443 (self-signed certificate in ${resolve(config.DATA_DIR, 'livekit')})` : 'off (port 443 not available to this user)'}`,
+      );
     } else {
       console.log(
         '  (no LiveKit build found: run `npm run livekit:build` for video; booking works without it)',
@@ -112,6 +149,7 @@ async function main(): Promise<void> {
   const processes = processCount(config.WORKERD_PROCESSES);
   done = step(`Starting ${processes} workerd process${processes === 1 ? '' : 'es'} on port ${config.PORT}`);
   const worker: WorkerdProcess = await startWorkerd({
+    host: config.HOST,
     port: config.PORT,
     env,
     processes,

@@ -39,6 +39,11 @@ export async function seedSchedulingBench(
     const exists = await client.query('select 1 from services where id = $1', [BENCH_SERVICE]);
     if (exists.rowCount === 0) {
       await client.query('begin');
+      // The seed's bookings share one number; the benchmark measures scheduling, not the per-phone limit.
+      await client.query(
+        `insert into booking_limits (id, active_per_phone, per_phone_per_day) values (true, 1000000, 1000000)
+         on conflict (id) do update set active_per_phone = 1000000, per_phone_per_day = 1000000`,
+      );
       await client.query(
         `insert into services (id, name_de, name_en, duration_minutes, min_notice_minutes, horizon_days, slot_step_minutes)
          values ($1, 'Benchmark-Beratung', 'Benchmark counselling', 30, 60, 60, 15)`,

@@ -4,16 +4,12 @@ import { Hono } from 'hono';
 import { isUuid } from '../agenda/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
+import { ACCESSIBILITY_REPORTS, hitClientLimit } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { clientAddress } from '../rooms/client-address.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { insertFeedback, listFeedback, markHandled } from './repository.ts';
 import { FeedbackListSchema, FeedbackSchema } from './schemas.ts';
-
-/** Reports per client and window: enough for a person, too few to flood the operators' list. */
-const FEEDBACK_LIMIT = 5;
-const FEEDBACK_WINDOW_MS = 10 * 60_000;
 
 export const accessibilityRoutes = new Hono<AppEnv>()
   .get('/api/accessibility', (c) => {
@@ -28,10 +24,7 @@ export const accessibilityRoutes = new Hono<AppEnv>()
   })
   .post('/api/accessibility/feedback', validate('json', FeedbackSchema), async (c) => {
     const now = c.get('clock').now();
-    const limited = c
-      .get('rateLimiter')
-      .hit(`a11y-feedback:${clientAddress(c)}`, FEEDBACK_LIMIT, FEEDBACK_WINDOW_MS, now.getTime());
-    if (!limited.ok) throw new AppError('rate_limited', { retryAfterSeconds: limited.retryAfterSeconds });
+    await hitClientLimit(c, ACCESSIBILITY_REPORTS);
     const stored = await insertFeedback(c.get('db'), c.req.valid('json'), now);
     return c.json({ feedback: { id: stored.id, createdAt: stored.createdAt.toISOString() } }, 201);
   })

@@ -10,6 +10,7 @@ export interface CounsellorRow {
   email: string;
   display_name: string;
   role: StaffRole;
+  supervisor: boolean;
   active: boolean;
   site_id: string | null;
   site_name: string | null;
@@ -27,6 +28,7 @@ function counsellorQuery(db: Db) {
       'staff_users.email',
       'staff_users.display_name',
       'staff_users.role',
+      'staff_users.supervisor',
       'counsellors.active',
       'counsellors.site_id',
       'sites.name as site_name',
@@ -63,7 +65,13 @@ export async function insertCounsellor(
 ): Promise<string | undefined> {
   const user = await trx
     .insertInto('staff_users')
-    .values({ email: c.email, display_name: c.displayName, password_hash: c.passwordHash, role: c.role })
+    .values({
+      email: c.email,
+      display_name: c.displayName,
+      password_hash: c.passwordHash,
+      role: c.role,
+      must_change_password: true,
+    })
     .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -128,14 +136,15 @@ export async function flagFutureBookings(trx: Transaction<Database>, counsellorI
   return Number(r.numUpdatedRows);
 }
 
-export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
-  await db.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
-}
-
-export async function setPassword(db: Db, userId: string, passwordHash: string, now: Date): Promise<void> {
+export async function setRole(
+  db: Db,
+  userId: string,
+  changes: { role?: StaffRole; supervisor?: boolean },
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('staff_users')
-    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
+    .set({ ...changes, updated_at: now })
     .where('id', '=', userId)
     .execute();
 }

@@ -8,15 +8,16 @@ import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { hashPassword } from '../staff/password.ts';
+import { updatePassword } from '../staff/repository.ts';
+import { deleteSessionsOfUser } from '../staff/session-repository.ts';
 import {
   type CounsellorRow,
-  deleteSessionsOf,
   findCounsellor,
   flagFutureBookings,
   insertCounsellor,
   listCounsellors,
   replaceSkills,
-  setPassword,
+  setRole,
   siteExists,
   unknownServices,
   updateCounsellorProfile,
@@ -30,6 +31,7 @@ export function counsellorJson(r: CounsellorRow) {
     email: r.email,
     displayName: r.display_name,
     role: r.role,
+    supervisor: r.supervisor,
     active: r.active,
     siteId: r.site_id,
     siteName: r.site_name,
@@ -58,6 +60,28 @@ async function loadCounsellor(db: Db, id: string): Promise<CounsellorRow> {
 /** A temporary password shown once to the operator (about 96 bits). */
 function temporaryPassword(): string {
   return generateSecret(12);
+}
+
+/**
+ * The role and supervisor changes asked for, or null. Nobody changes their own; only a supervisor
+ * grants or withdraws the supervisor permission, so an operator cannot widen their own need-to-know.
+ */
+function roleChangeOf(
+  actor: { userId: string; supervisor: boolean },
+  row: CounsellorRow,
+  body: { role?: 'counsellor' | 'operator'; supervisor?: boolean },
+): { role?: 'counsellor' | 'operator'; supervisor?: boolean } | null {
+  const role = body.role !== undefined && body.role !== row.role ? body.role : undefined;
+  const supervisor =
+    body.supervisor !== undefined && body.supervisor !== row.supervisor ? body.supervisor : undefined;
+  if (role === undefined && supervisor === undefined) return null;
+  if (row.user_id === actor.userId)
+    throw new AppError('forbidden', { detail: 'You cannot change your own role.' });
+  if (supervisor !== undefined && !actor.supervisor)
+    throw new AppError('forbidden', {
+      detail: 'Only a supervisor grants or withdraws the supervisor permission.',
+    });
+  return { ...(role ? { role } : {}), ...(supervisor !== undefined ? { supervisor } : {}) };
 }
 
 export const adminCounsellorRoutes = new Hono<AppEnv>()
@@ -108,17 +132,20 @@ export const adminCounsellorItemRoutes = new Hono<AppEnv>()
     async (c) => {
       const body = c.req.valid('json');
       const db = c.get('db');
+      const actor = c.get('actor')!;
       const row = await loadCounsellor(db, c.req.param('id'));
       await checkReferences(db, body.skills, body.siteId);
+      const roleChange = roleChangeOf(actor, row, body);
       const now = c.get('clock').now();
       const flagged = await db.transaction().execute(async (trx) => {
         await updateCounsellorProfile(trx, { id: row.id, userId: row.user_id }, body, now);
         if (body.skills) await replaceSkills(trx, row.id, body.skills);
+        if (roleChange) await setRole(trx, row.user_id, roleChange, now);
         let count = 0;
-        if (body.active === false && row.active) {
-          count = await flagFutureBookings(trx, row.id, now);
-          await deleteSessionsOf(trx, row.user_id);
-        }
+        if (body.active === false && row.active) count = await flagFutureBookings(trx, row.id, now);
+        // Deactivation and a changed role end every session, so no one keeps rights they lost.
+        if ((body.active === false && row.active) || roleChange)
+          await deleteSessionsOfUser(trx, row.user_id, null);
         await writeAudit(trx, {
           actorType: 'staff',
           actorId: c.get('actor')!.userId,
@@ -142,13 +169,16 @@ export const adminCounsellorItemRoutes = new Hono<AppEnv>()
     validate('json', ResetPasswordSchema),
     async (c) => {
       const db = c.get('db');
+      const actor = c.get('actor')!;
       const row = await loadCounsellor(db, c.req.param('id'));
-      const given = c.req.valid('json').password;
-      const password = given ?? temporaryPassword();
+      if (row.user_id === actor.userId)
+        throw new AppError('forbidden', { detail: 'Change your own password under "Account".' });
+      const password = temporaryPassword();
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
-        await setPassword(trx, row.user_id, hash, c.get('clock').now());
-        await deleteSessionsOf(trx, row.user_id);
+        // One-time: the counsellor must choose a new one at the next login and is told of the reset.
+        await updatePassword(trx, row.user_id, hash, c.get('clock').now(), true, actor.userId);
+        await deleteSessionsOfUser(trx, row.user_id, null);
         await writeAudit(trx, {
           actorType: 'staff',
           actorId: c.get('actor')!.userId,
@@ -159,6 +189,6 @@ export const adminCounsellorItemRoutes = new Hono<AppEnv>()
         });
       });
       c.header('cache-control', 'no-store');
-      return c.json({ status: 'reset', ...(given ? {} : { temporaryPassword: password }) });
+      return c.json({ status: 'reset', temporaryPassword: password });
     },
   );

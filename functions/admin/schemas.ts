@@ -74,9 +74,12 @@ export const CounsellorUpdateSchema = v.strictObject({
   active: v.optional(v.boolean()),
   skills: v.optional(skills),
   siteId: v.optional(v.nullable(uuid)),
+  role: v.optional(v.picklist(['counsellor', 'operator'])),
+  supervisor: v.optional(v.boolean()),
 });
 
-export const ResetPasswordSchema = v.strictObject({ password: v.optional(password) });
+/** An operator resets only to a one-time password the system makes, never to one they choose. */
+export const ResetPasswordSchema = v.strictObject({});
 
 export const SiteSchema = v.strictObject({ name: text(200) });
 

@@ -1,4 +1,5 @@
-// Per-object access to a booking: a counsellor reaches only their own appointments, an operator all.
+// Per-object access to a booking (need-to-know): a counsellor reaches only their own appointments'
+// citizen data and notes; an operator sees others' only with the supervisor permission.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
@@ -11,9 +12,19 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-/** True when the actor may see or act on a booking of `counsellorId`. */
-export function mayAccessCounsellor(actor: Actor, counsellorId: string): boolean {
-  return actor.role === 'operator' || actor.counsellorId === counsellorId;
+/** True when the actor may see the citizen's contact data and the notes of a booking of `counsellorId`. */
+export function mayAccessCounsellor(
+  actor: Pick<Actor, 'role' | 'supervisor' | 'counsellorId'>,
+  counsellorId: string,
+): boolean {
+  return actor.counsellorId === counsellorId || (actor.role === 'operator' && actor.supervisor);
+}
+
+/** An agenda item without the citizen's contact data, for operators without need-to-know. */
+export function redactCitizen<
+  T extends { name: unknown; phone: unknown; customerNumber: unknown; caseFileUrl: unknown },
+>(item: T): T {
+  return { ...item, name: null, phone: null, customerNumber: null, caseFileUrl: null };
 }
 
 /**

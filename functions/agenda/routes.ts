@@ -7,7 +7,7 @@ import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { requireStaff } from '../staff/middleware.ts';
-import { findAccessibleBooking } from './access.ts';
+import { findAccessibleBooking, mayAccessCounsellor, redactCitizen } from './access.ts';
 import { etagOf, matchesEtag, toAgendaItems } from './agenda.ts';
 import { counsellorExists, listAgenda, markPhoneFallback } from './repository.ts';
 import { AgendaQuerySchema } from './schemas.ts';
@@ -45,10 +45,12 @@ export const agendaRoutes = new Hono<AppEnv>()
       to: startOfDay(addDays(to, 1), tz),
     });
     const settings = await readSettings(db, c.get('config'));
-    const items = await toAgendaItems(db, rows, {
-      lang: pickStaffLanguage(c),
-      caseFileTemplate: settings.caseFileUrlTemplate,
-    });
+    const items = (
+      await toAgendaItems(db, rows, {
+        lang: pickStaffLanguage(c),
+        caseFileTemplate: settings.caseFileUrlTemplate,
+      })
+    ).map((i) => (mayAccessCounsellor(actor, i.counsellorId) ? i : redactCitizen(i)));
     const body = JSON.stringify({ from, to, timeZone: tz, counsellorId, items });
     const etag = await etagOf(body);
     c.header('cache-control', 'private, no-cache');

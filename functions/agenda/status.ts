@@ -35,6 +35,8 @@ export function agendaStatus(b: StatusInput): AgendaStatus {
  */
 export function caseFileUrl(template: string, customerNumber: string | null): string | null {
   if (!template || !customerNumber) return null;
+  // Numbers stored before CUSTOMER_NUMBER_PATTERN existed may hold `..`, which would point the link a folder up.
+  if (customerNumber.includes('..')) return null;
   const url = template.replaceAll('{customerNumber}', encodeURIComponent(customerNumber));
   return /^https?:\/\//i.test(url) ? url : null;
 }

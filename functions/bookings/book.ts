@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { AppError } from '../http/problem.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { cacheOf } from '../slots/cache.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { withBookingGate } from './gate.ts';
+import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
@@ -22,6 +24,8 @@ export interface BookingContext {
 }
 
 export interface BookingRequest {
+  /** When the citizen agreed to which privacy notice; kept in the booking's audit entry. */
+  consent?: { at: string; noticeVersion: string };
   serviceId: string;
   start: Date;
   phone: string;
@@ -34,6 +38,7 @@ export interface BookingRequest {
 export type BookResult =
   | { ok: true; booking: Booking; service: Service; joinCode: string; manageToken: string }
   | { ok: false; reason: 'unknown_service' | 'slot_unavailable' }
+  | { ok: false; reason: 'phone_limit'; error: AppError }
   | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
 
 /** Thrown inside a transaction to roll it back when the slot turned out to be taken. */
@@ -110,12 +115,16 @@ export async function buildScheduledClaim(
       language: req.language,
     },
     timeZone,
-    messagesJson: outboxRowsJson(messages),
+    messagesJson: await outboxRowsJson(messages),
     audit: {
       actorType: 'citizen',
       action: 'booking.created',
       entityType: 'booking',
-      detail: { serviceId: service.id, start: req.start.toISOString() },
+      detail: {
+        serviceId: service.id,
+        start: req.start.toISOString(),
+        ...(req.consent ? { consent: req.consent } : {}),
+      },
       requestId: ctx.requestId,
     },
   };
@@ -143,6 +152,8 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
     if (isCapacityViolation(error)) return { ok: false, reason: 'slot_unavailable' };
+    const limited = phoneLimitError(error);
+    if (limited) return { ok: false, reason: 'phone_limit', error: limited };
     throw error;
   }
 }

@@ -2,41 +2,38 @@
 import { createEvent } from 'ics';
 import type { Booking, Language } from '../db/database.ts';
 
-/** Title and description of the calendar entry in the booking's language. */
-const ICS_TEXT: Record<
-  Language,
-  { title: (service: string) => string; description: (manageUrl: string) => string }
-> = {
+/** Title and description of the calendar entry in the booking's language; no link, as calendars sync to third-party servers. */
+const ICS_TEXT: Record<Language, { title: (service: string) => string; description: string }> = {
   de: {
     title: (s) => `Videotermin: ${s}`,
-    description: (u) => `Den Link zur Teilnahme erhalten Sie per SMS. Termin ändern oder absagen: ${u}`,
+    description: 'Den Link zur Teilnahme und zum Ändern oder Absagen finden Sie in Ihrer Bestätigungs-SMS.',
   },
   en: {
     title: (s) => `Video appointment: ${s}`,
-    description: (u) => `You receive the link to join by text message. Change or cancel: ${u}`,
+    description: 'You find the link to join, change or cancel in your confirmation text message.',
   },
   tr: {
     title: (s) => `Görüntülü randevu: ${s}`,
-    description: (u) =>
-      `Katılım bağlantısını SMS ile alırsınız. Randevuyu değiştirmek veya iptal etmek için: ${u}`,
+    description: "Katılım, randevuyu değiştirme veya iptal etme bağlantısını onay SMS'inizde bulabilirsiniz.",
   },
   ar: {
     title: (s) => `موعد بالفيديو: ${s}`,
-    description: (u) => `سيصلك رابط المشاركة برسالة نصية. لتغيير الموعد أو إلغائه: ${u}`,
+    description: 'تجدون رابط المشاركة وتغيير الموعد أو إلغائه في رسالة التأكيد النصية.',
   },
   uk: {
     title: (s) => `Відеоконсультація: ${s}`,
-    description: (u) => `Посилання для участі Ви отримаєте в SMS. Змінити або скасувати запис: ${u}`,
+    description: 'Посилання для участі, зміни або скасування запису Ви знайдете в SMS-підтвердженні.',
   },
   ru: {
     title: (s) => `Видеоконсультация: ${s}`,
-    description: (u) => `Ссылку для участия Вы получите по SMS. Изменить или отменить запись: ${u}`,
+    description: 'Ссылку для участия, изменения или отмены записи Вы найдёте в SMS-подтверждении.',
   },
 };
 
 export interface IcsOptions {
   serviceName: string;
-  manageUrl: string;
+  /** Where the citizen can book; never the manage link (calendars sync to third-party servers). */
+  homeUrl: string;
   language: Language;
   host: string;
 }
@@ -55,8 +52,8 @@ export function bookingToIcs(b: Booking, o: IcsOptions): string {
     endInputType: 'utc',
     endOutputType: 'utc',
     title: text.title(o.serviceName),
-    description: text.description(o.manageUrl),
-    url: o.manageUrl,
+    description: text.description,
+    url: o.homeUrl,
     status: b.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
   });

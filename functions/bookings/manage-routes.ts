@@ -4,9 +4,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
+import { guardedLookup, MANAGE_MISSES } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { clientAddress } from '../rooms/client-address.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { type BookingContext, joinUrlOf, manageUrlOf } from './book.ts';
 import { bookingToIcs } from './ics.ts';
@@ -17,22 +17,8 @@ import { slotInvalid } from './routes.ts';
 import { RescheduleBodySchema } from './schemas.ts';
 import { hashSecret, looksLikeSecret } from './secrets.ts';
 
-/** Manage requests per client and minute; tokens are unguessable, this only keeps scanners from trying. */
-const MANAGE_REQUESTS_PER_MINUTE = 60;
-
-async function tokenHashOf(c: Context<AppEnv>): Promise<{ token: string; hash: Uint8Array }> {
-  const limit = c
-    .get('rateLimiter')
-    .hit(`manage:${clientAddress(c)}`, MANAGE_REQUESTS_PER_MINUTE, 60_000, c.get('clock').now().getTime());
-  if (!limit.ok) {
-    throw new AppError('rate_limited', {
-      detail: 'Too many requests from your connection. Please wait a minute.',
-      retryAfterSeconds: limit.retryAfterSeconds,
-    });
-  }
-  const token = c.req.param('token') ?? '';
-  if (!looksLikeSecret(token)) throw new AppError('not_found', { detail: 'Unknown or expired link.' });
-  return { token, hash: await hashSecret(token) };
+function unknownToken(): AppError {
+  return new AppError('not_found', { detail: 'Unknown or expired link.' });
 }
 
 function contextOf(c: Context<AppEnv>): BookingContext {
@@ -44,10 +30,21 @@ function contextOf(c: Context<AppEnv>): BookingContext {
   };
 }
 
+/** The token, its hash and its booking; unknown tokens are counted per client (MANAGE_MISSES). */
+async function tokenHashOf(c: Context<AppEnv>) {
+  const token = c.req.param('token') ?? '';
+  const hash = await hashSecret(token);
+  const booking = await guardedLookup(
+    c,
+    MANAGE_MISSES,
+    async () => (looksLikeSecret(token) ? findBookingByManageHash(c.get('db'), hash) : undefined),
+    unknownToken,
+  );
+  return { token, hash, booking };
+}
+
 async function loadByToken(c: Context<AppEnv>) {
-  const { token, hash } = await tokenHashOf(c);
-  const booking = await findBookingByManageHash(c.get('db'), hash);
-  if (!booking) throw new AppError('not_found', { detail: 'Unknown or expired link.' });
+  const { token, booking } = await tokenHashOf(c);
   const service = await c
     .get('db')
     .selectFrom('services')
@@ -108,14 +105,14 @@ export const manageRoutes = new Hono<AppEnv>()
     });
   })
   .get('/api/bookings/manage/:token/ics', async (c) => {
-    const { token, booking, service } = await loadByToken(c);
+    const { booking, service } = await loadByToken(c);
     const config = c.get('config');
     // The language the request asks for (the page adds ?lang=), else the one the citizen booked in.
     const asks = c.req.query('lang') || c.req.header('accept-language');
     const lang = asks ? pickLanguage(c) : booking.language;
     const text = bookingToIcs(booking, {
       serviceName: serviceName(service, lang),
-      manageUrl: manageUrlOf(config, token),
+      homeUrl: `${config.PUBLIC_BASE_URL}/`,
       language: lang,
       host: new URL(config.PUBLIC_BASE_URL).hostname,
     });

@@ -5,8 +5,10 @@ import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
 import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
+import { assertCustomerNumber, assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
 import { BookingBodySchema } from './schemas.ts';
+import { consumeCode, needsVerification, phoneBookingsToday, requireCode } from './verification.ts';
 
 const WHY: Record<string, string> = {
   off_grid: 'The start time is not one of the offered slot times.',
@@ -25,19 +27,38 @@ export const bookingRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const body = c.req.valid('json');
     const config = c.get('config');
+    assertPhoneCountry(config, body.phone);
+    assertCustomerNumber(config, body.customerNumber);
+    const clientShare = await hitBookingLimits(c, body.service);
+    const now = c.get('clock').now();
+    if (body.verification) await consumeCode(c.get('db'), body.verification, body.phone, now);
+    else if (
+      needsVerification(config.BOOKING_PHONE_VERIFICATION, {
+        clientShare,
+        phoneBookingsToday:
+          config.BOOKING_PHONE_VERIFICATION === 'suspicious'
+            ? await phoneBookingsToday(c.get('db'), body.phone)
+            : 0,
+      })
+    )
+      await requireCode({ db: c.get('db'), sms: c.get('sms'), config }, body.phone, body.language, now);
+    await syncPhoneLimits(c.get('db'), config);
     const result = await bookSlot(
       { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },
       {
+        consent: { at: c.get('clock').now().toISOString(), noticeVersion: config.PRIVACY_NOTICE_VERSION },
         serviceId: body.service,
         start: body.start,
         phone: body.phone,
         name: body.name,
-        email: body.email,
+        // Not collected: no feature sends e-mail, so an address would be personal data kept for nothing.
+        email: null,
         customerNumber: body.customerNumber,
         language: body.language,
       },
     );
     if (!result.ok) {
+      if (result.reason === 'phone_limit') throw result.error;
       if (result.reason === 'unknown_service') throw new AppError('unknown_service');
       if (result.reason === 'slot_invalid') throw slotInvalid(result.why);
       throw new AppError('slot_unavailable', {

@@ -61,6 +61,17 @@ export const BookingBodySchema = v.object({
   customerNumber: optionalText(64),
   language: v.optional(v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), 'de'),
   consent: v.literal(true, 'consent is required and must be true'),
+  /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
+  verification: v.optional(
+    v.object({
+      id: v.pipe(v.string(), v.uuid('must be the verificationId of the 428 answer')),
+      code: v.pipe(
+        v.string(),
+        v.trim(),
+        v.regex(/^[0-9]{6}$/, 'must be the six digits from the text message'),
+      ),
+    }),
+  ),
 });
 
 export type BookingBody = v.InferOutput<typeof BookingBodySchema>;

@@ -42,9 +42,11 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
       actorId: c.get('actor')?.userId ?? null,
       action: 'rebooking_list.viewed',
       entityType: 'booking',
-      detail: { count: rows.length },
+      detail: { count: rows.length, citizenData: c.get('actor')?.supervisor === true },
       requestId: c.get('requestId'),
     });
+    // Need-to-know: moving an appointment needs no contact data; the new link goes out by SMS.
+    const seesCitizen = c.get('actor')?.supervisor === true;
     return c.json({
       bookings: rows.map((r) => ({
         ...publicBooking(r, tz),
@@ -52,7 +54,9 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
         kind: r.kind,
         reason: r.needs_rebooking_reason,
         counsellor: { id: r.counsellor_id, displayName: r.display_name },
-        citizen: { name: r.name, phone: r.phone_e164, language: r.language },
+        citizen: seesCitizen
+          ? { name: r.name, phone: r.phone_e164, language: r.language }
+          : { name: null, phone: null, language: r.language },
       })),
     });
   })

@@ -1,6 +1,6 @@
 // Holds one LISTEN connection to PostgreSQL and feeds `calendar_changed` notifications (migration 0140) into a ChangeBus.
 import pg from 'pg';
-import { BEAT_TIMEOUT_MS, type ChangeBus, scopeOfPayload } from '../platform/change-bus.ts';
+import { BEAT_INTERVAL_MS, type ChangeBus, scopeOfPayload } from '../platform/change-bus.ts';
 
 export interface ChangeListener {
   /** Connects if not connected (or reconnecting); resolves when listening or after a failed attempt. */
@@ -52,7 +52,7 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
       if (client === next && !stopped) {
         options.bus.setListening(true);
         clearInterval(beating);
-        beating = setInterval(() => options.bus.beat(), BEAT_TIMEOUT_MS / 3);
+        beating = setInterval(() => options.bus.beat(), BEAT_INTERVAL_MS);
       }
     } catch (e) {
       drop(next, e);

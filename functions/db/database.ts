@@ -32,17 +32,29 @@ export interface SitesTable {
 
 export type StaffRole = 'counsellor' | 'operator';
 
+/** What a session must do before it may use the rest of the staff API. */
+export type SessionPending = 'password_change' | 'totp_setup';
+
 export interface StaffUsersTable {
   id: Generated<string>;
   email: string;
   display_name: string;
-  password_hash: string;
+  password_hash: string | null;
   role: StaffRole;
   active: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  supervisor: Generated<boolean>;
+  oidc_subject: string | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: ColumnType<string | null, number | null, number | null>;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  password_reset_by: string | null;
+  password_reset_at: Timestamp | null;
 }
 
 export interface StaffSessionsTable {
@@ -52,6 +64,14 @@ export interface StaffSessionsTable {
   created_at: Generated<Date>;
   last_seen_at: Generated<Date>;
   expires_at: Timestamp;
+  id: Generated<string>;
+  absolute_expires_at: Timestamp;
+  auth_method: Generated<'password' | 'oidc'>;
+  pending: SessionPending | null;
+  oidc_sid: string | null;
+  id_token: string | null;
+  user_agent: string | null;
+  client_hash: string | null;
 }
 
 export interface CounsellorsTable {
@@ -186,10 +206,40 @@ export interface JoinFailuresTable {
   at: CreatedAt;
 }
 
-export interface JoinCodeMissesTable {
-  client_key: string;
+export interface RateLimitHitsTable {
+  key: string;
   window_start: Timestamp;
-  misses: Generated<number>;
+  hits: number;
+  expires_at: Timestamp;
+}
+
+export interface ClientKeySecretsTable {
+  day: string;
+  secret: Uint8Array;
+  created_at: Generated<Timestamp>;
+}
+
+export interface BookingLimitsTable {
+  id: Generated<boolean>;
+  active_per_phone: number;
+  per_phone_per_day: number;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PhoneVerificationsTable {
+  id: Generated<string>;
+  phone_e164: string;
+  code_hash: Uint8Array;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface SmsBudgetUsageTable {
+  day: string;
+  recipient_key: string;
+  sent: Generated<number>;
 }
 
 export interface SurveyResponsesTable {
@@ -275,12 +325,40 @@ export interface Database {
   room_sessions: RoomSessionsTable;
   participant_events: ParticipantEventsTable;
   join_failures: JoinFailuresTable;
-  join_code_misses: JoinCodeMissesTable;
+  rate_limit_hits: RateLimitHitsTable;
+  client_key_secrets: ClientKeySecretsTable;
+  booking_limits: BookingLimitsTable;
+  sms_budget_usage: SmsBudgetUsageTable;
+  phone_verifications: PhoneVerificationsTable;
   survey_responses: SurveyResponsesTable;
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
   accessibility_feedback: AccessibilityFeedbackTable;
+  login_failures: LoginFailuresTable;
+  oidc_login_states: OidcLoginStatesTable;
+  installation_keys: InstallationKeysTable;
+}
+
+export interface LoginFailuresTable {
+  client_hash: string;
+  account_hash: string;
+  score: number;
+  updated_at: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
+export interface OidcLoginStatesTable {
+  state_hash: Uint8Array;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: Timestamp;
+}
+
+export interface InstallationKeysTable {
+  name: string;
+  secret: string;
 }
 
 export type Service = Selectable<ServicesTable>;

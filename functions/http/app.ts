@@ -3,10 +3,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
-import { accessLog, injectDeps, securityHeaders } from './middleware.ts';
+import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
 import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
 
@@ -42,14 +43,17 @@ function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', accessLog());
   app.use('*', securityHeaders());
+  app.use('/api/*', noStoreForPrivate());
   return app;
 }
 
 function withErrorHandlers(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
-  app.onError((err, c) =>
-    problemResponse(toAppError(err, deps, c.get('requestId')), c.get('requestId') ?? 'unknown'),
-  );
+  app.onError(async (err, c) => {
+    const error = toAppError(err, deps, c.get('requestId'));
+    if (error.status === 403) await auditDenial(c, error);
+    return problemResponse(error, c.get('requestId') ?? 'unknown');
+  });
   return app;
 }
 

@@ -1,7 +1,10 @@
 // The typed Hono context: dependencies injected once per request by `injectDeps`.
 import type { Kysely } from 'kysely';
-import type { Database, StaffRole } from '../db/database.ts';
+import type { Database, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
+import type { SharedLimiter } from '../platform/rate-limiter.ts';
+
+import type { OidcProvider } from '../staff/oidc-client.ts';
 
 export interface Clock {
   now(): Date;
@@ -86,8 +89,12 @@ export interface AppDeps {
   video: VideoGateway;
   sms: SmsSender;
   rateLimiter: RateLimiter;
+  /** Limits shared by every process (PostgreSQL); use this for anything new. */
+  limits: SharedLimiter;
   log: Logger;
   assets?: AssetStore;
+  /** The single sign-on provider, when OIDC_ISSUER is set. */
+  oidc: OidcProvider | null;
   /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
   onBookingChange?: (scope: 'bookings' | 'all') => void;
 }
@@ -95,11 +102,17 @@ export interface AppDeps {
 export interface Actor {
   userId: string;
   role: StaffRole;
+  /** May read citizens' contact data and notes beyond one's own appointments (need-to-know). */
+  supervisor: boolean;
   email: string;
   displayName: string;
   counsellorId: string | null;
   csrfToken: string;
   sessionHash: Uint8Array;
+  sessionId: string;
+  authMethod: 'password' | 'oidc';
+  pending: SessionPending | null;
+  passwordResetAt: Date | null;
 }
 
 export type AppVariables = {
@@ -109,6 +122,7 @@ export type AppVariables = {
   video: VideoGateway;
   sms: SmsSender;
   rateLimiter: RateLimiter;
+  limits: SharedLimiter;
   log: Logger;
   deps: AppDeps;
   requestId: string;

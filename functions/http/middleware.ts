@@ -18,6 +18,7 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('video', deps.video);
     c.set('sms', deps.sms);
     c.set('rateLimiter', deps.rateLimiter);
+    c.set('limits', deps.limits);
     c.set('log', deps.log);
     await next();
     c.header('x-request-id', requestId);
@@ -92,5 +93,26 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
       status: c.res.status,
       ms,
     });
+  };
+}
+
+/** Staff, operator, login and citizen-secret responses: personal data or secrets, never kept by a browser or proxy cache. */
+const NO_STORE_PREFIXES = [
+  '/api/staff',
+  '/api/admin',
+  '/api/auth',
+  '/api/bookings/manage',
+  '/api/join',
+  '/api/survey',
+];
+
+export function noStoreForPrivate(): MiddlewareHandler<AppEnv> {
+  return async function noStoreMiddleware(c, next) {
+    await next();
+    const path = c.req.path;
+    if (NO_STORE_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+      // An ETag stays: the dashboard's poll sends If-None-Match itself, which needs no browser cache.
+      c.header('cache-control', 'no-store');
+    }
   };
 }

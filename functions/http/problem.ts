@@ -5,6 +5,12 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'csrf_failed'
+  | 'totp_required'
+  | 'password_change_required'
+  | 'totp_setup_required'
+  | 'local_login_disabled'
+  | 'weak_password'
+  | 'identity_provider_unavailable'
   | 'not_found'
   | 'unknown_service'
   | 'slot_unavailable'
@@ -21,6 +27,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'method_not_allowed'
   | 'rate_limited'
+  | 'phone_verification_required'
   | 'database_unavailable'
   | 'video_unavailable'
   | 'sms_unavailable'
@@ -33,11 +40,16 @@ export function statusOf(code: ErrorCode): number {
       return 400;
     case 'validation_failed':
     case 'unknown_service':
+    case 'weak_password':
       return 422;
     case 'unauthorized':
+    case 'totp_required':
       return 401;
     case 'forbidden':
     case 'csrf_failed':
+    case 'password_change_required':
+    case 'totp_setup_required':
+    case 'local_login_disabled':
       return 403;
     case 'not_found':
       return 404;
@@ -59,11 +71,14 @@ export function statusOf(code: ErrorCode): number {
       return 415;
     case 'join_not_open':
       return 425;
+    case 'phone_verification_required':
+      return 428;
     case 'rate_limited':
       return 429;
     case 'database_unavailable':
     case 'video_unavailable':
     case 'sms_unavailable':
+    case 'identity_provider_unavailable':
       return 503;
     case 'internal_error':
       return 500;
@@ -76,6 +91,12 @@ const TITLES: Record<ErrorCode, string> = {
   unauthorized: 'Login required',
   forbidden: 'Not allowed',
   csrf_failed: 'Missing or wrong CSRF token',
+  totp_required: 'A one-time code from the authenticator app is required',
+  password_change_required: 'Please choose a new password first',
+  totp_setup_required: 'Please set up the authenticator app first',
+  local_login_disabled: 'Log in with single sign-on',
+  weak_password: 'The password is too weak',
+  identity_provider_unavailable: 'The identity provider is unavailable',
   not_found: 'Not found',
   unknown_service: 'Unknown service',
   slot_unavailable: 'Slot no longer available',
@@ -92,6 +113,7 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   method_not_allowed: 'Method not allowed',
   rate_limited: 'Too many requests',
+  phone_verification_required: 'Please confirm your mobile number',
   database_unavailable: 'The database is unavailable',
   video_unavailable: 'The video service is unavailable',
   sms_unavailable: 'The SMS gateway is unavailable',

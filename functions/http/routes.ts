@@ -15,7 +15,10 @@ import { openApiRoutes } from '../openapi/routes.ts';
 import { roomRoutes } from '../rooms/routes.ts';
 import { serviceRoutes } from '../services/routes.ts';
 import { slotRoutes } from '../slots/routes.ts';
+import { accountRoutes } from '../staff/account-routes.ts';
 import { authRoutes } from '../staff/auth-routes.ts';
+import { loginSettingsRoutes } from '../staff/login-settings-routes.ts';
+import { oidcRoutes } from '../staff/oidc-routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { surveyRoutes } from '../survey/routes.ts';
 import { webRoutes } from '../web/routes.ts';
@@ -31,6 +34,9 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', availabilityRoutes],
     ['/', bookingStaffRoutes],
     ['/', authRoutes],
+    ['/', accountRoutes],
+    ['/', oidcRoutes],
+    ['/', loginSettingsRoutes],
     ['/', roomRoutes],
     ['/', notificationRoutes],
     ['/', internalRoutes],

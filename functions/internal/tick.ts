@@ -2,6 +2,7 @@
 import type { AppDeps } from '../http/context.ts';
 import { type DeliveryCounts, type DeliveryOptions, deliverDueMessages } from '../notifications/delivery.ts';
 import { queueDueCounsellorReady } from '../notifications/ready-sweep.ts';
+import { type HousekeepingCounts, runHousekeeping } from '../retention/housekeeping.ts';
 import { type RetentionCounts, runRetention } from '../retention/retention.ts';
 
 export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log'> & {
@@ -15,6 +16,7 @@ export interface TickResult {
   counsellorReadyQueued: number;
   messages: DeliveryCounts;
   retention: RetentionCounts;
+  housekeeping: HousekeepingCounts;
 }
 
 /**
@@ -25,5 +27,6 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const counsellorReadyQueued = await queueDueCounsellorReady(deps.db, now);
   const messages = await deliverDueMessages(deps, now, deps.delivery);
   const retention = await runRetention(deps, now);
-  return { at: now.toISOString(), counsellorReadyQueued, messages, retention };
+  const housekeeping = await runHousekeeping(deps.db, deps.config, now);
+  return { at: now.toISOString(), counsellorReadyQueued, messages, retention, housekeeping };
 }

@@ -76,11 +76,12 @@ export function isMobileNumber(e164: string): boolean {
   return parsePhoneNumberFromString(e164)?.isValid() ?? false;
 }
 
-const SECRET_PATH = /\/(j|m)\/[A-Za-z0-9_-]{16,}/g;
+// A secret in clear, or sealed while the message waits (platform/link-seal.ts).
+const SECRET_PATH = /\/(j|m)\/(?:[A-Za-z0-9_-]{16,}|\{\{seal:[A-Za-z0-9]{1,16}\.[A-Za-z0-9_-]+\}\})/g;
 
 /**
  * Removes join codes and manage tokens from a text that no longer needs them (sent or cancelled
- * messages, operator views): the database keeps secrets in clear only while a message waits.
+ * messages, operator views), whether in clear or sealed.
  * @example redactSecrets('Join:\nhttps://x.de/j/AbC...') // 'Join:\nhttps://x.de/j/[redacted]'
  */
 export function redactSecrets(text: string): string {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { Logger, SmsSender } from '../http/context.ts';
+import { LinkKeyMissing, linkKeyring, openLinks } from '../platform/link-seal.ts';
 import { decideSend, redactSecrets, retryDelayMs } from './delivery-policy.ts';
 import {
   buryExpiredLeases,
@@ -13,11 +14,12 @@ import {
   markSent,
   markSkipped,
 } from './repository.ts';
+import { type BudgetConfig, holdMessage, takeSmsBudget } from './sms-budget.ts';
 
 export interface DeliveryDeps {
   db: Kysely<Database>;
   sms: SmsSender;
-  config: Pick<Config, 'SMS_MAX_ATTEMPTS'>;
+  config: Pick<Config, 'SMS_MAX_ATTEMPTS'> & BudgetConfig;
   log: Logger;
   /** Jitter source in [0, 1); tests may fix it. */
   random?: () => number;
@@ -39,6 +41,8 @@ export interface DeliveryCounts {
   retrying: number;
   dead: number;
   skipped: number;
+  /** Held back until tomorrow by a daily SMS budget. */
+  held: number;
 }
 
 const DEFAULTS = { batchSize: 8, parallel: 4, maxBatches: 100, timeBudgetMs: 40_000, leaseMs: 120_000 };
@@ -50,7 +54,7 @@ export async function deliverDueMessages(
   options: DeliveryOptions = {},
 ): Promise<DeliveryCounts> {
   const o = { ...DEFAULTS, ...options };
-  const counts: DeliveryCounts = { sent: 0, retrying: 0, dead: 0, skipped: 0 };
+  const counts: DeliveryCounts = { sent: 0, retrying: 0, dead: 0, skipped: 0, held: 0 };
   const maxAttempts = deps.config.SMS_MAX_ATTEMPTS;
   counts.dead += await buryExpiredLeases(deps.db, now, maxAttempts);
   // `now` is fixed for the whole call (tests inject it); leases also count the real time spent so far,
@@ -79,6 +83,8 @@ export async function deliverDueMessages(
     if (claimed.length < o.batchSize) break;
     // A gateway that refused a whole batch is down: the rest waits for its backoff, not this call.
     if (outcomes.every((x) => x === 'retrying' || x === 'dead')) break;
+    // The system budget is used up: the rest waits for tomorrow, not this call.
+    if (outcomes.every((x) => x === 'held')) break;
   }
   return counts;
 }
@@ -98,7 +104,22 @@ async function deliverOne(
   }
   // decideSend guarantees both are present.
   const to = m.recipient as string;
-  const text = m.body as string;
+  let text: string;
+  try {
+    text = await openLinks(await linkKeyring(), m.body as string);
+  } catch (error) {
+    if (!(error instanceof LinkKeyMissing)) throw error;
+    // A key dropped from LINK_ENCRYPTION_KEYS too early: the operator sees it in the dead letters.
+    await markFailed(deps.db, m.id, m.attempts, `link key missing: ${error.message}`, null);
+    deps.log.error('sms dead-lettered', { messageId: m.id, kind: m.kind, error: error.message });
+    return 'dead';
+  }
+  const budget = await takeSmsBudget(deps.db, deps.config, to, now);
+  if (!budget.ok) {
+    await holdMessage(deps.db, m.id, m.attempts, budget.resumeAt, budget.reason);
+    deps.log.warn('sms held by daily budget', { messageId: m.id, kind: m.kind, scope: budget.scope });
+    return 'held';
+  }
   const result = await deps.sms.send({ id: m.id, to, text });
   if (result.ok) {
     await markSent(deps.db, m.id, now, redactSecrets(text));

@@ -1,10 +1,11 @@
 // Writes messages into the outbox inside the caller's transaction, so a message exists exactly when its cause committed.
 //
-// A message's body is rendered at enqueue time and may hold a join link: join codes are stored
-// hashed everywhere else, so the outbox is the only place a code waits in clear, and only until
-// the message is sent or cancelled (then the link is redacted, see delivery.ts).
+// A message's body is rendered at enqueue time and may hold a join or manage link: the secret in
+// it is sealed with AES-GCM before the row is written (platform/link-seal.ts) and opened only when
+// the message is sent; after sending the link is redacted (delivery.ts). No link is stored in clear.
 import { type InsertObject, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OutboxKind } from '../db/database.ts';
+import { linkKeyring, sealLinks } from '../platform/link-seal.ts';
 
 export interface EnqueueMessage {
   bookingId: string | null;
@@ -38,14 +39,21 @@ function rowOf(m: EnqueueMessage, wallClock: Date): InsertObject<Database, 'outb
   };
 }
 
+/** The messages with every join and manage link sealed. */
+async function sealAll(list: readonly EnqueueMessage[]): Promise<EnqueueMessage[]> {
+  const ring = await linkKeyring();
+  return Promise.all(list.map(async (m) => ({ ...m, body: await sealLinks(ring, m.body) })));
+}
+
 /** Queues one message; returns its id, or null if a message with the same dedupe key exists. */
 export async function enqueueMessage(
   db: Kysely<Database> | Transaction<Database>,
   m: EnqueueMessage,
 ): Promise<{ id: string } | null> {
+  const [sealed] = await sealAll([m]);
   const row = await db
     .insertInto('outbox_messages')
-    .values(rowOf(m, new Date()))
+    .values(rowOf(sealed as EnqueueMessage, new Date()))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -59,9 +67,10 @@ export async function enqueueMessages(
 ): Promise<number> {
   if (list.length === 0) return 0;
   const wallClock = new Date();
+  const sealed = await sealAll(list);
   const result = await db
     .insertInto('outbox_messages')
-    .values(list.map((m) => rowOf(m, wallClock)))
+    .values(sealed.map((m) => rowOf(m, wallClock)))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -71,10 +80,11 @@ export async function enqueueMessages(
  * The rows enqueueMessages would insert, as JSON for a database function that inserts them in the
  * caller's statement (`created_at` null means the database's now(); the booking id is the function's).
  */
-export function outboxRowsJson(list: readonly EnqueueMessage[]): string {
+export async function outboxRowsJson(list: readonly EnqueueMessage[]): Promise<string> {
   const wallClock = new Date();
+  const sealed = await sealAll(list);
   return JSON.stringify(
-    list.map((m) => ({
+    sealed.map((m) => ({
       kind: m.kind,
       dedupe_key: m.dedupeKey,
       recipient: m.recipient,

@@ -9,6 +9,7 @@ import { redactSecrets } from './delivery-policy.ts';
 import { countByStatus, listMessages, type OutboxListItem, retryDeadMessage } from './repository.ts';
 import { reportRunningLate } from './running-late.ts';
 import { IdParam, OutboxQuerySchema, RunningLateSchema } from './schemas.ts';
+import { smsBudgetAlerts } from './sms-budget.ts';
 import { maskPhone } from './sms-gateway.ts';
 
 function messageJson(m: OutboxListItem) {
@@ -69,7 +70,14 @@ export const notificationRoutes = new Hono<AppEnv>()
       ...(q.bookingId ? { bookingId: q.bookingId } : {}),
     });
     c.header('cache-control', 'no-store');
-    return c.json({ messages: messages.map(messageJson), counts: await countByStatus(db) });
+    return c.json({
+      messages: messages.map(messageJson),
+      counts: await countByStatus(db),
+      alerts: await smsBudgetAlerts(db),
+    });
+  })
+  .get('/api/admin/alerts', requireStaff(['operator']), async (c) => {
+    return c.json({ alerts: await smsBudgetAlerts(c.get('db')) });
   })
   .post('/api/admin/outbox/:id/retry', requireStaff(['operator']), validate('param', IdParam), async (c) => {
     const { id } = c.req.valid('param');

@@ -1,5 +1,6 @@
 // SMS senders: the generic HTTP gateway of API.md, or the log when no gateway is configured (development).
 import type { Logger, SmsSender } from '../http/context.ts';
+import { redactSecrets } from './delivery-policy.ts';
 
 /**
  * POSTs `{ id, to, text }` with the bearer token; any 2xx is accepted, everything else (other
@@ -29,14 +30,14 @@ export function createHttpSmsSender(url: string, token: string, timeoutMs = 10_0
   };
 }
 
-/** Development sender: writes the message to the log so the developer can open the link; the number is masked. */
+/** Development sender: writes the message to the log with number masked and links redacted (logs are kept and shipped; the booking page shows the links). */
 export function createLogSmsSender(log: Logger): SmsSender {
   return {
     async send(message) {
       log.info('sms (no gateway configured)', {
         messageId: message.id,
         to: maskPhone(message.to),
-        text: message.text,
+        text: redactSecrets(message.text),
       });
       return { ok: true };
     },

@@ -104,3 +104,8 @@ export function renderSms(kind: SmsKind, lang: Language, p: SmsParams): string {
   });
   return toGsm7Friendly(text);
 }
+
+/** The SMS carrying a phone-verification code, in the language the citizen books in. */
+export function renderVerificationSms(lang: Language, code: string): string {
+  return WORDING[lang].wording.verificationCode(code);
+}

@@ -16,6 +16,19 @@ export function openApiDocument(serverUrl: string): Json {
     servers: [{ url: serverUrl }],
     paths: {
       '/healthz': { get: { tags: ['operations'], responses: { '200': json({ type: 'object' }) } } },
+      '/api/probe': {
+        post: {
+          tags: ['citizen'],
+          description: 'Upload probe of the connection check: counts the bytes of the body (at most 64 KiB).',
+          requestBody: {
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+          responses: {
+            '200': json({ type: 'object', properties: { bytes: { type: 'integer' } } }),
+            '413': problemResponse('Body over 64 KiB'),
+          },
+        },
+      },
       '/readyz': {
         get: { tags: ['operations'], responses: { '200': json({ type: 'object' }), '503': errors['503'] } },
       },
@@ -122,6 +135,22 @@ export function openApiDocument(serverUrl: string): Json {
           responses: { '200': json({ type: 'object' }), '404': problemResponse('Unknown code'), ...errors },
         },
       },
+      '/api/join/ice': {
+        post: {
+          tags: ['citizen'],
+          summary:
+            'Pre-call check: the agency’s TURN URLs with LiveKit TURN credentials valid 60 s, for an open room. Issues no video token.',
+          requestBody: body({ type: 'object', required: ['code'], properties: { code: { type: 'string' } } }),
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: { iceServers: { type: 'array', items: { type: 'object' } }, expiresAt: dateTime },
+            }),
+            '404': problemResponse('Unknown code'),
+            ...errors,
+          },
+        },
+      },
       '/api/join/failure': {
         post: {
           tags: ['citizen'],
@@ -201,14 +230,22 @@ export function openApiDocument(serverUrl: string): Json {
           requestBody: body({
             type: 'object',
             required: ['email', 'password'],
-            properties: { email: { type: 'string' }, password: { type: 'string' } },
+            properties: {
+              email: { type: 'string' },
+              password: { type: 'string' },
+              totp: { type: 'string', description: 'Six-digit code when the account has TOTP' },
+            },
           }),
           responses: {
             '200': json({
               type: 'object',
               properties: { user: { type: 'object' }, csrfToken: { type: 'string' } },
             }),
-            '401': problemResponse('Wrong e-mail or password'),
+            '401': problemResponse(
+              'Wrong e-mail or password (code unauthorized), or TOTP needed (totp_required)',
+            ),
+            '403': problemResponse('Local passwords are switched off (local_login_disabled)'),
+            '429': problemResponse('This client failed too often on this account; see Retry-After'),
           },
         },
       },
@@ -227,7 +264,8 @@ export function openApiDocument(serverUrl: string): Json {
           type: 'apiKey',
           in: 'cookie',
           name: 'br_session',
-          description: 'State-changing requests also send the x-csrf-token header.',
+          description:
+            'Named __Host-br_session when Secure (everywhere but http://localhost). State-changing requests also send the x-csrf-token header.',
         },
       },
       schemas: SCHEMAS,

@@ -4,6 +4,13 @@ import { type Json, problemResponse } from './parts.ts';
 /** Staff endpoints by path and methods; their bodies are documented in docs/endpoints.md. */
 const STAFF_PATHS: Record<string, string[]> = {
   '/api/auth/me': ['get'],
+  '/api/auth/password': ['post'],
+  '/api/auth/totp/setup': ['post'],
+  '/api/auth/totp/confirm': ['post'],
+  '/api/auth/sessions': ['get'],
+  '/api/auth/sessions/{id}': ['delete'],
+  '/api/auth/logout-everywhere': ['post'],
+  '/api/admin/login-settings': ['get', 'put'],
   '/api/staff/agenda': ['get'],
   '/api/staff/adhoc-sessions': ['post'],
   '/api/staff/bookings/{id}/join': ['post'],
@@ -38,6 +45,7 @@ const STAFF_PATHS: Record<string, string[]> = {
   '/api/admin/stats': ['get'],
   '/api/admin/stats.csv': ['get'],
   '/api/admin/outbox': ['get'],
+  '/api/admin/alerts': ['get'],
   '/api/admin/outbox/{id}/retry': ['post'],
   '/api/admin/audit': ['get'],
   '/api/admin/accessibility-feedback': ['get'],
@@ -63,5 +71,33 @@ export function staffPaths(): Json {
     }
     out[path] = ops;
   }
-  return out;
+  return { ...out, ...ssoPaths() };
+}
+
+/** Single sign-on: browser redirects and the provider's back-channel call, no session needed. */
+function ssoPaths(): Json {
+  const redirect = (summary: string) => ({
+    get: { tags: ['staff'], summary, responses: { '302': { description: 'Redirect' } } },
+  });
+  return {
+    '/api/auth/options': {
+      get: {
+        tags: ['staff'],
+        summary: 'Login options: local passwords, single sign-on',
+        responses: { '200': { description: 'OK' } },
+      },
+    },
+    '/api/auth/oidc/start': redirect('Starts the OpenID Connect login (code flow with PKCE)'),
+    '/api/auth/oidc/callback': redirect('The identity provider returns here; starts the session'),
+    '/api/auth/oidc/backchannel-logout': {
+      post: {
+        tags: ['staff'],
+        summary: 'OpenID Connect back-channel logout (form field logout_token)',
+        responses: {
+          '200': { description: 'Sessions ended' },
+          '400': problemResponse('Invalid logout token'),
+        },
+      },
+    },
+  };
 }

@@ -16,11 +16,16 @@ export interface ChangeBus {
   publish(scope: ChangeScope): void;
   subscribe(onChange: (scope: ChangeScope) => void): () => void;
   setListening(up: boolean): void;
-  /** Called by the connection's holder at least every BEAT_TIMEOUT_MS / 3 while it is up. */
+  /** Called by the connection's holder every BEAT_INTERVAL_MS while it is up. */
   beat(): void;
 }
 
-export const BEAT_TIMEOUT_MS = 3_000;
+export const BEAT_INTERVAL_MS = 1_000;
+/**
+ * Generous against an overloaded event loop (a late timer must not make the cache flap), yet far
+ * below the minute after which workerd evicts an object that got no requests.
+ */
+export const BEAT_TIMEOUT_MS = 10_000;
 
 /**
  * A listener's callbacks only touch plain data (maps and counters), never promises or I/O objects, so

@@ -1,13 +1,15 @@
 // Builds the application's dependencies from configuration; shared by workerd, Deno and the Node tools.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Config } from '../env.ts';
+import { assertStartable, type Config } from '../env.ts';
 import type { AppDeps, AssetStore, Clock } from '../http/context.ts';
 import { systemClock } from '../http/context.ts';
 import { createHttpSmsSender, createLogSmsSender } from '../notifications/sms-gateway.ts';
 import { createLiveKitGateway, createUnconfiguredVideoGateway } from '../rooms/livekit-gateway.ts';
+import { createOidcProvider } from '../staff/oidc-client.ts';
+import { useLinkKeys } from './link-seal.ts';
 import { createJsonLogger } from './logger.ts';
-import { createMemoryRateLimiter } from './rate-limiter.ts';
+import { createMemoryRateLimiter, createPgRateLimiter } from './rate-limiter.ts';
 
 export interface BuildDepsOptions {
   clock?: Clock;
@@ -15,7 +17,10 @@ export interface BuildDepsOptions {
 }
 
 export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDepsOptions = {}): AppDeps {
+  assertStartable(config);
   const log = createJsonLogger(config.LOG_LEVEL);
+  // Links in queued SMS are sealed with these keys; without any, this process's own key (single-process dev only).
+  useLinkKeys(config.LINK_ENCRYPTION_KEYS);
   const video =
     config.LIVEKIT_URL && config.LIVEKIT_API_KEY && config.LIVEKIT_API_SECRET
       ? createLiveKitGateway({
@@ -35,6 +40,9 @@ export function buildDeps(config: Config, db: Kysely<Database>, options: BuildDe
     video,
     sms,
     rateLimiter: createMemoryRateLimiter(config.RATE_LIMITS === 'on'),
+    limits: createPgRateLimiter(db, config.RATE_LIMITS === 'on'),
+
+    oidc: createOidcProvider(config),
     log,
     ...(options.assets ? { assets: options.assets } : {}),
   };

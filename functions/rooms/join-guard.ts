@@ -1,13 +1,12 @@
-// Finds a booking by its join code while slowing guessing: a handful of unknown codes per client and minute, then 429.
+// Finds a booking by its join code while slowing guessing: known codes always pass, unknown ones are counted per client.
 import type { Context } from 'hono';
 import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
+import { guardedLookup, JOIN_MISSES } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
-import { clientAddress, clientKey } from './client-address.ts';
-import { countCodeMisses, findBookingByCodeHash, type RoomBooking, recordCodeMiss } from './repository.ts';
+import { findBookingByCodeHash, type RoomBooking } from './repository.ts';
 
-export const CODE_MISS_LIMIT = 6;
-const WINDOW_MS = 60_000;
+export const CODE_MISS_LIMIT = JOIN_MISSES.limit;
 
 function unknownCode(): AppError {
   // One answer for every code we do not know, whatever its shape.
@@ -16,22 +15,13 @@ function unknownCode(): AppError {
   });
 }
 
-/** The booking for `code`, or 404 `not_found`; 429 `rate_limited` once the client guessed too often. */
+/** The booking for `code`, or 404 `not_found`; 429 `rate_limited` for unknown codes once the client guessed too often. */
 export async function bookingForCode(c: Context<AppEnv>, code: string): Promise<RoomBooking> {
-  const db = c.get('db');
-  const now = c.get('clock').now().getTime();
-  const limited = c.get('config').RATE_LIMITS === 'on';
-  const windowStart = new Date(now - (now % WINDOW_MS));
-  const key = await clientKey(clientAddress(c));
-  if (limited && (await countCodeMisses(db, key, windowStart)) >= CODE_MISS_LIMIT) {
-    throw new AppError('rate_limited', {
-      detail: 'Too many unknown links from your connection. Please wait a minute.',
-      retryAfterSeconds: (windowStart.getTime() + WINDOW_MS - now) / 1000,
-    });
-  }
-  const hash = await hashSecret(code);
-  const booking = looksLikeSecret(code) ? await findBookingByCodeHash(db, hash) : undefined;
-  if (booking) return booking;
-  if (limited) await recordCodeMiss(db, key, windowStart, new Date(windowStart.getTime() - 10 * WINDOW_MS));
-  throw unknownCode();
+  return guardedLookup(
+    c,
+    JOIN_MISSES,
+    async () =>
+      looksLikeSecret(code) ? findBookingByCodeHash(c.get('db'), await hashSecret(code)) : undefined,
+    unknownCode,
+  );
 }

@@ -1,19 +1,21 @@
-// Citizen side of a room: POST /api/join (token), /api/join/status (waiting room), /api/join/failure (statistics).
+// Citizen side of a room: POST /api/join (token), /api/join/status (waiting room), /api/join/ice (the pre-call
+// UDP and TURN/TLS check), /api/join/failure (statistics).
 import { Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
-import { AppError } from '../http/problem.ts';
+import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
 import { validate } from '../http/validation.ts';
-import { clientAddress } from './client-address.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
 import { insertJoinFailure, presenceForBookings } from './repository.ts';
 import { assertJoinable, issueRoomTicket } from './room-access.ts';
 import { JoinFailureSchema, JoinSchema } from './schemas.ts';
 import { citizenIdentity } from './token-scope.ts';
+import { mintTurnCredentials } from './turn-credentials.ts';
 
-const FAILURE_REPORTS_PER_MINUTE = 10;
+/** Long enough to gather candidates once; the check asks again for a new one. */
+const ICE_CHECK_TTL_SECONDS = 60;
 
 export const joinRoutes = new Hono<AppEnv>()
   .post('/api/join', validate('json', JoinSchema), async (c) => {
@@ -71,12 +73,36 @@ export const joinRoutes = new Hono<AppEnv>()
       delayMinutes: booking.counsellor_delay_minutes ?? 0,
     });
   })
+  // The join page tests, before the citizen joins, whether UDP to the video host and TURN/TLS get through, with
+  // TURN credentials LiveKit accepts for one minute. Only for an appointment whose room is open.
+  .post('/api/join/ice', validate('json', JoinSchema), async (c) => {
+    const booking = await bookingForCode(c, c.req.valid('json').code);
+    const now = c.get('clock').now();
+    const config = c.get('config');
+    assertJoinable(booking, now, config);
+    c.header('cache-control', 'no-store');
+    if (!config.LIVEKIT_TURN_URLS.length || !config.LIVEKIT_API_KEY) return c.json({ iceServers: [] });
+    const credentials = await mintTurnCredentials({
+      apiKey: config.LIVEKIT_API_KEY,
+      apiSecret: config.LIVEKIT_API_SECRET,
+      id: `check-${crypto.randomUUID()}`,
+      ttlSeconds: ICE_CHECK_TTL_SECONDS,
+      now,
+    });
+    return c.json({
+      iceServers: [
+        {
+          urls: config.LIVEKIT_TURN_URLS,
+          username: credentials.username,
+          credential: credentials.credential,
+        },
+      ],
+      expiresAt: credentials.expiresAt.toISOString(),
+    });
+  })
   .post('/api/join/failure', validate('json', JoinFailureSchema), async (c) => {
     const now = c.get('clock').now();
-    const limit = c
-      .get('rateLimiter')
-      .hit(`join-failure:${clientAddress(c)}`, FAILURE_REPORTS_PER_MINUTE, 60_000, now.getTime());
-    if (!limit.ok) throw new AppError('rate_limited', { retryAfterSeconds: limit.retryAfterSeconds });
+    await hitClientLimit(c, JOIN_FAILURE_REPORTS);
     const body = c.req.valid('json');
     // A report with a wrong or missing code still counts for the statistics, just without a booking.
     const bookingId = body.code

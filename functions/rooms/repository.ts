@@ -107,38 +107,6 @@ export async function presenceForBookings(db: Db, ids: readonly string[]): Promi
   return out;
 }
 
-/** Misses recorded for a client in the window starting at `windowStart`. */
-export async function countCodeMisses(db: Db, clientKey: string, windowStart: Date): Promise<number> {
-  const row = await db
-    .selectFrom('join_code_misses')
-    .select('misses')
-    .where('client_key', '=', clientKey)
-    .where('window_start', '=', windowStart)
-    .executeTakeFirst();
-  return row?.misses ?? 0;
-}
-
-/** Counts one unknown code and forgets windows older than `forgetBefore`. */
-export async function recordCodeMiss(
-  db: Db,
-  clientKey: string,
-  windowStart: Date,
-  forgetBefore: Date,
-): Promise<number> {
-  const row = await db
-    .insertInto('join_code_misses')
-    .values({ client_key: clientKey, window_start: windowStart, misses: 1 })
-    .onConflict((oc) =>
-      oc.columns(['client_key', 'window_start']).doUpdateSet((eb) => ({
-        misses: eb('join_code_misses.misses', '+', 1),
-      })),
-    )
-    .returning('misses')
-    .executeTakeFirstOrThrow();
-  await db.deleteFrom('join_code_misses').where('window_start', '<', forgetBefore).execute();
-  return row.misses;
-}
-
 export async function insertJoinFailure(
   db: Db,
   f: { bookingId: string | null; browser: string; reason: string; at: Date },

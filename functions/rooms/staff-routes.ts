@@ -50,7 +50,11 @@ export const staffRoomRoutes = new Hono<AppEnv>()
     const ticket = await issueRoomTicket(
       c.get('video'),
       booking,
-      { role: 'counsellor', identity: counsellorIdentity(booking.id, actor.userId), name: actor.displayName },
+      {
+        role: 'counsellor',
+        identity: await counsellorIdentity(booking.id, actor.userId),
+        name: actor.displayName,
+      },
       pickStaffLanguage(c),
       now,
       closesAt,

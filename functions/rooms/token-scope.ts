@@ -1,4 +1,5 @@
 // Who may do what in a video room: participant identities, least-privilege grants, token lifetime, room limits.
+import { sha256 } from '../platform/sha256.ts';
 
 export type RoomRole = 'citizen' | 'counsellor';
 
@@ -24,7 +25,7 @@ export interface RoomGrant {
   ingressAdmin: false;
   canPublish: true;
   canSubscribe: true;
-  canPublishData: true;
+  canPublishData: false;
   canUpdateOwnMetadata: false;
   hidden: false;
   recorder: false;
@@ -35,18 +36,25 @@ export function citizenIdentity(bookingId: string): string {
   return `citizen:${bookingId}`;
 }
 
-export function counsellorIdentity(bookingId: string, userId: string): string {
-  return `counsellor:${bookingId}:${userId}`;
+/**
+ * The counsellor's identity in one room: stable for reconnects and distinct per staff member, but
+ * without the staff user id, which the citizen's browser would otherwise see.
+ */
+export async function counsellorIdentity(bookingId: string, userId: string): Promise<string> {
+  const digest = await sha256(`counsellor-identity\n${bookingId}\n${userId}`);
+  const tag = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `counsellor:${bookingId}:${tag}`;
 }
 
 export type ParsedIdentity =
   | { role: 'citizen'; bookingId: string }
-  | { role: 'counsellor'; bookingId: string; userId: string }
+  | { role: 'counsellor'; bookingId: string; tag: string }
   | { role: 'other' };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const CITIZEN = new RegExp(`^citizen:(${UUID})$`);
-const COUNSELLOR = new RegExp(`^counsellor:(${UUID}):(${UUID})$`);
+// The tag is 16 hex digits; identities minted before tags (a staff user id) still parse until their tokens expire.
+const COUNSELLOR = new RegExp(`^counsellor:(${UUID}):([0-9a-f]{16}|${UUID})$`);
 
 /**
  * Reads the role and booking back from a participant identity; anything else is `other`.
@@ -58,7 +66,7 @@ export function parseIdentity(identity: string): ParsedIdentity {
   const c = CITIZEN.exec(identity);
   if (c?.[1]) return { role: 'citizen', bookingId: c[1] };
   const s = COUNSELLOR.exec(identity);
-  if (s?.[1] && s[2]) return { role: 'counsellor', bookingId: s[1], userId: s[2] };
+  if (s?.[1] && s[2]) return { role: 'counsellor', bookingId: s[1], tag: s[2] };
   return { role: 'other' };
 }
 
@@ -79,7 +87,8 @@ export function grantFor(role: RoomRole, room: string): RoomGrant {
     ingressAdmin: false,
     canPublish: true,
     canSubscribe: true,
-    canPublishData: true,
+    // No feature sends data messages; a citizen could otherwise push arbitrary payloads to the counsellor's page.
+    canPublishData: false,
     canUpdateOwnMetadata: false,
     hidden: false,
     recorder: false,

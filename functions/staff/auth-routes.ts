@@ -1,102 +1,62 @@
-// Staff login, logout and "who am I"; login attempts are rate-limited and lock an account briefly.
+// Staff login, logout and "who am I"; failed logins back off per client and are audited.
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { writeAudit } from '../audit/audit.ts';
-import { generateSecret, hashSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
-import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { checkPasswordLogin, loginKeys, pendingStep } from './login.ts';
 import { requireStaff } from './middleware.ts';
-import { verifyPassword } from './password.ts';
-import {
-  deleteSession,
-  findStaffByEmail,
-  insertSession,
-  recordLoginFailure,
-  recordLoginSuccess,
-} from './repository.ts';
+import { oidcLogoutUrl } from './oidc-client.ts';
 import { LoginSchema } from './schemas.ts';
-import { cookieIsSecure, SESSION_COOKIE, SESSION_IDLE_MINUTES, sessionExpiry } from './session.ts';
-
-const LOCK_AFTER_FAILURES = 10;
-const LOCK_MINUTES = 15;
+import { cookieIsSecure, sessionCookieName } from './session.ts';
+import { deleteSession } from './session-repository.ts';
+import { startSession } from './start-session.ts';
+import { userJson } from './user-json.ts';
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/api/auth/login', validate('json', LoginSchema), async (c) => {
-    const { email, password } = c.req.valid('json');
+    const input = c.req.valid('json');
     const now = c.get('clock').now();
-    const limited = c.get('rateLimiter').hit(`login:${email}`, 10, 60_000, now.getTime());
-    if (!limited.ok) throw new AppError('rate_limited', { retryAfterSeconds: limited.retryAfterSeconds });
-    const db = c.get('db');
-    const user = await findStaffByEmail(db, email);
-    const locked = user?.locked_until && new Date(user.locked_until) > now;
-    const valid = user?.active && !locked ? await verifyPassword(password, user.password_hash) : false;
-    if (!user || !valid) {
-      if (user && !locked) {
-        const lock =
-          user.failed_logins + 1 >= LOCK_AFTER_FAILURES
-            ? new Date(now.getTime() + LOCK_MINUTES * 60_000)
-            : null;
-        await recordLoginFailure(db, user.id, lock);
-      }
-      throw new AppError('unauthorized', {
-        detail: 'E-mail or password is wrong, or the account is locked.',
-      });
-    }
-    await recordLoginSuccess(db, user.id);
-    const token = generateSecret(32);
-    const csrfToken = generateSecret(24);
-    await insertSession(db, {
-      tokenHash: await hashSecret(token),
+    const keys = await loginKeys(c, input.email);
+    const user = await checkPasswordLogin(c, input, keys, now);
+    const pending = pendingStep(user, c.get('config').OPERATOR_TOTP === 'required');
+    const csrfToken = await startSession(c, {
       userId: user.id,
-      csrfToken,
-      expiresAt: sessionExpiry(now),
-    });
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: user.id,
-      action: 'login',
-      entityType: 'staff_user',
-      entityId: user.id,
-      requestId: c.get('requestId'),
-    });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      secure: cookieIsSecure(c.get('config').PUBLIC_BASE_URL),
-      sameSite: 'Strict',
-      path: '/',
-      maxAge: SESSION_IDLE_MINUTES * 60,
+      method: 'password',
+      pending,
+      clientHash: keys.clientHash,
     });
     c.header('cache-control', 'no-store');
     return c.json({
-      user: {
-        id: user.id,
+      user: userJson({
+        userId: user.id,
         email: user.email,
         displayName: user.display_name,
         role: user.role,
+        supervisor: user.supervisor,
         counsellorId: user.counsellor_id,
-      },
+      }),
       csrfToken,
+      pending,
+      passwordResetAt: user.password_reset_at ? new Date(user.password_reset_at).toISOString() : null,
     });
   })
-  .get('/api/auth/me', requireStaff(), (c) => {
+  .get('/api/auth/me', requireStaff(undefined, { allowPending: true }), (c) => {
     const a = c.get('actor')!;
     c.header('cache-control', 'no-store');
     return c.json({
-      user: {
-        id: a.userId,
-        email: a.email,
-        displayName: a.displayName,
-        role: a.role,
-        counsellorId: a.counsellorId,
-      },
+      user: userJson(a),
       csrfToken: a.csrfToken,
+      pending: a.pending,
+      authMethod: a.authMethod,
+      passwordResetAt: a.passwordResetAt?.toISOString() ?? null,
     });
   })
-  .post('/api/auth/logout', requireStaff(), async (c) => {
+  .post('/api/auth/logout', requireStaff(undefined, { allowPending: true }), async (c) => {
     const a = c.get('actor')!;
-    await deleteSession(c.get('db'), a.sessionHash);
-    await writeAudit(c.get('db'), {
+    const db = c.get('db');
+    const ended = await deleteSession(db, a.sessionHash);
+    await writeAudit(db, {
       actorType: 'staff',
       actorId: a.userId,
       action: 'logout',
@@ -104,6 +64,10 @@ export const authRoutes = new Hono<AppEnv>()
       entityId: a.userId,
       requestId: c.get('requestId'),
     });
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: cookieIsSecure(c.get('config').PUBLIC_BASE_URL) });
-    return c.json({ status: 'logged_out' });
+    const base = c.get('config').PUBLIC_BASE_URL;
+    deleteCookie(c, sessionCookieName(base), { path: '/', secure: cookieIsSecure(base) });
+    // A single sign-on session also ends at the provider: the page navigates to its logout address.
+    const logoutUrl =
+      ended?.auth_method === 'oidc' ? await oidcLogoutUrl(c.get('deps'), ended.id_token, base) : null;
+    return c.json({ status: 'logged_out', ...(logoutUrl ? { logoutUrl } : {}) });
   });

@@ -2,15 +2,12 @@
 import { Hono } from 'hono';
 import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
+import { hitClientLimit, SURVEY_REQUESTS } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { findSurveyBooking, insertSurveyAnswer } from './repository.ts';
 import { SurveySchema } from './schemas.ts';
 import { evaluateSurveyWindow } from './survey-window.ts';
-
-/** Unknown codes per client and window before answers slow down: the survey is no oracle for join codes. */
-const MISS_LIMIT = 20;
-const MISS_WINDOW_MS = 10 * 60_000;
 
 export const surveyRoutes = new Hono<AppEnv>().post(
   '/api/survey',
@@ -18,17 +15,12 @@ export const surveyRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const input = c.req.valid('json');
     const now = c.get('clock').now();
-    const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) || 'direct';
+    // Counted before the lookup, so over the limit even a real code answers 429: no oracle for join codes.
+    await hitClientLimit(c, SURVEY_REQUESTS);
     const booking = looksLikeSecret(input.code)
       ? await findSurveyBooking(c.get('db'), await hashSecret(input.code))
       : undefined;
-    if (!booking) {
-      const limited = c
-        .get('rateLimiter')
-        .hit(`survey-miss:${client}`, MISS_LIMIT, MISS_WINDOW_MS, now.getTime());
-      if (!limited.ok) throw new AppError('rate_limited', { retryAfterSeconds: limited.retryAfterSeconds });
-      throw new AppError('not_found', { detail: 'Unknown code.' });
-    }
+    if (!booking) throw new AppError('not_found', { detail: 'Unknown code.' });
     const window = evaluateSurveyWindow(
       { status: booking.status, start: booking.start_at, end: booking.end_at },
       now,

@@ -25,6 +25,26 @@ function page(name: string) {
   };
 }
 
+/**
+ * The asset path of a `/static/…` URL, decoded first and then checked: null for a bad escape, a
+ * `..` or hidden segment, a backslash or control character, or anything outside `static/`.
+ * @example staticPath('/static/%2e%2e%2fpages%2fadmin.html') // null
+ */
+export function staticPath(pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname).slice(1);
+  } catch {
+    return null;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (/[\\\u0000-\u001f]/.test(decoded)) return null;
+  const segments = decoded.split('/');
+  if (segments[0] !== 'static' || segments.length < 2) return null;
+  if (segments.some((s) => s === '' || s === '..' || s.startsWith('.'))) return null;
+  return decoded;
+}
+
 export const webRoutes = new Hono<AppEnv>()
   .get('/', page('booking'))
   .get('/j/:code', page('join'))
@@ -52,13 +72,13 @@ export const webRoutes = new Hono<AppEnv>()
   })
   .get('/static/*', async (c) => {
     const assets = c.get('deps').assets;
-    const path = new URL(c.req.url).pathname.slice(1);
-    if (path.split('/').some((s) => s === '..' || s.startsWith('.'))) throw new AppError('not_found');
+    const path = staticPath(new URL(c.req.url).pathname);
+    if (!path) throw new AppError('not_found');
     const res =
       assets &&
       (await serveFile(
         assets,
-        decodeURIComponent(path),
+        path,
         c.req.header('accept-encoding'),
         'public, max-age=86400',
         c.req.method,

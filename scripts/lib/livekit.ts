@@ -1,14 +1,33 @@
-// Runs the locally built LiveKit server (dev keys, loopback only, webhooks to the app) for npm start and tests.
+// Runs the locally built LiveKit server (dev keys, own TURN/STUN, webhooks to the app) for npm start and tests.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
+import { liveKitConfig } from './livekit-config.ts';
+import { ensureTurnCertificate } from './turn-cert.ts';
 import { waitForHttp } from './workerd.ts';
 
 export const LIVEKIT_BINARY = resolve('.bin/livekit-server');
 export const DEV_API_KEY = 'devkey';
-export const DEV_API_SECRET = 'beratungsraum-dev-secret-0123456789abcdef';
+
+/**
+ * The API secret of the dev server in `dir`: random on first use and kept there (mode 0600), so no
+ * two installations share one and nobody can sign webhooks for a demo instance with a secret from git.
+ */
+export function devApiSecret(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'api-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 export interface LiveKitServer {
   url: string;
@@ -16,6 +35,11 @@ export interface LiveKitServer {
   apiKey: string;
   apiSecret: string;
   port: number;
+  /** The TURN/TLS port, when TURN/TLS is on (browsers are always told port 443). */
+  turnTlsPort: number | null;
+  turnUdpPort: number;
+  /** The ICE URLs of its TURN server, as LiveKit hands them to browsers (for LIVEKIT_TURN_URLS). */
+  turnUrls: string[];
   child: ChildProcess;
   stop(): Promise<void>;
   /** Stops the process (for fault tests) and starts it again on the same ports. */
@@ -28,14 +52,23 @@ export function liveKitBuilt(): boolean {
   return existsSync(LIVEKIT_BINARY);
 }
 
-async function freeUdpPort(): Promise<number> {
+async function freeUdpPort(host = '127.0.0.1'): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createSocket('udp4');
     s.once('error', fail);
-    s.bind(0, '127.0.0.1', () => {
+    s.bind(0, host, () => {
       const port = s.address().port;
       s.close(() => ok(port));
     });
+  });
+}
+
+/** True when this process may listen on the TCP port (443 needs root or CAP_NET_BIND_SERVICE). */
+export function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.once('error', () => ok(false));
+    s.listen(port, host, () => s.close(() => ok(true)));
   });
 }
 
@@ -43,35 +76,51 @@ export interface StartLiveKitOptions {
   dir: string;
   webhookUrl?: string;
   port?: number;
+  /** Bind address of signalling, media and TURN (default 127.0.0.1). */
+  host?: string;
+  /** Address advertised to browsers for media and TURN relays (default `host`). */
+  nodeIp?: string;
+  /**
+   * TURN/TLS with a self-signed certificate in `dir`: a port (LiveKit announces 443, so 443 unless a forward
+   * exists), or false (default: tests run side by side and cannot all have 443).
+   */
+  turnTlsPort?: number | false;
+  /** Name in the TURN/TLS URL and certificate (default `nodeIp`). */
+  turnDomain?: string;
   onOutput?: (line: string) => void;
 }
 
 export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKitServer> {
-  mkdirSync(options.dir, { recursive: true });
+  const apiSecret = devApiSecret(options.dir);
+  const host = options.host ?? '127.0.0.1';
+  const nodeIp = options.nodeIp ?? host;
   const port = options.port ?? (await freePort());
   const tcpPort = await freePort();
-  const udpPort = await freeUdpPort();
+  const udpPort = await freeUdpPort(host);
+  const turnUdpPort = await freeUdpPort(host);
+  const relayStart = await freeUdpPort(host);
+  const turnTlsPort = options.turnTlsPort || null;
+  const domain = options.turnDomain ?? nodeIp;
   const configPath = join(options.dir, 'livekit.yaml');
-  const lines = [
-    `port: ${port}`,
-    'bind_addresses: ["127.0.0.1"]',
-    'rtc:',
-    `  tcp_port: ${tcpPort}`,
-    `  udp_port: ${udpPort}`,
-    '  use_external_ip: false',
-    '  node_ip: 127.0.0.1',
-    'keys:',
-    `  ${DEV_API_KEY}: ${DEV_API_SECRET}`,
-    'room:',
-    '  auto_create: false',
-    '  empty_timeout: 300',
-    'logging:',
-    '  level: warn',
-  ];
-  if (options.webhookUrl)
-    lines.push('webhook:', `  api_key: ${DEV_API_KEY}`, '  urls:', `    - ${options.webhookUrl}`);
+  const lines = liveKitConfig({
+    port,
+    host,
+    nodeIp,
+    tcpPort,
+    udpPort,
+    apiKey: DEV_API_KEY,
+    apiSecret,
+    ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    turn: {
+      udpPort: turnUdpPort,
+      relayRange: [relayStart, Math.min(relayStart + 20, 65535)],
+      ...(turnTlsPort
+        ? { tls: { port: turnTlsPort, domain, ...ensureTurnCertificate(options.dir, domain) } }
+        : {}),
+    },
+  });
   writeFileSync(configPath, `${lines.join('\n')}\n`);
-  const httpUrl = `http://127.0.0.1:${port}`;
+  const httpUrl = `http://${host}:${port}`;
   let child: ChildProcess;
   const launch = async () => {
     child = spawn(LIVEKIT_BINARY, ['--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -97,11 +146,17 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     });
   await launch();
   const server: LiveKitServer = {
-    url: `ws://127.0.0.1:${port}`,
+    url: `ws://${host}:${port}`,
     httpUrl,
     apiKey: DEV_API_KEY,
-    apiSecret: DEV_API_SECRET,
+    apiSecret,
     port,
+    turnTlsPort,
+    turnUdpPort,
+    turnUrls: [
+      `turn:${nodeIp}:${turnUdpPort}?transport=udp`,
+      ...(turnTlsPort ? [`turns:${domain}:443?transport=tcp`] : []),
+    ],
     get child() {
       return child;
     },

@@ -73,12 +73,14 @@ export async function startWorkerd(options: StartWorkerdOptions): Promise<Worker
     `assets=${resolve(options.assetsDir ?? 'dist/web')}`,
     '--verbose',
   ];
+  // This helper starts development and test servers: without a gateway, SMS go to the log.
+  const devSms = options.env.SMS_GATEWAY_URL ? {} : { SMS_LOG_ONLY: 'on' };
   const emit = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) options.onOutput?.(line);
   };
   const children = Array.from({ length: count }, () => {
     const child = spawn(workerdBinary(), args, {
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, ...devSms, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe', fd],
     });
     child.stdout?.on('data', emit);

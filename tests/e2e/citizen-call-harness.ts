@@ -97,8 +97,10 @@ function bundleCounsellor(): Promise<string> {
 export async function openCounsellor(
   browser: Browser,
   baseUrl: string,
+  initScript?: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ bypassCSP: true });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/healthz`);
   await page.setContent(

@@ -40,51 +40,55 @@ describe.skipIf(skip)('citizen pages in every language', () => {
     return page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
   }
 
-  it.each(LANGS)('booking, join, manage and information pages pass axe in %s', async (l) => {
-    const found: Record<string, string[]> = {};
-    const locale = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-SY', uk: 'uk-UA', ru: 'ru-RU' }[l];
-    // The browser's language alone picks the page language.
-    const page = await open(locale, '/', 'input[name=service]');
-    expect(await dirAndLang(page)).toEqual({ lang: l, dir: l === 'ar' ? 'rtl' : 'ltr' });
-    found.topics = await axeViolations(page);
-    await page.locator('input[name=service]').first().check();
-    await page.waitForSelector('button.day');
-    await page.locator('button.day').first().click();
-    await page.locator('button.time').first().click();
-    found.calendar = await axeViolations(page);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('#phone-err');
-    found.form = await axeViolations(page);
-    await page.fill('#phone', '0151 2345 6789');
-    await page.check('#consent');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('a[download]');
-    found.done = await axeViolations(page);
-    const manageUrl = await page.locator('a[href*="/m/"]').first().getAttribute('href');
-    const booked = await sys.db
-      .selectFrom('bookings')
-      .select('language')
-      .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(booked.language).toBe(l);
+  it.each(LANGS)(
+    'booking, join, manage and information pages pass axe in %s',
+    async (l) => {
+      const found: Record<string, string[]> = {};
+      const locale = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', ar: 'ar-SY', uk: 'uk-UA', ru: 'ru-RU' }[l];
+      // The browser's language alone picks the page language.
+      const page = await open(locale, '/', 'input[name=service]');
+      expect(await dirAndLang(page)).toEqual({ lang: l, dir: l === 'ar' ? 'rtl' : 'ltr' });
+      found.topics = await axeViolations(page);
+      await page.locator('input[name=service]').first().check();
+      await page.waitForSelector('button.day');
+      await page.locator('button.day').first().click();
+      await page.locator('button.time').first().click();
+      found.calendar = await axeViolations(page);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#phone-err');
+      found.form = await axeViolations(page);
+      await page.fill('#phone', '0151 2345 6789');
+      await page.check('#consent');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('a[download]');
+      found.done = await axeViolations(page);
+      const manageUrl = await page.locator('a[href*="/m/"]').first().getAttribute('href');
+      const booked = await sys.db
+        .selectFrom('bookings')
+        .select('language')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(booked.language).toBe(l);
 
-    await page.goto(`${sys.baseUrl}${new URL(manageUrl!, sys.baseUrl).pathname}`);
-    await page.waitForSelector('dl.facts');
-    found.manage = await axeViolations(page);
-    const booking = await sys.createBooking();
-    await page.goto(`${sys.baseUrl}/j/${booking.code}`);
-    await page.waitForSelector('button.primary');
-    found.join = await axeViolations(page);
-    for (const path of ['/barrierefreiheit', '/gebaerdensprache', '/leichte-sprache']) {
-      await page.goto(`${sys.baseUrl}${path}`);
-      await page.waitForSelector('h1');
-      found[path] = await axeViolations(page);
-    }
-    expect(await page.locator('.easy').getAttribute('lang')).toBe('de');
-    await page.context().close();
-    expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length))).toEqual({});
-    // Ten page loads and nine axe runs: on a loaded two-core CI machine this takes minutes, not seconds.
-  }, 240_000);
+      await page.goto(`${sys.baseUrl}${new URL(manageUrl!, sys.baseUrl).pathname}`);
+      await page.waitForSelector('dl.facts');
+      found.manage = await axeViolations(page);
+      const booking = await sys.createBooking();
+      await page.goto(`${sys.baseUrl}/j/${booking.code}`);
+      await page.waitForSelector('button.primary');
+      found.join = await axeViolations(page);
+      for (const path of ['/barrierefreiheit', '/gebaerdensprache', '/leichte-sprache']) {
+        await page.goto(`${sys.baseUrl}${path}`);
+        await page.waitForSelector('h1');
+        found[path] = await axeViolations(page);
+      }
+      expect(await page.locator('.easy').getAttribute('lang')).toBe('de');
+      await page.context().close();
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length))).toEqual({});
+      // Ten page loads and nine axe runs: on a loaded two-core CI machine this takes minutes, not seconds.
+    },
+    240_000,
+  );
 
   it('switches language in place, right to left for Arabic, and remembers the choice', async () => {
     const page = await open('de-DE', '/', 'input[name=service]');

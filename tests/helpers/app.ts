@@ -11,7 +11,19 @@ import type {
   VideoGateway,
 } from '../../functions/http/context.ts';
 import { buildDeps } from '../../functions/platform/deps.ts';
+import { linkKeyring, openLinks } from '../../functions/platform/link-seal.ts';
 import type { TestDatabase } from './database.ts';
+
+/** Booking and SMS limits high enough for tests that book many times from one client and number; abuse tests override them. */
+export const RELAXED_LIMITS: Record<string, string> = {
+  BOOKINGS_PER_CLIENT_PER_HOUR: '100000',
+  BOOKINGS_PER_SERVICE_PER_DAY: '1000000',
+  BOOKING_ACTIVE_PER_PHONE: '100000',
+  BOOKINGS_PER_PHONE_PER_DAY: '100000',
+  SMS_DAILY_PER_NUMBER: '100000',
+  SMS_DAILY_TOTAL: '10000000',
+  BOOKING_PHONE_VERIFICATION: 'off',
+};
 
 export class TestClock implements Clock {
   constructor(private current: Date) {}
@@ -55,6 +67,11 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
     DATABASE_URL: tdb.url,
     LOG_LEVEL: 'warn',
     PUBLIC_BASE_URL: 'http://localhost:8787',
+    SMS_LOG_ONLY: 'on',
+    ...RELAXED_LIMITS,
+
+    // Most suites log operators in with a password alone; tests/integration/staff-*.test.ts use 'required'.
+    OPERATOR_TOTP: 'optional',
     ...options.env,
   });
   const base = buildDeps(config, tdb.db, options.clock ? { clock: options.clock } : {});
@@ -81,4 +98,9 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
       );
     },
   };
+}
+
+/** A stored SMS text as the citizen receives it: sealed links opened with this process's keys. */
+export async function openedBody(body: string | null | undefined): Promise<string> {
+  return body ? openLinks(await linkKeyring(), body) : '';
 }

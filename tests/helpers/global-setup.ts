@@ -21,6 +21,11 @@ export default async function setup(project: TestProject) {
   const pool = createPool({ connectionString: server.url });
   const db = createDb(pool);
   await migrateToLatest(db);
+  // Fixtures insert many bookings for one number; tests of the per-phone limits set their own (docs/security.md).
+  await db
+    .insertInto('booking_limits')
+    .values({ id: true, active_per_phone: 1_000_000, per_phone_per_day: 1_000_000 })
+    .execute();
   await db.destroy();
   // A template may not have open connections while databases are copied from it.
   const admin = new pg.Client({ connectionString: server.url.replace(/\/br_template$/, '/postgres') });

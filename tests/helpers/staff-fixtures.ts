@@ -44,7 +44,13 @@ export interface StaffFixture {
 
 export async function createStaff(
   db: Kysely<Database>,
-  o: { email: string; role?: 'counsellor' | 'operator'; counsels?: boolean; skills?: string[] },
+  o: {
+    email: string;
+    role?: 'counsellor' | 'operator';
+    counsels?: boolean;
+    skills?: string[];
+    supervisor?: boolean;
+  },
 ): Promise<StaffFixture> {
   const user = await db
     .insertInto('staff_users')
@@ -53,6 +59,7 @@ export async function createStaff(
       display_name: o.email.split('@')[0]!,
       password_hash: await cheapHash(),
       role: o.role ?? 'counsellor',
+      supervisor: o.supervisor ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../functions/bookings/secrets.ts';
 import { notifyBookingChange } from '../../functions/slots/cache.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
-import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
+import { createTestApp, openedBody, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, seedScheduling } from '../helpers/scheduling.ts';
 
@@ -168,7 +168,7 @@ describe('operator rebooking', () => {
     expect(sms[0]?.booking_id).toBe(moved.id);
     expect(sms[0]?.recipient).toBe('+4915123456789');
     expect(sms[0]?.body).toContain('04.12. um 11:00 Uhr');
-    const code = /\/j\/([A-Za-z0-9_-]+)/.exec(sms[0]?.body ?? '')?.[1] ?? '';
+    const code = /\/j\/([A-Za-z0-9_-]+)/.exec(await openedBody(sms[0]?.body))?.[1] ?? '';
     expect(Buffer.from(await hashSecret(code))).toEqual(Buffer.from(moved.join_code_hash));
     const oldPending = await tdb.db
       .selectFrom('outbox_messages')

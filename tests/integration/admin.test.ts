@@ -245,10 +245,26 @@ describe('settings and audit', () => {
   });
 });
 
+/** Resets to a one-time password, then lets the counsellor choose a new one (as the page forces). */
 async function resetTo(counsellorId: string): Promise<string> {
-  const res = await send(ops, `/api/admin/counsellors/${counsellorId}/reset-password`, 'POST', {
-    password: 'a-new-long-password',
-  });
+  const res = await send(ops, `/api/admin/counsellors/${counsellorId}/reset-password`, 'POST', {});
   expect(res.status).toBe(200);
-  return 'a-new-long-password';
+  const { temporaryPassword } = (await res.json()) as { temporaryPassword: string };
+  const email = (
+    (await tdb.db
+      .selectFrom('counsellors')
+      .innerJoin('staff_users', 'staff_users.id', 'counsellors.staff_user_id')
+      .select('email')
+      .where('counsellors.id', '=', counsellorId)
+      .executeTakeFirstOrThrow()) as { email: string }
+  ).email;
+  const once = await login(t, email, temporaryPassword);
+  const chosen = 'Ein-neues-langes-Passwort';
+  const changed = await t.request('/api/auth/password', {
+    method: 'POST',
+    headers: once.headers(true),
+    json: { currentPassword: temporaryPassword, newPassword: chosen },
+  });
+  expect(changed.status).toBe(200);
+  return chosen;
 }

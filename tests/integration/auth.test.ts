@@ -1,4 +1,4 @@
-// Staff login: sessions in PostgreSQL, strict cookies, CSRF on state changes, lockout, rate limit, expiry.
+// Staff login: sessions in PostgreSQL, strict cookies, CSRF on state changes, backoff, expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../functions/staff/password.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
@@ -98,34 +98,29 @@ describe('staff authentication', () => {
     expect((await res.json()).code).toBe('validation_failed');
   });
 
-  it('locks an account for 15 minutes after ten wrong passwords, even against the right one', async () => {
+  it('never locks the account: after many wrong passwords from one client the right one still works elsewhere', async () => {
     const staff = await createStaff(tdb.db);
-    for (let i = 0; i < 10; i++) {
-      expect((await login(staff.email, `wrong ${i}`)).status).toBe(401);
-      clock.advanceMinutes(0.1); // stay under the per-minute limit of ten
-    }
-    expect((await login(staff.email, staff.password)).status).toBe(401);
+    const attacker = { 'x-forwarded-for': '198.18.0.66' };
+    for (let i = 0; i < 12; i++)
+      await t.request('/api/auth/login', {
+        method: 'POST',
+        headers: attacker,
+        json: { email: staff.email, password: `wrong ${i}` },
+      });
     const row = await tdb.db
       .selectFrom('staff_users')
       .select(['locked_until', 'failed_logins'])
       .where('id', '=', staff.userId)
       .executeTakeFirstOrThrow();
-    expect(row.locked_until).not.toBeNull();
-    clock.advanceMinutes(16);
+    expect(row).toEqual({ locked_until: null, failed_logins: 0 });
     expect((await login(staff.email, staff.password)).status).toBe(200);
-    const after = await tdb.db
-      .selectFrom('staff_users')
-      .select(['locked_until', 'failed_logins'])
-      .where('id', '=', staff.userId)
-      .executeTakeFirstOrThrow();
-    expect(after).toEqual({ locked_until: null, failed_logins: 0 });
   });
 
-  it('rate-limits login attempts per e-mail with 429 and Retry-After', async () => {
+  it('backs off one client on one account with 429 and Retry-After, and lets it try again later', async () => {
     const email = 'target@example.org';
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await login(email, 'guess')).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    for (let i = 0; i < 6; i++) statuses.push((await login(email, 'guess')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401]);
     const limited = await login(email, 'guess');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -133,7 +128,6 @@ describe('staff authentication', () => {
     clock.advanceMinutes(1);
     expect((await login(email, 'guess')).status).toBe(401);
   });
-
   it('tells who is logged in and refuses without a session', async () => {
     const staff = await createStaff(tdb.db, { role: 'operator' });
     const s = await loginStaff(request, staff);
@@ -172,18 +166,18 @@ describe('staff authentication', () => {
     expect(rows).toEqual([]);
   });
 
-  it('expires an idle session after eight hours and extends an active one', async () => {
+  it('expires an idle session after 30 minutes and extends an active one up to its absolute end', async () => {
     const staff: StaffFixture = await createStaff(tdb.db);
     const idle = await loginStaff(request, staff);
     const active = await loginStaff(request, staff);
-    for (let i = 0; i < 5; i++) {
-      clock.advanceMinutes(100);
+    for (let i = 0; i < 3; i++) {
+      clock.advanceMinutes(20);
       expect((await me(active.cookie)).status).toBe(200);
     }
-    // 500 minutes later: past the idle session's eight hours, while the active one was refreshed.
+    // 60 minutes later: past the idle session's 30 minutes, while the active one was refreshed.
     expect((await me(idle.cookie)).status).toBe(401);
     expect((await me(active.cookie)).status).toBe(200);
-    clock.advanceMinutes(8 * 60 + 1);
+    clock.advanceMinutes(31);
     expect((await me(active.cookie)).status).toBe(401);
   });
 

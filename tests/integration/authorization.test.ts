@@ -187,3 +187,115 @@ describe('staff endpoint authorization', () => {
     expect(late.status).toBe(200);
   });
 });
+
+describe('operators’ need-to-know', () => {
+  let plain: Session;
+  let supervisor: Session;
+  let supervisorId: string;
+
+  beforeAll(async () => {
+    await createStaff(tdb.db, { email: 'ops@example.org', role: 'operator', counsels: false });
+    supervisorId = (
+      await createStaff(tdb.db, {
+        email: 'sup@example.org',
+        role: 'operator',
+        counsels: false,
+        supervisor: true,
+      })
+    ).userId;
+    plain = await login(t, 'ops@example.org');
+    supervisor = await login(t, 'sup@example.org');
+    await t.request(`/api/staff/bookings/${annaBooking}/notes`, {
+      method: 'POST',
+      headers: annaSession.headers(true),
+      json: { body: 'vertraulich' },
+    });
+    await tdb.db
+      .updateTable('bookings')
+      .set({ needs_rebooking: true, needs_rebooking_reason: 'capacity_reduced' })
+      .where('id', '=', annaBooking)
+      .execute();
+  });
+
+  const agendaItem = async (s: Session) => {
+    const res = await t.request(
+      `/api/staff/agenda?counsellorId=${anna.counsellorId}&from=2026-12-03&to=2026-12-03`,
+      {
+        headers: s.headers(),
+      },
+    );
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as {
+      items: { id: string; name: unknown; phone: unknown; customerNumber: unknown }[];
+    };
+    return items.find((i) => i.id === annaBooking)!;
+  };
+
+  it.each([
+    ['an operator', () => plain, false],
+    ['a supervising operator', () => supervisor, true],
+    ['the booking’s counsellor', () => annaSession, true],
+  ])('%s: sees contact data and notes: %s', async (_who, session, sees) => {
+    const s = session();
+    const item = await agendaItem(s);
+    expect(item.name !== null && item.phone !== null && item.customerNumber !== null).toBe(sees);
+    if (!sees) expect(item).toMatchObject({ name: null, phone: null, customerNumber: null });
+    const notes = await t.request(`/api/staff/bookings/${annaBooking}/notes`, { headers: s.headers() });
+    expect(notes.status).toBe(sees ? 200 : 404);
+    const write = await t.request(`/api/staff/bookings/${annaBooking}/notes`, {
+      method: 'POST',
+      headers: s.headers(true),
+      json: { body: 'x' },
+    });
+    expect(write.status).toBe(sees ? 201 : 404);
+  });
+
+  it('shows operators the appointments to move without the citizen’s contact data unless supervising', async () => {
+    const list = async (s: Session) =>
+      (
+        (await (await t.request('/api/admin/rebooking-needed', { headers: s.headers() })).json()) as {
+          bookings: { id: string; citizen: { name: unknown; phone: unknown } }[];
+        }
+      ).bookings.find((b) => b.id === annaBooking)!;
+    expect((await list(plain)).citizen).toMatchObject({ name: null, phone: null });
+    expect((await list(supervisor)).citizen).toMatchObject({
+      name: 'Erika Mustermann',
+      phone: '+4915112345678',
+    });
+  });
+
+  it('audits every supervisor read of another counsellor’s data', async () => {
+    await agendaItem(supervisor);
+    await t.request(`/api/staff/bookings/${annaBooking}/notes`, { headers: supervisor.headers() });
+    const rows = await tdb.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('actor_id', '=', supervisorId)
+      .execute();
+    const actions = rows.map((r) => r.action);
+    expect(actions).toContain('agenda_read');
+    expect(actions).toContain('notes_read');
+  });
+
+  it('lets no operator grant themselves the supervisor permission or reset to a password they choose', async () => {
+    const annaId = anna.counsellorId!;
+    const grant = await t.request(`/api/admin/counsellors/${annaId}`, {
+      method: 'PUT',
+      headers: plain.headers(true),
+      json: { supervisor: true },
+    });
+    expect(grant.status).toBe(403);
+    const chosen = await t.request(`/api/admin/counsellors/${annaId}/reset-password`, {
+      method: 'POST',
+      headers: plain.headers(true),
+      json: { password: 'known-to-the-operator' },
+    });
+    expect(chosen.status).toBe(422);
+    const row = await tdb.db
+      .selectFrom('staff_users')
+      .select('supervisor')
+      .where('id', '=', anna.userId)
+      .executeTakeFirstOrThrow();
+    expect(row.supervisor).toBe(false);
+  });
+});

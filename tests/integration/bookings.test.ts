@@ -65,7 +65,8 @@ describe('POST /api/bookings', () => {
     expect(Buffer.from(row.join_code_hash)).toEqual(Buffer.from(await hashSecret(code)));
     expect(Buffer.from(row.manage_token_hash as Uint8Array)).toEqual(Buffer.from(await hashSecret(token)));
     expect(row.phone_e164).toBe('+4915123456789');
-    expect(row.email).toBe('erika@example.org');
+    // The e-mail is accepted for API compatibility but not collected: nothing would ever use it.
+    expect(row.email).toBeNull();
     expect(row.room_name).toMatch(/^r_/);
     expect(seed.counsellorIds).toContain(row.counsellor_id);
     const raw = await sql<{ t: string }>`select row_to_json(b)::text as t from bookings b`.execute(tdb.db);
@@ -79,8 +80,12 @@ describe('POST /api/bookings', () => {
       .orderBy('not_before')
       .execute();
     expect(messages.map((m) => m.kind)).toEqual(['confirmation', 'reminder', 'reminder']);
-    expect(messages[0]?.body).toContain(body.joinUrl);
-    expect(messages[0]?.body).toContain(body.manageUrl);
+    // Links wait sealed (AES-GCM), never in clear.
+    for (const m of messages) {
+      expect(m.body).not.toContain(code);
+      expect(m.body).not.toContain(token);
+      expect(m.body).toMatch(/\/j\/\{\{seal:[A-Za-z0-9]+\.[\w-]+\}\}/);
+    }
     expect(messages.map((m) => m.recipient)).toEqual(['+4915123456789', '+4915123456789', '+4915123456789']);
     expect(messages[1]?.not_before.toISOString()).toBe('2026-12-02T09:00:00.000Z');
 
@@ -125,12 +130,26 @@ describe('POST /api/bookings', () => {
     expect(await countBookingRows(tdb.db)).toEqual(before);
   });
 
-  it('accepts an international mobile number and stores it as E.164', async () => {
-    const res = await book({
-      ...valid,
-      start: '2026-12-04T11:00:00+01:00',
-      phone: '+43 664 1234567',
-      name: '',
+  it('refuses a mobile number from a country outside BOOKING_PHONE_COUNTRIES (default DE) with 422', async () => {
+    const before = await countBookingRows(tdb.db);
+    const res = await book({ ...valid, start: '2026-12-04T11:30:00+01:00', phone: '+44 7700 900123' });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { code: string; errors: { path: string }[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors[0]?.path).toBe('phone');
+    expect(await countBookingRows(tdb.db)).toEqual(before);
+  });
+
+  it('accepts a mobile number from another configured country and stores it as E.164', async () => {
+    const austria = createTestApp(tdb, { clock, env: { BOOKING_PHONE_COUNTRIES: 'DE,AT' } });
+    const res = await austria.request('/api/bookings', {
+      method: 'POST',
+      json: {
+        ...valid,
+        start: '2026-12-04T11:00:00+01:00',
+        phone: '+43 664 1234567',
+        name: '',
+      },
     });
     expect(res.status).toBe(201);
     const id = ((await res.json()) as Created).booking.id;

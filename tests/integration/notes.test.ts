@@ -1,4 +1,4 @@
-// Notes per appointment: the booking's counsellor and operators only; reads and writes are audited.
+// Notes per appointment: the booking's counsellor and supervising operators only; reads and writes are audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -17,7 +17,12 @@ beforeAll(async () => {
   await seedService(tdb.db);
   const a = await createStaff(tdb.db, { email: 'anna@example.org' });
   await createStaff(tdb.db, { email: 'ben@example.org' });
-  await createStaff(tdb.db, { email: 'ops@example.org', role: 'operator', counsels: false });
+  await createStaff(tdb.db, {
+    email: 'ops@example.org',
+    role: 'operator',
+    counsels: false,
+    supervisor: true,
+  });
   bookingId = (await insertBooking(tdb.db, { counsellorId: a.counsellorId!, start: '2026-12-03T09:00:00Z' }))
     .id;
   anna = await login(t, 'anna@example.org');

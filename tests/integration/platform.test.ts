@@ -27,6 +27,28 @@ describe('health and readiness', () => {
     expect(res.headers.get('x-request-id')).toMatch(/.{8,}/);
   });
 
+  it("counts and discards the connection check's upload, uncached", async () => {
+    const res = await createTestApp(tdb).request('/api/probe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(32_768),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ bytes: 32_768 });
+  });
+
+  it('refuses an upload probe over 64 KiB with a 413 problem', async () => {
+    const res = await createTestApp(tdb).request('/api/probe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(64 * 1024 + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect((await res.json()).code).toBe('payload_too_large');
+  });
+
   it('is ready on a migrated database', async () => {
     const res = await createTestApp(tdb).request('/readyz');
     expect(res.status).toBe(200);

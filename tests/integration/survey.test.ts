@@ -136,10 +136,11 @@ describe('POST /api/survey', () => {
     }
   });
 
-  it('rate-limits guessing of codes per client with 429 and Retry-After', async () => {
-    const t = appAt(END);
+  it('rate-limits answers per client before the lookup: 429 with Retry-After, even for a real code', async () => {
+    const b = await seedBooking('completed');
+    const t = appAt(new Date(b.end.getTime() + 60_000));
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) {
+    for (let i = 0; i < 11; i++) {
       const res = await t.request('/api/survey', {
         method: 'POST',
         headers: { 'x-forwarded-for': '203.0.113.9' },
@@ -148,8 +149,20 @@ describe('POST /api/survey', () => {
       statuses.push(res.status);
       if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    const real = await t.request('/api/survey', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      json: { code: b.code, recommend: true, easeOfUse: 4 },
+    });
+    expect(real.status).toBe(429);
+    const other = await t.request('/api/survey', {
+      method: 'POST',
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+      json: { code: b.code, recommend: true, easeOfUse: 4 },
+    });
+    expect(other.status).toBe(201);
   });
 
   it('refuses a survey before the session opens with 425 and opensAt', async () => {

@@ -61,8 +61,9 @@ describe('POST /internal/tick', () => {
     expect(await res.json()).toEqual({
       at: START.toISOString(),
       counsellorReadyQueued: 0,
-      messages: { sent: 0, retrying: 0, dead: 0, skipped: 0 },
+      messages: { sent: 0, retrying: 0, dead: 0, skipped: 0, held: 0 },
       retention: { bookings: 0, messages: 0 },
+      housekeeping: { auditEntries: 0, joinFailures: 0, staffSessions: 0, rateLimitWindows: 0 },
     });
   });
 });

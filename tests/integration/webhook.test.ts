@@ -2,15 +2,17 @@
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presenceForBookings } from '../../functions/rooms/repository.ts';
-import { DEV_API_KEY, DEV_API_SECRET } from '../../scripts/lib/livekit.ts';
+import { DEV_API_KEY } from '../../scripts/lib/livekit.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type BookingFixture, insertBooking } from '../helpers/room-fixtures.ts';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 const T0 = Math.floor(NOW.getTime() / 1000);
+/** The app's LiveKit API secret in this file; random, like the dev server's. */
+const WEBHOOK_SECRET = crypto.randomUUID() + crypto.randomUUID();
 
-async function sign(body: string, secret = DEV_API_SECRET, key = DEV_API_KEY): Promise<string> {
+async function sign(body: string, secret = WEBHOOK_SECRET, key = DEV_API_KEY): Promise<string> {
   const at = new AccessToken(key, secret);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
   at.sha256 = Buffer.from(digest).toString('base64');
@@ -77,7 +79,7 @@ describe('POST /api/livekit/webhook', () => {
       env: {
         LIVEKIT_URL: 'ws://127.0.0.1:9',
         LIVEKIT_API_KEY: DEV_API_KEY,
-        LIVEKIT_API_SECRET: DEV_API_SECRET,
+        LIVEKIT_API_SECRET: WEBHOOK_SECRET,
       },
     });
   });
@@ -195,7 +197,7 @@ describe('POST /api/livekit/webhook', () => {
     ['without a signature', async (_body: string) => null],
     ['with a signature for another body', async (body: string) => sign(`${body} `)],
     ['signed with another secret', async (body: string) => sign(body, 'another-secret-0123456789abcdef0123')],
-    ['signed with another key', async (body: string) => sign(body, DEV_API_SECRET, 'otherkey')],
+    ['signed with another key', async (body: string) => sign(body, WEBHOOK_SECRET, 'otherkey')],
     ['with garbage as the signature', async (_body: string) => 'not.a.jwt'],
   ])('rejects an event %s with 401 and records nothing', async (_label, authorize) => {
     const b = await insertBooking(tdb.db, { start: NOW });

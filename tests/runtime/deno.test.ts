@@ -17,7 +17,14 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawn('node_modules/.bin/deno', ['task', 'start'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: tdb.url, LOG_LEVEL: 'warn', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: tdb.url,
+      LOG_LEVEL: 'warn',
+      NO_COLOR: '1',
+      SMS_LOG_ONLY: 'on',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (b) => (output += b));

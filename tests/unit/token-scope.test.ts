@@ -17,7 +17,7 @@ const U = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 describe('identities', () => {
   it.each([
     [citizenIdentity(B), { role: 'citizen', bookingId: B }],
-    [counsellorIdentity(B, U), { role: 'counsellor', bookingId: B, userId: U }],
+    [`counsellor:${B}:0123456789abcdef`, { role: 'counsellor', bookingId: B, tag: '0123456789abcdef' }],
     ['citizen:not-a-uuid', { role: 'other' }],
     [`citizen:${B}:extra`, { role: 'other' }],
     [`counsellor:${B}`, { role: 'other' }],
@@ -25,6 +25,17 @@ describe('identities', () => {
     ['', { role: 'other' }],
   ])('%s parses as %o', (identity, expected) => {
     expect(parseIdentity(identity)).toEqual(expected);
+  });
+});
+
+describe('counsellorIdentity', () => {
+  it('is stable per booking and staff member and never shows the staff user id', async () => {
+    const a = await counsellorIdentity(B, U);
+    expect(a).toMatch(new RegExp(`^counsellor:${B}:[0-9a-f]{16}$`));
+    expect(a).not.toContain(U);
+    expect(await counsellorIdentity(B, U)).toBe(a);
+    expect(await counsellorIdentity(B, '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6')).not.toBe(a);
+    expect(parseIdentity(a)).toMatchObject({ role: 'counsellor', bookingId: B });
   });
 });
 
@@ -40,6 +51,7 @@ describe('grantFor', () => {
       roomRecord: false,
       recorder: false,
       canSubscribe: true,
+      canPublishData: false,
     });
     expect(g.canPublishSources).toEqual(['camera', 'microphone']);
   });

@@ -6,6 +6,7 @@ export const ar: SmsWording = {
   maxServiceChars: 0,
   when: (d) => `${d.weekday} ${d.day}/${d.month} الساعة ${d.hour}:${d.minute}`,
   time: (d) => `${d.hour}:${d.minute}`,
+  verificationCode: (code) => `رمز تأكيد حجز موعدك: ${code}. الرمز صالح لمدة 10 دقائق.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

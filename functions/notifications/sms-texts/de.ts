@@ -6,6 +6,7 @@ export const de: SmsWording = {
   maxServiceChars: 40,
   when: (d) => `${d.weekday} ${d.day}.${d.month}. um ${d.hour}:${d.minute} Uhr`,
   time: (d) => `${d.hour}:${d.minute} Uhr`,
+  verificationCode: (code) => `Ihr Bestätigungscode für die Terminbuchung: ${code}. Er gilt 10 Minuten.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

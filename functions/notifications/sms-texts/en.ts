@@ -6,6 +6,7 @@ export const en: SmsWording = {
   maxServiceChars: 40,
   when: (d) => `${d.weekday} ${d.day} ${d.month} at ${d.hour}:${d.minute}`,
   time: (d) => `${d.hour}:${d.minute}`,
+  verificationCode: (code) => `Your code to confirm the booking: ${code}. It is valid for 10 minutes.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

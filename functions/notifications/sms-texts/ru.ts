@@ -6,6 +6,7 @@ export const ru: SmsWording = {
   maxServiceChars: 0,
   when: (d) => `${d.weekday} ${d.day}.${d.month} в ${d.hour}:${d.minute}`,
   time: (d) => `${d.hour}:${d.minute}`,
+  verificationCode: (code) => `Ваш код подтверждения записи: ${code}. Он действителен 10 минут.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

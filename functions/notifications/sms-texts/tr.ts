@@ -6,6 +6,7 @@ export const tr: SmsWording = {
   maxServiceChars: 0,
   when: (d) => `${d.day}.${d.month}. ${d.weekday} saat ${d.hour}:${d.minute}`,
   time: (d) => `${d.hour}:${d.minute}`,
+  verificationCode: (code) => `Randevu onay kodunuz: ${code}. Kod 10 dakika geçerlidir.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

@@ -32,4 +32,6 @@ export interface SmsWording {
   when(d: WhenParts): string;
   time(d: WhenParts): string;
   render(kind: OutboxKind, f: SmsFill): string;
+  /** The booking's phone-verification code; sent directly, not through the outbox. */
+  verificationCode(code: string): string;
 }

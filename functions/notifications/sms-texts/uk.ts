@@ -6,6 +6,7 @@ export const uk: SmsWording = {
   maxServiceChars: 0,
   when: (d) => `${d.weekday} ${d.day}.${d.month} о ${d.hour}:${d.minute}`,
   time: (d) => `${d.hour}:${d.minute}`,
+  verificationCode: (code) => `Ваш код підтвердження запису: ${code}. Він дійсний 10 хвилин.`,
   render(kind, f) {
     switch (kind) {
       case 'confirmation':

@@ -1,5 +1,6 @@
 // Starts the whole system for browser tests: a fresh PostgreSQL database, LiveKit posting webhooks to the app,
 // the bundled worker in workerd, demo data; plus booking and login helpers and a Chromium launcher.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,14 +9,21 @@ import type { Kysely } from 'kysely';
 import { type Browser, chromium } from 'playwright-core';
 import { generateRoomName, generateSecret, hashSecret } from '../../../functions/bookings/secrets.ts';
 import { takeCapacity } from '../../../functions/capacity/buckets.ts';
+import { createDb, createPool } from '../../../functions/db/connect.ts';
 import type { BookingKind, BookingStatus, Database } from '../../../functions/db/database.ts';
 import { seedDemoData } from '../../../functions/db/seed.ts';
 import { buildWeb } from '../../../scripts/build-web.mjs';
 import { buildWorker } from '../../../scripts/build-worker.mjs';
 import { freePort } from '../../../scripts/lib/embedded-postgres.ts';
-import { type LiveKitServer, liveKitBuilt, startLiveKit } from '../../../scripts/lib/livekit.ts';
+import {
+  type LiveKitServer,
+  liveKitBuilt,
+  type StartLiveKitOptions,
+  startLiveKit,
+} from '../../../scripts/lib/livekit.ts';
 import { waitForHttp, workerdBinary } from '../../../scripts/lib/workerd.ts';
-import { createTestDatabase } from '../../helpers/database.ts';
+import { RELAXED_LIMITS } from '../../helpers/app.ts';
+import type { TestDatabase } from '../../helpers/database.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'demo-password';
@@ -23,8 +31,14 @@ export const DEMO_PASSWORD = 'demo-password';
 export interface SystemOptions {
   /** Extra environment for the worker (e.g. `{ RATE_LIMITS: 'off' }`). */
   env?: Record<string, string>;
-  /** Start LiveKit (default true). Without it the app runs with no video server configured. */
-  livekit?: boolean;
+  /** Start LiveKit (default true), optionally with options. Without it the app runs with no video server. */
+  livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain'>;
+  /** Bind address of workerd and LiveKit (default 127.0.0.1; the network lab uses its own address). */
+  host?: string;
+  /** A migrated database to use (the benchmark's); default: a fresh copy of the test run's template. */
+  databaseUrl?: string;
+  /** Password of the demo logins when the database was seeded elsewhere (default `demo-password`). */
+  demoPassword?: string;
   /** Seed the demo data (default true): services, 12 counsellors, berater1@/admin@example.org. */
   seed?: boolean;
   /** Receives every output line of workerd and LiveKit (default: kept in `logs`, printed on failure by you). */
@@ -113,9 +127,11 @@ export function systemMissingReason(): string | null {
  * speak German like most of the agency's citizens (the pages follow the browser's language) unless a test sets
  * its own `locale`.
  */
-export async function launchBrowser(options: { args?: string[] } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { args?: string[]; executablePath?: string } = {},
+): Promise<Browser> {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: true,
     args: [
       '--headless',
@@ -146,6 +162,7 @@ async function buildInto(dir: string): Promise<{ capnp: string; assets: string }
 }
 
 async function startWorker(
+  host: string,
   capnp: string,
   assets: string,
   port: number,
@@ -156,7 +173,7 @@ async function startWorker(
     'serve',
     capnp,
     '--socket-addr',
-    `http=127.0.0.1:${port}`,
+    `http=${host}:${port}`,
     '--directory-path',
     `assets=${assets}`,
   ];
@@ -173,7 +190,7 @@ async function startWorker(
     child.once('exit', (code) => fail(new Error(`workerd exited early with code ${code}`))),
   );
   exited.catch(() => {});
-  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`, 30_000, (r) => r.ok), exited]);
+  await Promise.race([waitForHttp(`http://${host}:${port}/readyz`, 30_000, (r) => r.ok), exited]);
   return {
     child,
     stop: () =>
@@ -211,13 +228,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   };
   try {
     const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const host = options.host ?? '127.0.0.1';
+    const baseUrl = `http://${host}:${port}`;
     const [tdb, build, livekit] = await Promise.all([
-      createTestDatabase(),
+      options.databaseUrl ? existingDatabase(options.databaseUrl) : freshTestDatabase(),
       buildInto(join(dir, 'build')),
       options.livekit === false
         ? Promise.resolve(null)
         : startLiveKit({
+            ...(typeof options.livekit === 'object' ? options.livekit : {}),
+            host,
             dir: join(dir, 'livekit'),
             webhookUrl: `${baseUrl}/api/livekit/webhook`,
             onOutput: onLine,
@@ -232,12 +252,22 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       DATABASE_URL: tdb.url,
       DB_POOL_MAX: '5',
       LOG_LEVEL: 'warn',
+      SMS_LOG_ONLY: 'on',
+      ...RELAXED_LIMITS,
+
+      // As under `npm start`: the demo operator logs in with the demo password alone.
+      OPERATOR_TOTP: 'optional',
       ...(livekit
-        ? { LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret }
+        ? {
+            LIVEKIT_URL: livekit.url,
+            LIVEKIT_API_KEY: livekit.apiKey,
+            LIVEKIT_API_SECRET: livekit.apiSecret,
+            LIVEKIT_TURN_URLS: livekit.turnUrls.join(','),
+          }
         : {}),
       ...options.env,
     };
-    const worker = await startWorker(build.capnp, build.assets, port, env, onLine);
+    const worker = await startWorker(host, build.capnp, build.assets, port, env, onLine);
     cleanups.push(() => worker.stop());
     const system: System = {
       baseUrl,
@@ -247,7 +277,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       logs,
       manifest: async () => JSON.parse(readFileSync(join(build.assets, 'manifest.json'), 'utf8')),
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
-      login: (email = 'berater1@example.org', password = DEMO_PASSWORD) => loginAt(baseUrl, email, password),
+      login: (email = 'berater1@example.org', password = options.demoPassword ?? DEMO_PASSWORD) =>
+        loginAt(baseUrl, email, password),
       createBooking: (o) => createBookingIn(tdb.db, baseUrl, o),
       joinAsCitizen: (code) => postJson(`${baseUrl}/api/join`, { code }, {}),
       joinAsCounsellor: (bookingId, session) =>
@@ -261,6 +292,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       cause: error,
     });
   }
+}
+
+// Imported on use: it reads vitest's run context, which a benchmark outside vitest does not have.
+async function freshTestDatabase(): Promise<TestDatabase> {
+  const { createTestDatabase } = await import('../../helpers/database.ts');
+  return createTestDatabase();
+}
+
+async function existingDatabase(url: string): Promise<TestDatabase> {
+  const pool = createPool({ connectionString: url, max: 5 });
+  const db = createDb(pool);
+  return { url, db, pool, close: () => db.destroy() };
 }
 
 async function postJson(url: string, json: unknown, headers: Record<string, string>): Promise<JoinTicket> {

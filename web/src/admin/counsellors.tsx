@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
+import { user } from '../staff/session.ts';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
@@ -12,6 +13,8 @@ interface Counsellor {
   email: string;
   displayName: string;
   role: 'counsellor' | 'operator';
+  userId: string;
+  supervisor: boolean;
   active: boolean;
   siteId: string | null;
   siteName: string | null;
@@ -127,7 +130,10 @@ export function CounsellorsPage() {
               <td>{c.email}</td>
               <td>{c.skills.join(', ')}</td>
               <td>{c.siteName ?? '–'}</td>
-              <td>{c.role === 'operator' ? s.roleOperator : s.roleCounsellor}</td>
+              <td>
+                {c.role === 'operator' ? s.roleOperator : s.roleCounsellor}
+                {c.supervisor ? `, ${s.supervisor}` : ''}
+              </td>
               <td>
                 <div class="row">
                   <button type="button" class="small secondary" onClick={() => setEditing(c.id)}>
@@ -140,6 +146,15 @@ export function CounsellorsPage() {
                   >
                     {c.active ? s.deactivate : s.activate}
                   </button>
+                  {user.value?.supervisor && user.value.id !== c.userId && (
+                    <button
+                      type="button"
+                      class="small secondary"
+                      onClick={() => void update(c, { supervisor: !c.supervisor })}
+                    >
+                      {c.supervisor ? s.revokeSupervisor : s.grantSupervisor}
+                    </button>
+                  )}
                   <button
                     type="button"
                     class="small secondary"

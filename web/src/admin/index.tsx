@@ -7,6 +7,7 @@ import { Shell } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { injectStaffStyles } from '../staff/styles.ts';
 import { AccessibilityPage } from './accessibility.tsx';
+import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
 import { CounsellorsPage } from './counsellors.tsx';
@@ -45,6 +46,7 @@ function App() {
   const Page = PAGES[path.value as keyof typeof PAGES] ?? CapacityPage;
   return (
     <Shell title={s.title} nav={nav}>
+      <AlertBanner />
       <Page />
     </Shell>
   );

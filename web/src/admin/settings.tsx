@@ -1,10 +1,11 @@
-// Operator settings: SMS sender name, retention of personal data, case-file link template.
+// Operator settings: SMS sender name, retention of personal data, case-file link template, login.
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
+import { LoginSettings } from './login-settings.tsx';
 import { A } from './strings.ts';
 
 interface Settings {
@@ -69,6 +70,7 @@ export function SettingsPage() {
           <Feedback error={action.error} note={action.note} />
         </form>
       )}
+      <LoginSettings />
     </>
   );
 }

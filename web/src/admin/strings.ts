@@ -29,6 +29,9 @@ export const A = {
     step: 'Raster (Min.)',
     active: 'aktiv',
     inactive: 'inaktiv',
+    supervisor: 'Supervision (sieht Bürgerdaten)',
+    grantSupervisor: 'Supervision geben',
+    revokeSupervisor: 'Supervision entziehen',
     edit: 'Bearbeiten',
     create: 'Anlegen',
     // counsellors
@@ -133,6 +136,12 @@ export const A = {
     smsSender: 'SMS-Absendername (max. 11 Zeichen)',
     retention: 'Aufbewahrung personenbezogener Daten (Tage nach dem Termin)',
     caseFile: 'Link zur Fallakte (mit {customerNumber})',
+    alerts: {
+      smsTotal: (n: number) => `SMS-Tagesbudget des Systems erreicht: ${n} SMS warten.`,
+      smsNumber: (n: number) => `SMS-Tagesbudget einzelner Nummern erreicht: ${n} SMS warten.`,
+      resumes: (at: string) =>
+        `Versand geht weiter ab ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
+    },
   },
   en: {
     title: 'Operations',
@@ -160,6 +169,9 @@ export const A = {
     step: 'Slot step (min)',
     active: 'active',
     inactive: 'inactive',
+    supervisor: 'supervisor (sees citizens’ data)',
+    grantSupervisor: 'Grant supervisor',
+    revokeSupervisor: 'Withdraw supervisor',
     edit: 'Edit',
     create: 'Create',
     counsellors: 'Counsellors',
@@ -257,5 +269,10 @@ export const A = {
     smsSender: 'SMS sender name (max. 11 characters)',
     retention: 'Keep personal data for (days after the appointment)',
     caseFile: 'Case-file link (with {customerNumber})',
+    alerts: {
+      smsTotal: (n: number) => `Daily SMS budget of the system reached: ${n} messages waiting.`,
+      smsNumber: (n: number) => `Daily SMS budget of some numbers reached: ${n} messages waiting.`,
+      resumes: (at: string) => `Sending resumes from ${at}. Budget: SMS_DAILY_TOTAL / SMS_DAILY_PER_NUMBER.`,
+    },
   },
 } satisfies Strings<unknown>;

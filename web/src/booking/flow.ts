@@ -12,8 +12,10 @@ export const serviceName = signal('');
 
 export const phone = signal('');
 export const name = signal('');
-export const email = signal('');
 export const customerNumber = signal('');
+/** Set when the server asks to confirm the number by SMS code (428); the form then shows the code field. */
+export const verificationId = signal<string | null>(null);
+export const verificationCode = signal('');
 export const consent = signal(false);
 
 /** Field name → error kind (`required`, `phone`, …) for the form's messages. */
@@ -43,15 +45,12 @@ export function chooseSlot(next: Slot): void {
   submitError.value = null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** The checks a browser can make; the server decides what a valid mobile number is. */
 function checkFields(): Record<string, string> {
   const errors: Record<string, string> = {};
   const digits = phone.value.replace(/[\s()/.-]/g, '');
   if (!digits) errors.phone = 'required';
   else if (!/^\+?\d{6,16}$/.test(digits)) errors.phone = 'phone';
-  if (email.value.trim() && !EMAIL.test(email.value.trim())) errors.email = 'email';
   if (!consent.value) errors.consent = 'consent';
   return errors;
 }
@@ -61,7 +60,7 @@ function optional(value: string): string | undefined {
 }
 
 /** Books the chosen slot; on 409 offers the nearest free slots of the freshly loaded month. */
-export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
+export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 'error'> {
   const chosen = slot.value;
   if (!chosen || submitting.value) return 'error';
   fieldErrors.value = checkFields();
@@ -74,15 +73,24 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
       start: chosen.start,
       phone: phone.value.trim(),
       name: optional(name.value),
-      email: optional(email.value),
       customerNumber: optional(customerNumber.value),
       language: lang.value,
       consent: true,
+      ...(verificationId.value
+        ? { verification: { id: verificationId.value, code: verificationCode.value.trim() } }
+        : {}),
     });
+    verificationId.value = null;
+    verificationCode.value = '';
     void runConnectionCheck();
     return 'ok';
   } catch (e) {
     const error = e as ApiError;
+    if (error.code === 'phone_verification_required') {
+      verificationId.value = String(error.body.verificationId ?? '');
+      verificationCode.value = '';
+      return 'verify';
+    }
     if (error.code === 'slot_unavailable') {
       await picker.refresh();
       const free = Object.values(picker.days.value).flat();
@@ -93,8 +101,10 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'error'> {
     if (error.errors.length) {
       const errors: Record<string, string> = {};
       for (const f of error.errors) {
-        const field = f.path.split('.')[0] || 'other';
-        errors[field] = field === 'phone' || field === 'email' || field === 'consent' ? field : 'other';
+        const top = f.path.split('.')[0] || 'other';
+        const field = top === 'verification' ? 'verificationCode' : top;
+        const known = ['phone', 'consent', 'customerNumber', 'verificationCode'];
+        errors[field] = known.includes(field) ? field : 'other';
       }
       fieldErrors.value = errors;
       return 'invalid';

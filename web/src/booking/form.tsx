@@ -9,9 +9,9 @@ function Field(props: {
   id: string;
   label: string;
   value: Signal<string>;
-  type?: 'text' | 'tel' | 'email';
+  type?: 'text' | 'tel';
   autocomplete?: string;
-  inputMode?: 'tel' | 'email' | 'text';
+  inputMode?: 'tel' | 'text';
   hint?: string;
   required?: boolean;
 }) {
@@ -63,7 +63,7 @@ export function BookingForm() {
     const target =
       outcome === 'invalid'
         ? `#${Object.keys(m.fieldErrors.value)[0] ?? 'phone'}`
-        : { ok: 'h1', taken: '#taken', error: '#form-msg' }[outcome];
+        : { ok: 'h1', taken: '#taken', verify: '#verificationCode', error: '#form-msg' }[outcome];
     requestAnimationFrame(() => (document.querySelector(target) as HTMLElement | null)?.focus());
   }
 
@@ -88,14 +88,6 @@ export function BookingForm() {
           required
         />
         <Field id="name" label={s.name} value={m.name} autocomplete="name" />
-        <Field
-          id="email"
-          label={s.email}
-          value={m.email}
-          type="email"
-          inputMode="email"
-          autocomplete="email"
-        />
         <Field id="customerNumber" label={s.customerNumber} value={m.customerNumber} autocomplete="off" />
         <h3 id="privacy-h">{s.privacyTitle}</h3>
         <p id="privacy" class="privacy">
@@ -119,6 +111,17 @@ export function BookingForm() {
             </span>
           ) : null}
         </p>
+        {m.verificationId.value ? (
+          <Field
+            id="verificationCode"
+            label={s.verificationCode}
+            value={m.verificationCode}
+            inputMode="text"
+            autocomplete="one-time-code"
+            hint={s.verificationHint}
+            required
+          />
+        ) : null}
         <div id="form-msg" tabIndex={-1} role="alert">
           {Object.keys(m.fieldErrors.value).length ? <p class="err">{s.fixFields}</p> : null}
           {m.submitError.value ? <p class="err">{errorText(m.submitError.value)}</p> : null}

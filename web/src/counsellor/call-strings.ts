@@ -24,6 +24,15 @@ export const CALL = {
       lost: 'unterbrochen',
       unknown: 'unbekannt',
     } as Record<string, string>,
+    link: { good: 'gut', fair: 'mäßig', weak: 'schwach' },
+    linkDetail: (rtt: number | null, lossPct: number | null, fps: number | null) =>
+      [
+        rtt === null ? '' : `Antwortzeit ${Math.round(rtt)} ms`,
+        lossPct === null ? '' : `${lossPct.toFixed(0)} % Verlust`,
+        fps === null ? '' : `${fps.toFixed(0)} Bilder/s`,
+      ]
+        .filter(Boolean)
+        .join(', '),
     mic: 'Mikrofon',
     camera: 'Kamera',
     share: 'Bildschirm teilen',
@@ -68,6 +77,15 @@ export const CALL = {
       string,
       string
     >,
+    link: { good: 'good', fair: 'fair', weak: 'weak' },
+    linkDetail: (rtt: number | null, lossPct: number | null, fps: number | null) =>
+      [
+        rtt === null ? '' : `round trip ${Math.round(rtt)} ms`,
+        lossPct === null ? '' : `${lossPct.toFixed(0)} % loss`,
+        fps === null ? '' : `${fps.toFixed(0)} frames/s`,
+      ]
+        .filter(Boolean)
+        .join(', '),
     mic: 'Microphone',
     camera: 'Camera',
     share: 'Share screen',

@@ -1,5 +1,6 @@
 // The call view (its own chunk, with livekit-client): the citizen large, self-view small, and the controls.
 import { useEffect, useState } from 'preact/hooks';
+import type { RemotePeer } from '../shared/call/index.ts';
 import { TrackView } from '../shared/call/track-view.tsx';
 import { tr } from '../shared/i18n.ts';
 import { call as request } from '../staff/api.ts';
@@ -8,6 +9,26 @@ import { CallSession, type JoinTicket } from '../staff/call/session.ts';
 import { navigate } from '../staff/router.ts';
 import { errorText } from '../staff/shell.tsx';
 import { CALL } from './call-strings.ts';
+
+/** The citizen's line from their own measurements (round trip, loss) and the frame rate arriving here. */
+function CitizenLink({ peer }: { peer: RemotePeer }) {
+  const s = tr(CALL);
+  const l = peer.linkSample;
+  if (!peer.link || !l || peer.quality === 'lost')
+    return (
+      <strong class={`q-${peer.quality}`} data-quality={peer.quality}>
+        {s.q[peer.quality] ?? s.q.unknown}
+      </strong>
+    );
+  return (
+    <>
+      <strong class={`q-${peer.link}`} data-quality={peer.link}>
+        {s.link[peer.link]}
+      </strong>{' '}
+      <small>({s.linkDetail(l.rttMs, l.loss === null ? null : l.loss * 100, l.fps)})</small>
+    </>
+  );
+}
 
 export default function CallView({ bookingId }: { bookingId: string }) {
   const s = tr(CALL);
@@ -87,10 +108,7 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
         {citizen && (
           <>
             {' '}
-            – {s.quality}:{' '}
-            <strong class={`q-${citizen.quality}`} data-quality={citizen.quality}>
-              {s.q[citizen.quality] ?? s.q.unknown}
-            </strong>
+            – {s.quality}: <CitizenLink peer={citizen} />
           </>
         )}
       </p>

@@ -54,7 +54,8 @@ function statusText(c: Call, hasCounsellor: boolean): string {
   if (state === 'connecting') return s.connecting;
   if (state === 'reconnecting') return s.reconnecting;
   const parts = [justReconnected.value ? s.reconnected : ''];
-  if (c.autoStepped.value) parts.push(s.stepped[c.autoStepped.value]);
+  const step = c.autoStepped.value;
+  if (step) parts.push(step.up ? s.steppedUp[step.to] : s.stepped[step.to]);
   else if (c.localQuality.value === 'poor' || c.localQuality.value === 'lost') parts.push(s.weak);
   if (!hasCounsellor) {
     parts.push(s.waiting);

@@ -6,6 +6,7 @@ import { megabytesPer30Minutes, profileFor, profileKbps } from '../shared/call/p
 import { runConnectionCheck } from '../shared/connection-check.ts';
 import { ConnectionCheck } from '../shared/connection-check-view.tsx';
 import { tr } from '../shared/i18n.ts';
+import { checkIce, type IceCheck } from '../shared/ice-check.ts';
 import { errorText } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { level, mediaError, preview, previewIfAllowed, startPreview, stopPreview } from './precheck.ts';
@@ -13,6 +14,8 @@ import { PREJOIN_STRINGS } from './prejoin-strings.ts';
 
 /** What went wrong on the last join attempt: the video service, the connection to it, or the request. */
 const joinProblem = signal<'video_down' | 'connect' | ApiError | null>(null);
+/** What the pre-call WebRTC check found (null: not run or not possible). */
+const ice = signal<IceCheck | null>(null);
 /** Chosen by the citizen; until then the connection check presets the options. */
 let optionsTouched = false;
 const estimateMb = computed(() =>
@@ -26,15 +29,45 @@ function setOption(which: 'dataSaver' | 'audioOnly', on: boolean): void {
   (which === 'dataSaver' ? m.dataSaver : m.audioOnly).value = on;
 }
 
-/** Self-view if already allowed, the connection check (presetting the options), then the video library. */
+/**
+ * Self-view if already allowed and the connection check (presetting the options). The video library loads
+ * while the upload is measured (the downlink is idle then) and the citizen reads, so the join click does not
+ * wait for it.
+ */
 export async function runChecks(): Promise<void> {
   void previewIfAllowed();
-  const verdict = await runConnectionCheck();
+  let loading = false;
+  const loadCall = () => {
+    if (loading) return;
+    loading = true;
+    void m.loadCallView().catch(() => {
+      loading = false;
+    });
+  };
+  const verdict = await runConnectionCheck(loadCall);
   if (!optionsTouched) {
     m.dataSaver.value = verdict === 'fair' || verdict === 'poor';
     m.audioOnly.value = verdict === 'poor';
   }
-  void m.loadCallView();
+  loadCall();
+  ice.value = await api
+    .joinIce(m.code)
+    .then((r) => checkIce(r.iceServers))
+    .catch(() => null);
+  // Media relayed over TCP waits for every lost packet: a smaller picture keeps speech in time.
+  if (ice.value && !ice.value.udp && !optionsTouched) m.dataSaver.value = true;
+}
+
+function IceResult() {
+  const s = tr(PREJOIN_STRINGS);
+  const r = ice.value;
+  if (!r) return null;
+  const kind = r.udp ? 'direct' : r.tls ? 'relay' : 'blocked';
+  return (
+    <p role="status" class={`ice ice-${kind}${kind === 'blocked' ? ' err' : ''}`}>
+      {s.ice[kind]}
+    </p>
+  );
 }
 
 /** A short browser label for the join-failure statistics (no personal data). */
@@ -146,6 +179,7 @@ export function Checks() {
     <>
       <SelfCheck />
       <ConnectionCheck />
+      <IceResult />
       <Options />
     </>
   );

@@ -83,6 +83,8 @@ export interface NewBooking {
   customerNumber?: string;
   language: Lang;
   consent: true;
+  /** The SMS code after a 428 phone_verification_required. */
+  verification?: { id: string; code: string };
 }
 
 export interface BookingCreated {
@@ -147,6 +149,7 @@ export const api = {
   icsUrl: (token: string) => `${manage(token)}/ics?lang=${lang.value}`,
   joinStatus: (code: string) => call<JoinStatus>('POST', '/api/join/status', { code }),
   join: (code: string) => call<JoinTicket>('POST', '/api/join', { code }),
+  joinIce: (code: string) => call<{ iceServers: RTCIceServer[] }>('POST', '/api/join/ice', { code }),
   joinFailure: (code: string, browser: string, reason: string) =>
     call<unknown>('POST', '/api/join/failure', { code, browser, reason }),
   survey: (answer: SurveyAnswer) => call<unknown>('POST', '/api/survey', answer),

@@ -20,7 +20,13 @@ export function ConnectionCheck() {
       <h2 id="check-h">{s.checkTitle}</h2>
       <p role="status" class={verdict ? `v-${verdict}` : ''}>
         {checking.value || !verdict ? s.checking : s.check[verdict]}
-        {m && !checking.value ? <small> ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)})</small> : null}
+        {m && !checking.value ? (
+          <small>
+            {' '}
+            ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)}
+            {s.measuredUp(Math.min(m.upKbps, 10_000))})
+          </small>
+        ) : null}
       </p>
       {checking.value ? null : (
         <button type="button" class="secondary" onClick={() => void runConnectionCheck()}>

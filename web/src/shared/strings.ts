@@ -15,7 +15,7 @@ export const COMMON = catalogue({
 export function errorText(error: ApiError): string {
   const s = tr(COMMON);
   if (error.status === 0) return s.network;
-  if (error.status === 429) return s.limited;
+  if (error.status === 429) return s.limits[String(error.body.limit)] ?? s.limited;
   if (error.status === 503 || error.status >= 500) return s.unavailable;
   return s.failed;
 }

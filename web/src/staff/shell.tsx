@@ -1,10 +1,14 @@
 // The frame of the staff pages: login gate, header with navigation, user and language, the main landmark.
+
+import { signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { type Lang, setLang, tr } from '../shared/i18n.ts';
-import { ApiError, sessionExpired } from './api.ts';
+import { formatDate, formatTime, type Lang, setLang, tr } from '../shared/i18n.ts';
+import { sessionExpired } from './api.ts';
+import { AUTH } from './auth-strings.ts';
+import { LoginForm } from './login-form.tsx';
 import { onLinkClick, path } from './router.ts';
-import { login, logout, user } from './session.ts';
+import { logout, passwordResetAt, pending, user } from './session.ts';
 import { STAFF } from './strings.ts';
 
 export interface NavItem {
@@ -14,25 +18,24 @@ export interface NavItem {
   external?: boolean;
 }
 
-/** A user-facing message for a failed request. */
-export function errorText(e: unknown): string {
-  const s = tr(STAFF);
-  if (e instanceof ApiError) {
-    if (e.code === 'network') return s.network;
-    if (e.status === 503) return s.unavailable;
-    const detail = typeof e.body.detail === 'string' ? e.body.detail : '';
-    const fields = e.errors.map((f) => `${f.path}: ${f.message}`).join('; ');
-    return [s.failed, detail, fields].filter(Boolean).join(' ');
-  }
-  return s.failed;
+export { errorText } from './error-text.ts';
+
+/** Account self-service loads only when needed (forced step or the account panel): size is a feature. */
+const account$ = signal<typeof import('./account.tsx') | null>(null);
+function loadAccount(): null {
+  if (!account$.value) void import('./account.tsx').then((m) => (account$.value = m));
+  return null;
 }
 
 export function Shell(props: { title: string; nav: NavItem[]; children: ComponentChildren }) {
   const s = tr(STAFF);
+  const a = tr(AUTH);
+  const [account, setAccount] = useState(false);
   const u = user.value;
   if (u === undefined) return <p class="pad">{s.loading}</p>;
   if (u === null || sessionExpired.value) return <LoginForm />;
   document.title = `${props.title} – Beratungsraum`;
+  const reset = passwordResetAt.value;
   return (
     <>
       <a class="skip" href="#main">
@@ -63,12 +66,32 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
         >
           {s.otherLang}
         </button>
+        {!pending.value && (
+          <button type="button" class="link" aria-expanded={account} onClick={() => setAccount(!account)}>
+            {a.account}
+          </button>
+        )}
         <button type="button" class="secondary" onClick={() => void logout()}>
           {s.logout}
         </button>
       </header>
       <main id="main" class="wide">
-        {props.children}
+        {reset && (
+          <p class="notice" role="status">
+            {a.resetNotice.replace('{at}', `${formatDate(reset)} ${formatTime(reset)}`)}
+          </p>
+        )}
+        {(pending.value || account) && !account$.value && loadAccount()}
+        {pending.value === 'password_change' ? (
+          account$.value && <account$.value.PasswordForm forced />
+        ) : pending.value === 'totp_setup' ? (
+          account$.value && <account$.value.TotpSetup />
+        ) : (
+          <>
+            {account && account$.value && <account$.value.AccountPanel onClose={() => setAccount(false)} />}
+            {props.children}
+          </>
+        )}
       </main>
     </>
   );
@@ -77,60 +100,4 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
 function isCurrent(href: string): boolean {
   const p = path.value;
   return p === href || (href.split('/').length > 2 && p.startsWith(`${href}/`));
-}
-
-function LoginForm() {
-  const s = tr(STAFF);
-  const [error, setError] = useState(sessionExpired.value ? s.sessionExpired : '');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError('');
-    try {
-      await login(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
-    } catch (err) {
-      const code = err instanceof ApiError ? err.code : '';
-      setError(
-        code === 'rate_limited'
-          ? s.loginRateLimited
-          : code === 'unauthorized'
-            ? s.loginFailed
-            : errorText(err),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  document.title = `${s.loginTitle} – Beratungsraum`;
-  return (
-    <main id="main" class="login">
-      <h1>{s.loginTitle}</h1>
-      <form onSubmit={submit} class="stack">
-        <div class="field">
-          <label for="login-email">{s.email}</label>
-          <input id="login-email" name="email" type="email" autocomplete="username" required />
-        </div>
-        <div class="field">
-          <label for="login-password">{s.password}</label>
-          <input
-            id="login-password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </div>
-        {error && (
-          <p class="err" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {s.loginButton}
-        </button>
-      </form>
-    </main>
-  );
 }

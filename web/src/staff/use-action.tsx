@@ -1,7 +1,7 @@
 // A tiny hook for one-off requests from a form: busy flag, error text, success note.
 import { useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
-import { errorText } from './shell.tsx';
+import { errorText } from './error-text.ts';
 import { STAFF } from './strings.ts';
 
 export function useAction() {

@@ -12,6 +12,7 @@ const strings: typeof de = {
   },
   measured: (kbps: number, rtt: number) =>
     `القياس: ${kbps >= 10_000 ? 'أكثر من 10000' : `نحو ${kbps}`} كيلوبت/ثانية، زمن الاستجابة ${rtt} مللي ثانية`,
+  measuredUp: (kbps: number) => `، الإرسال ${kbps >= 10_000 ? 'أكثر من 10000' : `نحو ${kbps}`} كيلوبت/ثانية`,
   checkAgain: 'افحص مرة أخرى',
 };
 export default strings;

@@ -6,8 +6,9 @@ export default {
   phone: 'Mobilnummer',
   phoneHint: 'Für den Link per SMS, z. B. 0151 23456789.',
   name: 'Name (freiwillig)',
-  email: 'E-Mail (freiwillig)',
-  customerNumber: 'Kundennummer (freiwillig)',
+  customerNumber: 'Kundennummer (freiwillig, z. B. 123A456)',
+  verificationCode: 'Bestätigungscode aus der SMS',
+  verificationHint: 'Wir haben Ihnen gerade einen sechsstelligen Code geschickt. Er gilt 10 Minuten.',
   privacyTitle: 'Datenschutz',
   privacy:
     'Wir verwenden Ihre Mobilnummer und Ihre freiwilligen Angaben nur, um den Termin durchzuführen: für die Bestätigung, die Erinnerung und den Link per SMS. Die Daten bleiben auf den Servern der Behörde und werden nach einer festen Frist nach dem Termin automatisch gelöscht. Das Gespräch wird nicht aufgezeichnet. Sie können den Termin jederzeit absagen.',
@@ -17,7 +18,8 @@ export default {
   required: 'Bitte ausfüllen.',
   invalid: {
     phone: 'Bitte geben Sie eine gültige Mobilnummer ein, z. B. 0151 23456789.',
-    email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein oder lassen Sie das Feld leer.',
+    customerNumber: 'Bitte prüfen Sie die Kundennummer; sie steht auf unseren Schreiben.',
+    verificationCode: 'Der Code stimmt nicht. Bitte prüfen Sie die SMS.',
     consent: 'Bitte stimmen Sie dem Datenschutzhinweis zu.',
     other: 'Bitte prüfen Sie diese Angabe.',
   } as Record<string, string>,

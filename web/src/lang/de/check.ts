@@ -10,5 +10,6 @@ export default {
   },
   measured: (kbps: number, rtt: number) =>
     `gemessen: ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s, Antwortzeit ${rtt} ms`,
+  measuredUp: (kbps: number) => `, senden ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s`,
   checkAgain: 'Erneut prüfen',
 };

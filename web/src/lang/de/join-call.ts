@@ -14,6 +14,11 @@ export default {
     audio: 'Ihre Verbindung ist schwach: Es wird nur noch Ton übertragen.',
     standard: '',
   },
+  steppedUp: {
+    saver: 'Ihre Verbindung ist wieder besser: Video läuft im Datensparmodus.',
+    standard: 'Ihre Verbindung ist wieder gut: Video läuft wieder normal.',
+    audio: '',
+  },
   counsellor: 'Ihre Beraterin oder Ihr Berater',
   counsellorVideo: 'Video Ihrer Beraterin oder Ihres Beraters',
   screen: 'Bildschirm Ihrer Beraterin oder Ihres Beraters',

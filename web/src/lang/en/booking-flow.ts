@@ -8,8 +8,9 @@ const strings: typeof de = {
   phone: 'Mobile number',
   phoneHint: 'For the link by text message, e.g. 0151 23456789 or +49 151 23456789.',
   name: 'Name (optional)',
-  email: 'E-mail (optional)',
-  customerNumber: 'Customer number (optional)',
+  customerNumber: 'Customer number (optional, e.g. 123A456)',
+  verificationCode: 'Code from the text message',
+  verificationHint: 'We just sent you a six-digit code. It is valid for 10 minutes.',
   privacyTitle: 'Privacy',
   privacy:
     'We use your mobile number and your optional details only to hold the appointment: for the confirmation, the reminder and the link by text message. The data stays on the agency’s own servers and is deleted automatically a fixed number of days after the appointment. The conversation is not recorded. You can cancel the appointment at any time.',
@@ -19,7 +20,8 @@ const strings: typeof de = {
   required: 'Please fill this in.',
   invalid: {
     phone: 'Please enter a valid mobile number, e.g. 0151 23456789.',
-    email: 'Please enter a valid e-mail address or leave the field empty.',
+    customerNumber: 'Please check the customer number; it is on our letters.',
+    verificationCode: 'The code is not right. Please check the text message.',
     consent: 'Please agree to the privacy notice.',
     other: 'Please check this entry.',
   } as Record<string, string>,

@@ -12,6 +12,7 @@ const strings: typeof de = {
   },
   measured: (kbps: number, rtt: number) =>
     `measured: ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s, response time ${rtt} ms`,
+  measuredUp: (kbps: number) => `, sending ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s`,
   checkAgain: 'Check again',
 };
 export default strings;

@@ -16,6 +16,11 @@ const strings: typeof de = {
     audio: 'Your connection is weak: only audio is transmitted now.',
     standard: '',
   },
+  steppedUp: {
+    saver: 'Your connection is better again: video runs in data saver mode.',
+    standard: 'Your connection is good again: video runs normally.',
+    audio: '',
+  },
   counsellor: 'Your counsellor',
   counsellorVideo: 'Your counsellor’s video',
   screen: 'Your counsellor’s screen',

@@ -12,6 +12,7 @@ const strings: typeof de = {
   },
   measured: (kbps: number, rtt: number) =>
     `измерено: ${kbps >= 10_000 ? 'более 10 000' : `около ${kbps}`} кбит/с, время ответа ${rtt} мс`,
+  measuredUp: (kbps: number) => `, отправка ${kbps >= 10_000 ? 'более 10 000' : `около ${kbps}`} кбит/с`,
   checkAgain: 'Проверить ещё раз',
 };
 export default strings;

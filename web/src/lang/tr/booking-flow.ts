@@ -8,8 +8,9 @@ const strings: typeof de = {
   phone: 'Cep telefonu numarası',
   phoneHint: 'Bağlantıyı SMS ile almak için, ör. 0151 23456789 veya +49 151 23456789.',
   name: 'Ad (isteğe bağlı)',
-  email: 'E-posta (isteğe bağlı)',
-  customerNumber: 'Müşteri numarası (isteğe bağlı)',
+  customerNumber: 'Müşteri numarası (isteğe bağlı, ör. 123A456)',
+  verificationCode: 'SMS’teki onay kodu',
+  verificationHint: 'Size az önce altı haneli bir kod gönderdik. Kod 10 dakika geçerlidir.',
   privacyTitle: 'Veri koruma',
   privacy:
     'Cep telefonu numaranızı ve isteğe bağlı bilgilerinizi yalnızca randevunun yapılabilmesi için kullanıyoruz: onay, hatırlatma ve SMS ile bağlantı için. Veriler kurumun kendi sunucularında kalır ve randevudan belirli bir süre sonra otomatik olarak silinir. Görüşme kaydedilmez. Randevunuzu istediğiniz zaman iptal edebilirsiniz.',
@@ -19,7 +20,8 @@ const strings: typeof de = {
   required: 'Lütfen bu alanı doldurun.',
   invalid: {
     phone: 'Lütfen geçerli bir cep telefonu numarası girin, ör. 0151 23456789.',
-    email: 'Lütfen geçerli bir e-posta adresi girin ya da alanı boş bırakın.',
+    customerNumber: 'Lütfen müşteri numarasını kontrol edin; numara size gönderdiğimiz yazılarda yer alır.',
+    verificationCode: 'Kod doğru değil. Lütfen SMS’i kontrol edin.',
     consent: 'Lütfen veri koruma bilgilendirmesini kabul edin.',
     other: 'Lütfen bu bilgiyi kontrol edin.',
   } as Record<string, string>,

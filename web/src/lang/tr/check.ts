@@ -12,6 +12,8 @@ const strings: typeof de = {
   },
   measured: (kbps: number, rtt: number) =>
     `ölçülen: ${kbps >= 10_000 ? '10.000’in üzerinde' : `yaklaşık ${kbps}`} kbit/s, yanıt süresi ${rtt} ms`,
+  measuredUp: (kbps: number) =>
+    `, gönderme ${kbps >= 10_000 ? '10.000’in üzerinde' : `yaklaşık ${kbps}`} kbit/s`,
   checkAgain: 'Tekrar kontrol et',
 };
 export default strings;

@@ -16,6 +16,11 @@ const strings: typeof de = {
     audio: 'Bağlantınız zayıf: Artık yalnızca ses iletiliyor.',
     standard: '',
   },
+  steppedUp: {
+    saver: 'Bağlantınız yeniden daha iyi: Görüntü veri tasarrufu modunda çalışıyor.',
+    standard: 'Bağlantınız yeniden iyi: Görüntü yeniden normal çalışıyor.',
+    audio: '',
+  },
   counsellor: 'Danışmanınız',
   counsellorVideo: 'Danışmanınızın görüntüsü',
   screen: 'Danışmanınızın ekranı',

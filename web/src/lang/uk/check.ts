@@ -12,6 +12,7 @@ const strings: typeof de = {
   },
   measured: (kbps: number, rtt: number) =>
     `виміряно: ${kbps >= 10_000 ? 'понад 10 000' : `близько ${kbps}`} кбіт/с, час відповіді ${rtt} мс`,
+  measuredUp: (kbps: number) => `, надсилання ${kbps >= 10_000 ? 'понад 10 000' : `близько ${kbps}`} кбіт/с`,
   checkAgain: 'Перевірити ще раз',
 };
 export default strings;

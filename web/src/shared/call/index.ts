@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import {
   AudioPresets,
-  DisconnectReason,
+  type DisconnectReason,
   type LocalVideoTrack,
   type Participant,
   type RemoteParticipant,
@@ -15,22 +15,26 @@ import {
   Track,
   VideoQuality,
 } from 'livekit-client';
+import { judgeLink, type LinkSample } from './adapt.ts';
 import { publishOptions } from './camera.ts';
+import { startLinkLoop } from './link-loop.ts';
+import { endReasonOf, roleOf } from './names.ts';
 import {
   type CameraProfile,
   type LinkQuality,
   megabytesPer30Minutes,
   profileFor,
   profileKbps,
-  stepDown,
   type VideoMode,
 } from './profile.ts';
+import type { AutoStep, Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
 
-import type { Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
-
+export type { LinkHealth, LinkSample } from './adapt.ts';
+export { judgeLink } from './adapt.ts';
 export type { LinkQuality, VideoMode } from './profile.ts';
 export { megabytesPer30Minutes, profileFor, profileKbps } from './profile.ts';
 export type {
+  AutoStep,
   Call,
   CallRole,
   CallState,
@@ -41,27 +45,6 @@ export type {
 
 // The SDK's info logs would fill the console of every citizen's browser.
 setLogLevel('warn');
-
-function roleOf(identity: string): RemotePeer['role'] {
-  const prefix = identity.split(':')[0];
-  return prefix === 'citizen' || prefix === 'counsellor' ? prefix : 'other';
-}
-
-function endReasonOf(reason: DisconnectReason | undefined): EndReason {
-  switch (reason) {
-    case DisconnectReason.CLIENT_INITIATED:
-      return 'left';
-    case DisconnectReason.ROOM_DELETED:
-    case DisconnectReason.ROOM_CLOSED:
-      return 'ended';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate';
-    default:
-      return 'lost';
-  }
-}
 
 /** Joins the room and publishes microphone and camera as the options say. */
 export async function connect(options: ConnectOptions): Promise<Call> {
@@ -83,7 +66,9 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   const audioOnly = signal(options.audioOnly ?? false);
   const dataSaver = signal(options.dataSaver ?? false);
   const bitrateCapKbps = signal(options.bitrateCapKbps ?? null);
-  const autoStepped = signal<VideoMode | null>(null);
+  const autoStepped = signal<AutoStep | null>(null);
+  const link = signal<LinkSample | null>(null);
+  const reports = signal<Record<string, LinkSample>>({});
   const audioBlocked = signal(false);
   const mode = computed<VideoMode>(() =>
     audioOnly.value ? 'audio' : dataSaver.value ? 'saver' : 'standard',
@@ -112,8 +97,25 @@ export async function connect(options: ConnectOptions): Promise<Call> {
         screen: screen?.videoTrack && !screen.isMuted ? (screen.videoTrack as RemoteVideoTrack) : null,
         microphone: !!mic && !mic.isMuted,
         quality: p.connectionQuality as LinkQuality,
+        ...linkOf(p.identity, p.connectionQuality as LinkQuality),
       };
     });
+  }
+
+  /**
+   * The peer's line as they measured it (round trip, loss), with what this side receives from them (frame rate,
+   * loss): LiveKit's score alone calls a 600 ms line "excellent".
+   */
+  function linkOf(identity: string, quality: LinkQuality): Pick<RemotePeer, 'link' | 'linkSample'> {
+    const theirs = reports.value[identity];
+    if (!theirs) return { link: null, linkSample: null };
+    const own = link.value;
+    const merged: LinkSample = {
+      rttMs: theirs.rttMs,
+      loss: Math.max(theirs.loss ?? 0, own?.loss ?? 0),
+      fps: own?.fps ?? null,
+    };
+    return { link: judgeLink(merged, quality), linkSample: merged };
   }
 
   /** What this side receives: the peers' cameras at the profile's quality (screen shares stay as they are). */
@@ -205,22 +207,27 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   ])
     room.on(e, refreshPeers);
 
-  let poorSince: number | null = null;
-  const timer =
-    (options.autoStepDown ?? options.role === 'citizen')
-      ? setInterval(() => {
-          if (state.value !== 'connected') return;
-          const next = stepDown(mode.value, localQuality.value, Date.now(), poorSince);
-          poorSince = next.poorSince;
-          if (!next.to) return;
-          autoStepped.value = next.to;
-          if (next.to === 'audio') audioOnly.value = true;
-          else dataSaver.value = true;
-          void applyProfile();
-        }, 2000)
-      : undefined;
+  const loop = startLinkLoop({
+    room,
+    auto: options.autoStepDown ?? options.role === 'citizen',
+    report: options.role === 'citizen',
+    connected: () => state.value === 'connected',
+    mode,
+    localQuality,
+    link,
+    reports,
+    step(to, up) {
+      autoStepped.value = { to, up };
+      audioOnly.value = to === 'audio';
+      dataSaver.value = to === 'saver';
+      void applyProfile();
+    },
+  });
+  // Reports and measurements move the counsellor's indicator.
+  const unwatch = [reports.subscribe(() => refreshPeers()), link.subscribe(() => refreshPeers())];
   function stop() {
-    clearInterval(timer);
+    loop.stop();
+    for (const u of unwatch) u();
     audioSink.remove();
   }
 
@@ -239,7 +246,10 @@ export async function connect(options: ConnectOptions): Promise<Call> {
   await room.localParticipant.setMicrophoneEnabled(microphoneOn.value).catch(() => {
     microphoneOn.value = false;
   });
-  await syncCamera();
+  // Audio first: the citizen is in the call (and heard) as soon as the microphone is published; the camera
+  // follows without holding up the page, and the link loop steps it down if the line cannot carry it.
+  if (options.role === 'citizen') void syncCamera();
+  else await syncCamera();
 
   return {
     room,
@@ -257,6 +267,7 @@ export async function connect(options: ConnectOptions): Promise<Call> {
     bitrateCapKbps,
     mode,
     autoStepped,
+    link,
     megabytesPer30Min,
     audioBlocked,
     async setMicrophone(on) {
@@ -269,10 +280,12 @@ export async function connect(options: ConnectOptions): Promise<Call> {
     },
     async setAudioOnly(on) {
       audioOnly.value = on;
+      loop.chose(mode.value);
       await applyProfile();
     },
     async setDataSaver(on) {
       dataSaver.value = on;
+      loop.chose(mode.value);
       await applyProfile();
     },
     async setBitrateCap(kbps) {

@@ -66,26 +66,4 @@ export function megabytesPer30Minutes(kbps: number): number {
   return Math.round((kbps * 1000 * 30 * 60) / 8 / 1_000_000);
 }
 
-/** Seconds of poor quality before stepping down one mode; the second step waits longer. */
-export const STEP_DOWN_AFTER_MS: Record<VideoMode, number> = { standard: 10_000, saver: 20_000, audio: 0 };
-
 export type LinkQuality = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
-
-/**
- * Decides whether to step down after the connection has been poor for a while.
- * `poorSince` is when the current poor stretch began (null while the link is fine).
- *
- * @example
- * stepDown('standard', 'poor', 12_000, 1_000) // → { poorSince: 12_000, to: 'saver' }
- */
-export function stepDown(
-  mode: VideoMode,
-  quality: LinkQuality,
-  now: number,
-  poorSince: number | null,
-): { poorSince: number | null; to: VideoMode | null } {
-  if (quality !== 'poor' && quality !== 'lost') return { poorSince: null, to: null };
-  const since = poorSince ?? now;
-  if (mode === 'audio' || now - since < STEP_DOWN_AFTER_MS[mode]) return { poorSince: since, to: null };
-  return { poorSince: now, to: mode === 'standard' ? 'saver' : 'audio' };
-}

@@ -1,6 +1,7 @@
 // The call module's public types: options, the remote peer as the pages see it, and the Call handle.
 import type { ReadonlySignal } from '@preact/signals';
 import type { LocalVideoTrack, RemoteVideoTrack, Room } from 'livekit-client';
+import type { LinkHealth, LinkSample } from './adapt.ts';
 import type { LinkQuality, VideoMode } from './profile.ts';
 
 export type CallRole = 'citizen' | 'counsellor';
@@ -18,7 +19,10 @@ export interface ConnectOptions {
   bitrateCapKbps?: number | null;
   camera?: boolean;
   microphone?: boolean;
-  /** Step down to data saver and then audio only when the link stays poor (default: on for citizens). */
+  /**
+   * Step down to data saver and audio only when the measured link stays weak, and back up when it holds
+   * (default: on for citizens).
+   */
   autoStepDown?: boolean;
 }
 
@@ -30,7 +34,17 @@ export interface RemotePeer {
   camera: RemoteVideoTrack | null;
   screen: RemoteVideoTrack | null;
   microphone: boolean;
+  /** LiveKit's score of the peer's connection. */
   quality: LinkQuality;
+  /** The peer's line from their own measurements and what arrives here; null until they report. */
+  link: LinkHealth | null;
+  linkSample: LinkSample | null;
+}
+
+/** An automatic mode change: where to, and whether it was a step up (the link recovered). */
+export interface AutoStep {
+  to: VideoMode;
+  up: boolean;
 }
 
 export interface Call {
@@ -50,8 +64,10 @@ export interface Call {
   readonly dataSaver: ReadonlySignal<boolean>;
   readonly bitrateCapKbps: ReadonlySignal<number | null>;
   readonly mode: ReadonlySignal<VideoMode>;
-  /** The last automatic step down (null until one happens). */
-  readonly autoStepped: ReadonlySignal<VideoMode | null>;
+  /** The last automatic mode change (null until one happens). */
+  readonly autoStepped: ReadonlySignal<AutoStep | null>;
+  /** This side's latest measurement of its link. */
+  readonly link: ReadonlySignal<LinkSample | null>;
   /** Estimated data use of the current settings in MB per 30 minutes. */
   readonly megabytesPer30Min: ReadonlySignal<number>;
   /** True when the browser blocked audio playback until the next click (call `startAudio`). */

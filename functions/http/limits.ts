@@ -1,0 +1,97 @@
+// Every per-client limit of the public endpoints in one place, counted in the shared PostgreSQL limiter.
+import type { Context } from 'hono';
+import { clientKey } from '../platform/client-keys.ts';
+import { clientAddress } from './client-address.ts';
+import type { AppEnv } from './context.ts';
+import { AppError } from './problem.ts';
+
+export interface ClientLimit {
+  scope: string;
+  limit: number;
+  windowMs: number;
+  /** What the citizen reads in the 429 problem. */
+  detail: string;
+}
+
+const MINUTE = 60_000;
+
+/** Unknown join codes per client and minute (known codes always pass, see guardedLookup). */
+export const JOIN_MISSES: ClientLimit = {
+  scope: 'join-miss',
+  limit: 6,
+  windowMs: MINUTE,
+  detail: 'Too many unknown links from your connection. Please wait a minute.',
+};
+/** Unknown manage tokens per client and minute. */
+export const MANAGE_MISSES: ClientLimit = {
+  scope: 'manage-miss',
+  limit: 10,
+  windowMs: MINUTE,
+  detail: 'Too many unknown links from your connection. Please wait a minute.',
+};
+/** Survey answers per client and ten minutes, counted before the code is looked up. */
+export const SURVEY_REQUESTS: ClientLimit = {
+  scope: 'survey',
+  limit: 10,
+  windowMs: 10 * MINUTE,
+  detail: 'Too many survey answers from your connection. Please try again in a few minutes.',
+};
+/** Connection-problem reports per client and minute. */
+export const JOIN_FAILURE_REPORTS: ClientLimit = {
+  scope: 'join-failure',
+  limit: 10,
+  windowMs: MINUTE,
+  detail: 'Too many reports from your connection. Please wait a minute.',
+};
+
+/** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
+export const ACCESSIBILITY_REPORTS: ClientLimit = {
+  scope: 'a11y-feedback',
+  limit: 5,
+  windowMs: 10 * MINUTE,
+  detail: 'Too many reports from your connection. Please try again in a few minutes.',
+};
+
+export function rateLimited(
+  detail: string,
+  retryAfterSeconds: number,
+  extra?: Record<string, unknown>,
+): AppError {
+  return new AppError('rate_limited', { detail, retryAfterSeconds, ...(extra ? { extra } : {}) });
+}
+
+/** The HMAC key of this request's client for `scope`. */
+export function requestClientKey(c: Context<AppEnv>, scope: string): Promise<string> {
+  return clientKey(c.get('db'), scope, clientAddress(c), c.get('clock').now());
+}
+
+/** Counts one request of this client against `l`; throws 429 with Retry-After once it is over. */
+export async function hitClientLimit(c: Context<AppEnv>, l: ClientLimit): Promise<void> {
+  const limits = c.get('limits');
+  if (!limits.enabled) return;
+  const result = await limits.hit(
+    await requestClientKey(c, l.scope),
+    l.limit,
+    l.windowMs,
+    c.get('clock').now(),
+  );
+  if (!result.ok) throw rateLimited(l.detail, result.retryAfterSeconds, { limit: l.scope });
+}
+
+/**
+ * Looks a secret up while slowing guessing: a known secret always passes, so a client over the limit
+ * (or a neighbour behind the same carrier NAT) still gets in with a real link; unknown ones are
+ * counted, and once the client is over the limit they answer 429 instead of 404. The secrets are
+ * 128-bit random, so the limit is about load and noise, not about making guessing feasible.
+ */
+export async function guardedLookup<T>(
+  c: Context<AppEnv>,
+  l: ClientLimit,
+  lookup: () => Promise<T | undefined>,
+  unknown: () => AppError,
+): Promise<T> {
+  const found = await lookup();
+  if (found !== undefined) return found;
+  await hitClientLimit(c, l);
+  throw unknown();
+}

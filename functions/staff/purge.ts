@@ -1,0 +1,14 @@
+// The tick's housekeeping for staff login: expired sessions, stale OpenID states, decayed backoff rows.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { purgeOldFailures } from './login-failures-repository.ts';
+import { purgeLoginStates } from './oidc-repository.ts';
+import { deleteExpiredSessions } from './session-repository.ts';
+
+/** Returns how many sessions ended by expiry were removed. */
+export async function purgeStaffAuthState(db: Kysely<Database>, now: Date): Promise<number> {
+  const sessions = await deleteExpiredSessions(db, now);
+  await purgeLoginStates(db, now);
+  await purgeOldFailures(db, now);
+  return sessions;
+}

@@ -1,0 +1,80 @@
+// The dev/test LiveKit configuration as YAML (pure): own ICE only, embedded TURN over UDP and TLS, node_ip.
+
+export interface LiveKitConfigInput {
+  port: number;
+  /** Address the signalling, media and TURN sockets bind to. */
+  host: string;
+  /** Address LiveKit advertises in its ICE candidates and relays to (what browsers can reach). */
+  nodeIp: string;
+  tcpPort: number;
+  udpPort: number;
+  apiKey: string;
+  apiSecret: string;
+  webhookUrl?: string;
+  /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
+  turn: {
+    udpPort: number;
+    relayRange: [number, number];
+    /** TURN/TLS: LiveKit always announces it as `turns:DOMAIN:443`, so this listens on 443 or behind a forward. */
+    tls?: { port: number; domain: string; certFile: string; keyFile: string };
+  };
+}
+
+/** Loopback and RFC 1918 addresses: LiveKit's TURN refuses to relay to them unless they are allowed by name. */
+export function isRestrictedIpv4(ip: string): boolean {
+  const [a, b] = ip.split('.').map(Number) as [number, number];
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/**
+ * The YAML lines for one dev or test LiveKit server. Without `rtc.stun_servers` and TURN, LiveKit hands every
+ * browser Google's and Twilio's STUN servers; here the browsers get the server's own TURN/STUN only.
+ *
+ * @example
+ * liveKitConfig({ port: 7880, host: '127.0.0.1', nodeIp: '127.0.0.1', … }).join('\n')
+ */
+export function liveKitConfig(c: LiveKitConfigInput): string[] {
+  const lines = [
+    `port: ${c.port}`,
+    `bind_addresses: ["${c.host}"]`,
+    'rtc:',
+    `  tcp_port: ${c.tcpPort}`,
+    `  udp_port: ${c.udpPort}`,
+    // Asking public STUN servers for the own address would contact third parties; node_ip says it instead.
+    '  use_external_ip: false',
+    `  node_ip: ${c.nodeIp}`,
+    `  stun_servers: ["${c.nodeIp}:${c.turn.udpPort}"]`,
+    // Media on the bind address only: with every interface, ICE checks may leave from another address (a
+    // container bridge, the uplink) than the one advertised, and browsers drop the answers. Loopback is left
+    // open because LiveKit gathers no loopback candidates (it rewrites the others to node_ip instead).
+    ...(c.host.startsWith('127.') || c.host === '0.0.0.0'
+      ? []
+      : ['  ips:', `    includes: ["${c.host}/32"]`]),
+    'turn:',
+    '  enabled: true',
+    `  udp_port: ${c.turn.udpPort}`,
+    `  bind_addresses: ["${c.host}"]`,
+    `  relay_range_start: ${c.turn.relayRange[0]}`,
+    `  relay_range_end: ${c.turn.relayRange[1]}`,
+  ];
+  // The relay only ever needs to reach this SFU; a private node address must be allowed explicitly.
+  if (isRestrictedIpv4(c.nodeIp)) lines.push(`  allow_restricted_peer_cidrs: ["${c.nodeIp}/32"]`);
+  if (c.turn.tls)
+    lines.push(
+      `  domain: ${c.turn.tls.domain}`,
+      `  tls_port: ${c.turn.tls.port}`,
+      `  cert_file: ${c.turn.tls.certFile}`,
+      `  key_file: ${c.turn.tls.keyFile}`,
+    );
+  lines.push(
+    'keys:',
+    `  ${c.apiKey}: ${c.apiSecret}`,
+    'room:',
+    '  auto_create: false',
+    '  empty_timeout: 300',
+    'logging:',
+    '  level: warn',
+  );
+  if (c.webhookUrl) lines.push('webhook:', `  api_key: ${c.apiKey}`, '  urls:', `    - ${c.webhookUrl}`);
+  return lines;
+}

@@ -1,0 +1,58 @@
+// German and English strings of account self-service: password change, TOTP set-up, sessions.
+import type { Strings } from '../shared/i18n.ts';
+
+export const ACCOUNT = {
+  de: {
+    close: 'Schließen',
+    changePassword: 'Passwort ändern',
+    mustChange:
+      'Bitte wählen Sie jetzt ein eigenes Passwort (mindestens 10 Zeichen, kein gängiges Passwort).',
+    currentPassword: 'Bisheriges Passwort',
+    newPassword: 'Neues Passwort',
+    repeatPassword: 'Neues Passwort wiederholen',
+    mismatch: 'Die beiden neuen Passwörter stimmen nicht überein.',
+    passwordChanged: 'Passwort geändert. Ihre anderen Sitzungen wurden beendet.',
+    totpSetup: 'Authenticator-App einrichten',
+    totpSetupIntro:
+      'Für die Leitstelle ist ein zweiter Faktor vorgeschrieben. Fügen Sie in Ihrer Authenticator-App ein Konto mit diesem Schlüssel hinzu und geben Sie dann den angezeigten Code ein.',
+    totpKey: 'Schlüssel',
+    totpLink: 'Link für die App',
+    totpStart: 'Einrichtung beginnen',
+    totpConfirm: 'Bestätigen',
+    totpEnabled: 'Authenticator-App eingerichtet.',
+    sessions: 'Ihre Sitzungen',
+    thisSession: 'diese Sitzung',
+    since: 'seit',
+    lastSeen: 'zuletzt aktiv',
+    endSession: 'Beenden',
+    logoutEverywhere: 'Überall abmelden',
+    viaSso: 'Single Sign-on',
+    viaPassword: 'Passwort',
+  },
+  en: {
+    close: 'Close',
+    changePassword: 'Change password',
+    mustChange: 'Please choose your own password now (at least 10 characters, not a common one).',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    repeatPassword: 'Repeat new password',
+    mismatch: 'The two new passwords differ.',
+    passwordChanged: 'Password changed. Your other sessions were ended.',
+    totpSetup: 'Set up an authenticator app',
+    totpSetupIntro:
+      'Operators need a second factor. Add an account with this key in your authenticator app, then enter the code it shows.',
+    totpKey: 'Key',
+    totpLink: 'Link for the app',
+    totpStart: 'Start set-up',
+    totpConfirm: 'Confirm',
+    totpEnabled: 'Authenticator app set up.',
+    sessions: 'Your sessions',
+    thisSession: 'this session',
+    since: 'since',
+    lastSeen: 'last active',
+    endSession: 'End',
+    logoutEverywhere: 'Log out everywhere',
+    viaSso: 'single sign-on',
+    viaPassword: 'password',
+  },
+} satisfies Strings<unknown>;
