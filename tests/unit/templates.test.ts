@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language, OutboxKind } from '../../functions/db/database.ts';
 import { DEMO_SERVICES } from '../../functions/db/seed.ts';
 import { smsSegments } from '../../functions/notifications/sms-segments.ts';
-import { formatWhen, renderSms } from '../../functions/notifications/templates.ts';
+import { formatWhen, renderSms, renderVerificationSms } from '../../functions/notifications/templates.ts';
 
 const KINDS: OutboxKind[] = [
   'confirmation',
@@ -122,5 +122,12 @@ describe('SMS templates', () => {
     const text = renderSms('confirmation', 'de', { start, service: 'X'.repeat(150), joinUrl, manageUrl });
     expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
     expect(text).toContain(`${'X'.repeat(37)}...`);
+  });
+
+  it.each(LANGS)('sends the phone-verification code in one SMS in the booking language (%s)', (lang) => {
+    const text = renderVerificationSms(lang, '042917');
+    expect(text).toContain('042917');
+    expect(smsSegments(text)).toMatchObject({ encoding: BUDGET(lang).encoding, segments: 1 });
+    if (lang !== 'de') expect(text).not.toBe(renderVerificationSms('de', '042917'));
   });
 });
