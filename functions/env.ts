@@ -135,8 +135,37 @@ export const EnvSchema = v.object({
   RETENTION_DAYS: intString(1, 3650, 30),
   CASE_FILE_URL_TEMPLATE: v.optional(v.string(), ''),
   INTERNAL_TOKEN: v.optional(v.string(), ''),
-  // Only `npm run doctor` reads it: the TURN addresses browsers are given, to check the ports.
-  TURN_URLS: v.optional(v.string(), ''),
+
+  ACCESSIBILITY_CONTACT_EMAIL: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.union([v.literal(''), v.pipe(v.string(), v.email('must be an e-mail address'))]),
+    ),
+    '',
+  ),
+  ACCESSIBILITY_CONTACT_PHONE: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^[+\d][\d /()-]{0,30}$|^$/, 'must be a phone number')),
+    '',
+  ),
+  ACCESSIBILITY_ENFORCEMENT_URL: v.pipe(
+    v.optional(v.string(), 'https://www.schlichtungsstelle-bgg.de'),
+    v.transform((s) => s.trim() || 'https://www.schlichtungsstelle-bgg.de'),
+    v.url('must be a URL'),
+    v.regex(/^https?:/, 'has the wrong scheme'),
+  ),
+  // A path on this origin only (no third-party host): the file lies in dist/web/static, e.g. from web/public.
+  SIGN_LANGUAGE_VIDEO: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(
+        /^(\/static\/[A-Za-z0-9_/-]+(\.[A-Za-z0-9_-]+)*\.(mp4|webm))?$/,
+        'must be a /static/….mp4 or .webm path on this server',
+      ),
+    ),
+    '',
+  ),
   LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info'),
   // Abuse limits (docs/security.md).
   TRUSTED_PROXIES: v.pipe(

@@ -17,12 +17,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** Page name → URL patterns are defined in functions/web/pages.ts; here only the sources. */
-export const PAGES = ['booking', 'join', 'manage', 'counsellor', 'admin'];
+export const PAGES = ['booking', 'join', 'manage', 'info', 'counsellor', 'admin'];
 
 const TITLES = {
   booking: 'Videotermin buchen – Beratungsraum',
   join: 'Videotermin – Beratungsraum',
   manage: 'Termin verwalten – Beratungsraum',
+  info: 'Barrierefreiheit – Beratungsraum',
   counsellor: 'Beratung – Beratungsraum',
   admin: 'Betrieb – Beratungsraum',
 };
@@ -111,9 +112,12 @@ function compressCached(raw) {
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|wasm|txt|tflite|binarypb|data)$/;
 
+/** Pages that speak German and English only (web/src/shared/i18n.ts reads `data-langs`); citizen pages speak all. */
+const STAFF_PAGES = ['counsellor', 'admin'];
+
 /** Citizen pages and staff pages are bundled separately so each side's shared chunks hold only what it uses. */
 const GROUPS = [
-  ['booking', 'join', 'manage'],
+  ['booking', 'join', 'manage', 'info'],
   ['counsellor', 'admin'],
 ];
 
@@ -197,10 +201,23 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
       }
     }
     for (const f of [entry, ...preload]) lazy.delete(f);
+    // The strings of the first render, one chunk set per language (web/src/shared/catalogue.ts): the page fetches
+    // the chosen language's right after its entry, so each language counts towards the first-render budget.
+    const strings = {};
+    for (const file of [entry, ...preload]) {
+      for (const imp of outputs[file]?.imports ?? []) {
+        const l =
+          imp.kind === 'dynamic-import' &&
+          /web\/src\/lang\/([a-z]+)\//.exec(outputs[imp.path]?.entryPoint ?? '');
+        if (!l) continue;
+        strings[l[1]] ??= [];
+        strings[l[1]].push(rel(imp.path));
+      }
+    }
     const extra = (EXTRA_CSS[page] ?? []).map(readIf).join('');
     const css = minifyCss(baseCss + extra + readIf(`web/src/${page}/style.css`));
     const html = [
-      '<!doctype html><html lang="de"><head><meta charset="utf-8">',
+      `<!doctype html><html lang="de"${STAFF_PAGES.includes(page) ? ' data-langs="de en"' : ''}><head><meta charset="utf-8">`,
       '<meta name="viewport" content="width=device-width,initial-scale=1">',
       '<meta name="color-scheme" content="light"><meta name="robots" content="noindex">',
       `<title>${TITLES[page]}</title>`,
@@ -216,6 +233,7 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
       entry: rel(entry),
       critical: [rel(entry), ...preload.map(rel)],
       lazy: [...lazy].map(rel),
+      strings,
     };
   }
   writeFileSync(join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -229,13 +247,16 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
     if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
     sizes[rel(file)] = { raw: raw.length, br: br.length, gzip: gz.length };
   }
+  const total = (files) => ({
+    raw: files.reduce((n, f) => n + (sizes[f]?.raw ?? 0), 0),
+    br: files.reduce((n, f) => n + (sizes[f]?.br ?? sizes[f]?.raw ?? 0), 0),
+    gzip: files.reduce((n, f) => n + (sizes[f]?.gzip ?? sizes[f]?.raw ?? 0), 0),
+  });
   for (const [page, info] of Object.entries(manifest.pages)) {
     const files = [info.html, ...info.critical];
-    sizes[`first-render:${page}`] = {
-      raw: files.reduce((n, f) => n + (sizes[f]?.raw ?? 0), 0),
-      br: files.reduce((n, f) => n + (sizes[f]?.br ?? 0), 0),
-      gzip: files.reduce((n, f) => n + (sizes[f]?.gzip ?? 0), 0),
-    };
+    const langs = Object.entries(info.strings);
+    if (langs.length === 0) sizes[`first-render:${page}`] = total(files);
+    for (const [l, chunks] of langs) sizes[`first-render:${page}:${l}`] = total([...files, ...chunks]);
   }
   writeFileSync(join(outdir, 'sizes.json'), JSON.stringify(sizes, null, 2));
   return { pages, manifest, sizes, outdir, dirname: dirname(outdir), name: basename(outdir) };
@@ -244,8 +265,8 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await buildWeb();
   console.log(`built ${r.pages.length} pages into ${r.outdir}`);
-  for (const page of r.pages) {
-    const first = r.sizes[`first-render:${page}`];
-    console.log(`  ${page.padEnd(11)} first render ${first.br} B brotli, ${first.gzip} B gzip`);
+  for (const [key, first] of Object.entries(r.sizes)) {
+    if (!key.startsWith('first-render:')) continue;
+    console.log(`  ${key.slice(13).padEnd(14)} first render ${first.br} B brotli, ${first.gzip} B gzip`);
   }
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { readSettings } from '../admin/settings.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor, AppEnv } from '../http/context.ts';
-import { pickLanguage } from '../http/language.ts';
+import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { requireStaff } from '../staff/middleware.ts';
@@ -46,7 +46,10 @@ export const agendaRoutes = new Hono<AppEnv>()
     });
     const settings = await readSettings(db, c.get('config'));
     const items = (
-      await toAgendaItems(db, rows, { lang: pickLanguage(c), caseFileTemplate: settings.caseFileUrlTemplate })
+      await toAgendaItems(db, rows, {
+        lang: pickStaffLanguage(c),
+        caseFileTemplate: settings.caseFileUrlTemplate,
+      })
     ).map((i) => (mayAccessCounsellor(actor, i.counsellorId) ? i : redactCitizen(i)));
     const body = JSON.stringify({ from, to, timeZone: tz, counsellorId, items });
     const etag = await etagOf(body);

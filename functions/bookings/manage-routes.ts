@@ -107,7 +107,9 @@ export const manageRoutes = new Hono<AppEnv>()
   .get('/api/bookings/manage/:token/ics', async (c) => {
     const { booking, service } = await loadByToken(c);
     const config = c.get('config');
-    const lang = pickLanguage(c);
+    // The language the request asks for (the page adds ?lang=), else the one the citizen booked in.
+    const asks = c.req.query('lang') || c.req.header('accept-language');
+    const lang = asks ? pickLanguage(c) : booking.language;
     const text = bookingToIcs(booking, {
       serviceName: serviceName(service, lang),
       homeUrl: `${config.PUBLIC_BASE_URL}/`,

@@ -1,5 +1,5 @@
 // The public shape of a booking: never the counsellor, times in the service time zone.
-import type { Booking, Service } from '../db/database.ts';
+import type { Booking, Language, Service } from '../db/database.ts';
 import { formatInZone } from '../slots/time-zone.ts';
 
 export interface PublicBooking {
@@ -20,6 +20,7 @@ export function publicBooking(b: Booking, timeZone: string): PublicBooking {
   };
 }
 
-export function serviceName(service: Pick<Service, 'name_de' | 'name_en'>, lang: 'de' | 'en'): string {
+/** Topics are named in German and English; other languages show the German name the agency's letters use too. */
+export function serviceName(service: Pick<Service, 'name_de' | 'name_en'>, lang: Language): string {
   return lang === 'en' ? service.name_en : service.name_de;
 }

@@ -1,5 +1,6 @@
 // valibot schemas of the citizen booking API: the booking form, the reschedule body, the manage token.
 import * as v from 'valibot';
+import { LANGUAGES } from '../db/database.ts';
 import { SERVICE_ID } from '../slots/schemas.ts';
 import { normalizeMobilePhone } from './phone.ts';
 
@@ -58,7 +59,7 @@ export const BookingBodySchema = v.object({
     null,
   ),
   customerNumber: optionalText(64),
-  language: v.optional(v.picklist(['de', 'en'], 'must be de or en'), 'de'),
+  language: v.optional(v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), 'de'),
   consent: v.literal(true, 'consent is required and must be true'),
   /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
   verification: v.optional(

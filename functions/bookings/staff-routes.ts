@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import { CancelBodySchema, UuidParamSchema } from '../capacity/schemas.ts';
 import type { AppEnv } from '../http/context.ts';
-import { pickLanguage } from '../http/language.ts';
+import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { notifyBookingChange } from '../slots/cache.ts';
@@ -23,7 +23,7 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const now = c.get('clock').now();
     const tz = c.get('config').TIME_ZONE;
-    const lang = pickLanguage(c);
+    const lang = pickStaffLanguage(c);
     const rows = await db
       .selectFrom('bookings as b')
       .innerJoin('services as s', 's.id', 'b.service_id')

@@ -1,10 +1,11 @@
 // Confirming a mobile number by SMS code before a booking is final: always, never, or only when the limits see unusual activity.
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, Language } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { SmsSender } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { takeSmsBudget } from '../notifications/sms-budget.ts';
+import { renderVerificationSms } from '../notifications/templates.ts';
 import { sha256 } from '../platform/sha256.ts';
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -55,7 +56,7 @@ export interface VerificationDeps {
 export async function requireCode(
   d: VerificationDeps,
   phone: string,
-  language: 'de' | 'en',
+  language: Language,
   now: Date,
 ): Promise<never> {
   const recent = await d.db
@@ -88,10 +89,7 @@ export async function requireCode(
       expires_at: new Date(now.getTime() + CODE_TTL_MS),
     })
     .execute();
-  const text =
-    language === 'de'
-      ? `Ihr Bestätigungscode für die Terminbuchung: ${code}. Er gilt 10 Minuten.`
-      : `Your code to confirm the booking: ${code}. It is valid for 10 minutes.`;
+  const text = renderVerificationSms(language, code);
   const sent = await d.sms.send({ id, to: phone, text });
   if (!sent.ok)
     throw new AppError('sms_unavailable', {

@@ -123,7 +123,10 @@ export interface MaintenanceWindowsTable {
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type BookingKind = 'scheduled' | 'adhoc';
-export type Language = 'de' | 'en';
+/** The citizen's language: the booking's SMS and .ics texts, the citizen pages. Staff pages use the first two. */
+export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type StaffLanguage = 'de' | 'en';
 
 export interface BookingsTable {
   id: Generated<string>;
@@ -247,6 +250,17 @@ export interface SurveyResponsesTable {
   created_at: CreatedAt;
 }
 
+export interface AccessibilityFeedbackTable {
+  id: Generated<string>;
+  message: string;
+  contact: string | null;
+  page: string | null;
+  language: Language;
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+}
+
 export type OutboxKind =
   | 'confirmation'
   | 'reminder'
@@ -328,6 +342,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  accessibility_feedback: AccessibilityFeedbackTable;
   login_failures: LoginFailuresTable;
   oidc_login_states: OidcLoginStatesTable;
   installation_keys: InstallationKeysTable;

@@ -44,6 +44,14 @@ export const JOIN_FAILURE_REPORTS: ClientLimit = {
   detail: 'Too many reports from your connection. Please wait a minute.',
 };
 
+/** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
+export const ACCESSIBILITY_REPORTS: ClientLimit = {
+  scope: 'a11y-feedback',
+  limit: 5,
+  windowMs: 10 * MINUTE,
+  detail: 'Too many reports from your connection. Please try again in a few minutes.',
+};
+
 export function rateLimited(
   detail: string,
   retryAfterSeconds: number,

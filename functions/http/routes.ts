@@ -1,5 +1,6 @@
 // The feature routers and where they are mounted; each feature owns its folder.
 import type { Hono } from 'hono';
+import { accessibilityRoutes } from '../accessibility/routes.ts';
 import { adminRoutes } from '../admin/routes.ts';
 import { agendaRoutes } from '../agenda/routes.ts';
 import { manageRoutes } from '../bookings/manage-routes.ts';
@@ -41,6 +42,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', notificationRoutes],
     ['/', internalRoutes],
     ['/', surveyRoutes],
+    ['/', accessibilityRoutes],
     ['/', agendaRoutes],
     ['/', noteRoutes],
     ['/', adminRoutes],

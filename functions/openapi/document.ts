@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the public contract (API.md) and the staff API's paths, for outside clients.
+import { LANGUAGES } from '../db/database.ts';
 import { body, booking, dateTime, errors, type Json, json, problemResponse } from './parts.ts';
 import { SCHEMAS } from './schemas.ts';
 import { staffPaths } from './staff-paths.ts';
@@ -203,6 +204,40 @@ export function openApiDocument(serverUrl: string): Json {
             '409': problemResponse('already_answered'),
             ...errors,
           },
+        },
+      },
+      '/api/accessibility': {
+        get: {
+          tags: ['citizen'],
+          summary: 'Contacts, conciliation body and sign-language video of the accessibility pages.',
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: {
+                contactEmail: { type: ['string', 'null'] },
+                contactPhone: { type: ['string', 'null'] },
+                enforcementUrl: { type: 'string' },
+                signLanguageVideo: { type: ['string', 'null'] },
+              },
+            }),
+          },
+        },
+      },
+      '/api/accessibility/feedback': {
+        post: {
+          tags: ['citizen'],
+          summary: 'Report a barrier (BITV 2.0 feedback mechanism); operators read and close reports.',
+          requestBody: body({
+            type: 'object',
+            required: ['message'],
+            properties: {
+              message: { type: 'string', maxLength: 4000 },
+              contact: { type: ['string', 'null'], maxLength: 200 },
+              page: { type: ['string', 'null'], description: 'first path segment, e.g. /j' },
+              language: { enum: [...LANGUAGES] },
+            },
+          }),
+          responses: { '201': { description: 'Stored' }, ...errors },
         },
       },
       '/api/auth/login': {

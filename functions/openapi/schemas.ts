@@ -1,4 +1,5 @@
 // Component schemas of the OpenAPI document: problems, services, slots, bookings, join tokens.
+import { LANGUAGES } from '../db/database.ts';
 import { dateTime, type Json } from './parts.ts';
 
 export const SCHEMAS: Record<string, Json> = {
@@ -63,7 +64,7 @@ export const SCHEMAS: Record<string, Json> = {
       name: { type: 'string' },
       email: { type: 'string' },
       customerNumber: { type: 'string' },
-      language: { enum: ['de', 'en'] },
+      language: { enum: [...LANGUAGES] },
       consent: { const: true },
     },
   },

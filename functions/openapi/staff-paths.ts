@@ -49,6 +49,8 @@ const STAFF_PATHS: Record<string, string[]> = {
   '/api/admin/alerts': ['get'],
   '/api/admin/outbox/{id}/retry': ['post'],
   '/api/admin/audit': ['get'],
+  '/api/admin/accessibility-feedback': ['get'],
+  '/api/admin/accessibility-feedback/{id}/handled': ['post'],
 };
 
 export function staffPaths(): Json {

@@ -29,7 +29,7 @@ export const joinRoutes = new Hono<AppEnv>()
       {
         role: 'citizen',
         identity: citizenIdentity(booking.id),
-        name: lang === 'de' ? 'Kundin/Kunde' : 'Client',
+        name: lang === 'en' ? 'Client' : 'Kundin/Kunde',
       },
       lang,
       now,

@@ -1,6 +1,6 @@
 // Kysely queries for video rooms: bookings by join code, presence, webhook records, join failures, code misses.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { BookingStatus, Database } from '../db/database.ts';
+import type { BookingStatus, Database, Language } from '../db/database.ts';
 import { derivePresence, type Presence, type RoleEvent } from './presence.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,7 +15,7 @@ export interface RoomBooking {
   counsellor_id: string;
   counsellor_user_id: string;
   counsellor_delay_minutes: number | null;
-  language: 'de' | 'en';
+  language: Language;
 }
 
 function bookingQuery(db: Db) {

@@ -1,5 +1,6 @@
 // valibot schemas for joining, the waiting room, join-failure reports and staff room actions.
 import * as v from 'valibot';
+import { LANGUAGES } from '../db/database.ts';
 
 const code = v.pipe(v.string('is required'), v.trim(), v.minLength(1, 'is required'), v.maxLength(200));
 
@@ -30,5 +31,5 @@ export const RemoveParticipantSchema = v.strictObject({
 export const AdhocSessionSchema = v.strictObject({
   phone: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(32)))),
   name: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))),
-  language: v.optional(v.picklist(['de', 'en'])),
+  language: v.optional(v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`)),
 });

@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
-import { pickLanguage } from '../http/language.ts';
+import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { requireStaff } from '../staff/middleware.ts';
@@ -55,7 +55,7 @@ export const staffRoomRoutes = new Hono<AppEnv>()
         identity: await counsellorIdentity(booking.id, actor.userId),
         name: actor.displayName,
       },
-      pickLanguage(c),
+      pickStaffLanguage(c),
       now,
       closesAt,
     );

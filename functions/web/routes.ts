@@ -1,4 +1,5 @@
-// The web pages (citizen booking, join, manage; counsellor dashboard; operator console) and their assets.
+// The web pages (citizen booking, join, manage, accessibility information; counsellor dashboard; operator console)
+// and their assets.
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
@@ -48,6 +49,9 @@ export const webRoutes = new Hono<AppEnv>()
   .get('/', page('booking'))
   .get('/j/:code', page('join'))
   .get('/m/:token', page('manage'))
+  .get('/barrierefreiheit', page('info'))
+  .get('/leichte-sprache', page('info'))
+  .get('/gebaerdensprache', page('info'))
   .get('/counsellor', page('counsellor'))
   .get('/counsellor/*', page('counsellor'))
   .get('/admin', page('admin'))
@@ -72,7 +76,14 @@ export const webRoutes = new Hono<AppEnv>()
     if (!path) throw new AppError('not_found');
     const res =
       assets &&
-      (await serveFile(assets, path, c.req.header('accept-encoding'), 'public, max-age=86400', c.req.method));
+      (await serveFile(
+        assets,
+        path,
+        c.req.header('accept-encoding'),
+        'public, max-age=86400',
+        c.req.method,
+        c.req.header('range'),
+      ));
     if (!res) throw new AppError('not_found');
     return res;
   });

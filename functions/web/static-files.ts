@@ -16,6 +16,9 @@ const TYPES: Record<string, string> = {
   data: 'application/octet-stream',
   txt: 'text/plain; charset=utf-8',
   woff2: 'font/woff2',
+  mp4: 'video/mp4',
+  webm: 'video/webm',
+  vtt: 'text/vtt; charset=utf-8',
 };
 
 export function contentTypeOf(path: string): string {
@@ -38,6 +41,7 @@ export async function serveFile(
   acceptEncoding: string | undefined,
   cacheControl: string,
   method = 'GET',
+  range?: string,
 ): Promise<Response | null> {
   const headers = new Headers({
     'content-type': contentTypeOf(path),
@@ -58,6 +62,40 @@ export async function serveFile(
   }
   const body = await assets.get(path);
   if (!body) return null;
+  headers.set('accept-ranges', 'bytes');
+  // Safari plays a video only from a server that answers byte ranges (the agency's sign-language video).
+  const part = range ? byteRange(range, body.byteLength) : null;
+  if (part === 'unsatisfiable') {
+    headers.set('content-range', `bytes */${body.byteLength}`);
+    return new Response(null, { status: 416, headers });
+  }
+  if (part) {
+    headers.set('content-range', `bytes ${part.start}-${part.end}/${body.byteLength}`);
+    headers.set('content-length', String(part.end - part.start + 1));
+    const slice = body.slice(part.start, part.end + 1);
+    return new Response(method === 'HEAD' ? null : (slice as BodyInit), { status: 206, headers });
+  }
   headers.set('content-length', String(body.byteLength));
   return new Response(method === 'HEAD' ? null : (body as BodyInit), { headers });
+}
+
+/**
+ * One byte range of a `Range` header (several ranges are answered with the whole file, as RFC 9110 allows).
+ * @example byteRange('bytes=0-1', 10) // { start: 0, end: 1 }
+ * @example byteRange('bytes=-4', 10) // { start: 6, end: 9 }
+ */
+export function byteRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    const n = Math.min(Number(m[2]), size);
+    return n === 0 ? 'unsatisfiable' : { start: size - n, end: size - 1 };
+  }
+  const start = Number(m[1]);
+  if (start >= size) return 'unsatisfiable';
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return end < start ? null : { start, end };
 }

@@ -26,7 +26,7 @@ export async function runDoctor(raw: Record<string, string | undefined>, now: Da
   const groups = await Promise.all([
     checkDatabase(config),
     checkLiveKit(config, now),
-    checkTurn(config.TURN_URLS, now),
+    checkTurn(config.LIVEKIT_TURN_URLS.join(','), now),
     checkPublicBaseUrl(config, raw, now),
     checkSmsGateway(config, now),
   ]);

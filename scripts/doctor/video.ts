@@ -107,7 +107,7 @@ export interface TurnEndpoint {
 }
 
 /**
- * TURN_URLS as the browser would get them (ICE server URLs), comma-separated; defaults per RFC 7065.
+ * LIVEKIT_TURN_URLS as the browser would get them (ICE server URLs), comma-separated; defaults per RFC 7065.
  * @example parseTurnUrls('turn:turn.example:3478?transport=udp, turns:turn.example:443')
  */
 export function parseTurnUrls(list: string): { endpoints: TurnEndpoint[]; invalid: string[] } {
@@ -140,8 +140,8 @@ export async function checkTurn(turnUrls: string, now: Date): Promise<Finding[]>
     return [
       warn(
         'TURN',
-        'TURN_URLS is not set, so the TURN ports were not checked; citizens behind strict firewalls need TURN',
-        'Set TURN_URLS to the TURN addresses of livekit.yaml (turn: section), e.g. turn:turn.agentur.example:3478?transport=udp,turns:turn.agentur.example:443.',
+        'LIVEKIT_TURN_URLS is not set, so the TURN ports were not checked; citizens behind strict firewalls need TURN',
+        'Set LIVEKIT_TURN_URLS to the TURN addresses of livekit.yaml (turn: section), e.g. turn:turn.agentur.example:3478?transport=udp,turns:turn.agentur.example:443.',
       ),
     ];
   }

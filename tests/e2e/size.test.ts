@@ -1,7 +1,8 @@
-// The first render of / and /j/CODE fits the first round trip: the compressed bytes of everything requested
+// The first render of / and /j/CODE fits the first round trip in every language: the compressed bytes of everything requested
 // before the first contentful paint (HTML with inline CSS, JS, data) stay within 14,600 bytes, as served.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../web/src/shared/langs.ts';
 import { launchBrowser, type System, startSystem, systemMissingReason } from './lib/system.ts';
 
 const skip = systemMissingReason();
@@ -28,6 +29,7 @@ async function beforeFirstPaint(browser: Browser, url: string, ready: string) {
   await page.waitForSelector(ready);
   // Every lazy chunk started after the paint must have been counted too, so let the page settle.
   await page.waitForLoadState('networkidle');
+  const htmlLang = await page.evaluate(() => document.documentElement.lang);
   const timing = await page.evaluate(() => {
     const fcp =
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.POSITIVE_INFINITY;
@@ -47,7 +49,7 @@ async function beforeFirstPaint(browser: Browser, url: string, ready: string) {
   });
   await context.close();
   const early: Loaded[] = timing.all.filter((e) => e.start < timing.fcp);
-  return { fcp: timing.fcp, early, all: timing.all, encodings, caching };
+  return { fcp: timing.fcp, early, all: timing.all, encodings, caching, htmlLang };
 }
 
 describe.skipIf(skip)('first render size', () => {
@@ -84,16 +86,33 @@ describe.skipIf(skip)('first render size', () => {
     return r;
   }
 
-  it('needs at most 14,600 compressed bytes before the first paint of the booking page', async () => {
-    const r = await check('/', 'input[name=service]');
-    // The calendar and form come afterwards, not before the first paint.
-    expect(r.all.length).toBeGreaterThan(r.early.length);
-  });
+  // Each language's strings are their own chunks, fetched before the first paint: every language must fit.
+  it.each(LANGS)(
+    'needs at most 14,600 compressed bytes before the first paint of the booking page (%s)',
+    async (l) => {
+      const r = await check(`/?lang=${l}`, 'input[name=service]');
+      // The calendar and form come afterwards, not before the first paint.
+      expect(r.all.length).toBeGreaterThan(r.early.length);
+      expect(r.htmlLang).toBe(l);
+    },
+  );
 
-  it('needs at most 14,600 compressed bytes before the first paint of the join page', async () => {
-    const booking = await sys.createBooking();
-    const r = await check(`/j/${booking.code}`, 'button.primary');
-    expect(r.all.some((e) => e.encoded > 100_000)).toBe(true);
-    expect(r.early.every((e) => e.encoded < 100_000)).toBe(true);
+  it.each(LANGS)(
+    'needs at most 14,600 compressed bytes before the first paint of the join page (%s)',
+    async (l) => {
+      const booking = await sys.createBooking();
+      const r = await check(`/j/${booking.code}?lang=${l}`, 'button.primary');
+      expect(r.all.some((e) => e.encoded > 100_000)).toBe(true);
+      expect(r.early.every((e) => e.encoded < 100_000)).toBe(true);
+      expect(r.htmlLang).toBe(l);
+    },
+  );
+
+  it('loads the strings of the chosen language only', async () => {
+    const r = await check('/?lang=uk', 'input[name=service]');
+    const chunks = (await sys.manifest()).pages.booking?.strings ?? {};
+    const fetched = new Set(r.all.map((e) => new URL(e.url).pathname));
+    for (const [l, files] of Object.entries(chunks))
+      for (const f of files) expect(fetched.has(f), `${l} ${f}`).toBe(l === 'uk');
   });
 });

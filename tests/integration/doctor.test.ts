@@ -84,7 +84,7 @@ function goodEnv(): Record<string, string> {
     SMS_GATEWAY_URL: sms.url,
     SMS_GATEWAY_TOKEN: 'gateway-token',
     INTERNAL_TOKEN: 'a-long-random-internal-token-0123456789',
-    TURN_URLS: `turn:127.0.0.1:${turn.port}?transport=udp,turn:127.0.0.1:${turn.port}?transport=tcp`,
+    LIVEKIT_TURN_URLS: `turn:127.0.0.1:${turn.port}?transport=udp,turn:127.0.0.1:${turn.port}?transport=tcp`,
   };
 }
 
@@ -144,7 +144,7 @@ describe.skipIf(skip)('npm run doctor', () => {
         ...goodEnv(),
         DATABASE_URL: tdb.url.replace(/\/[^/]+$/, '/doctor_empty'),
         LIVEKIT_API_SECRET: 'not-the-secret-of-this-server-0123456789',
-        TURN_URLS: `turn:127.0.0.1:${closedPort}?transport=tcp`,
+        LIVEKIT_TURN_URLS: `turn:127.0.0.1:${closedPort}?transport=tcp`,
         SMS_GATEWAY_URL: 'http://192.0.2.10/sms',
       },
       [],

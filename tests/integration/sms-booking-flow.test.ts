@@ -1,5 +1,6 @@
 // End to end through the public API: book, reschedule, cancel; the gateway's far end gets each message once, on time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Language } from '../../functions/db/database.ts';
 import { seedDemoData } from '../../functions/db/seed.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -51,7 +52,7 @@ async function tickAt(at: number) {
   expect(res.status).toBe(200);
 }
 
-async function book(start: string, phone: string, language: 'de' | 'en' = 'de') {
+async function book(start: string, phone: string, language: Language = 'de') {
   const res = await t.request('/api/bookings', {
     method: 'POST',
     json: { service: 'arbeitslosengeld', start, phone, language, consent: true, name: 'Max Muster' },
@@ -195,5 +196,70 @@ describe('SMS for a booking made through POST /api/bookings', () => {
       .where('booking_id', '=', booked.booking.id)
       .execute();
     expect(messages.every((m) => m.recipient === null && m.body === null)).toBe(true);
+  });
+
+  it('writes SMS and .ics in the language the citizen booked in, and keeps it for later messages', async () => {
+    const booked = await book('2026-12-09T10:00:00+01:00', '+4915111122233', 'uk');
+    const row = await tdb.db
+      .selectFrom('bookings')
+      .select('language')
+      .where('id', '=', booked.booking.id)
+      .executeTakeFirstOrThrow();
+    expect(row.language).toBe('uk');
+    await tickAt(BOOKED_AT.getTime());
+    expect(texts()).toEqual([expect.stringContaining('підтверджено')]);
+    expect(texts()[0]).toContain('ср 09.12 о 10:00');
+    expect(texts()[0]?.split('\n')).toContain(booked.joinUrl);
+    // The calendar file speaks the booking's language unless the page asks for another.
+    const token = codeOf(booked.manageUrl);
+    const ics = await (await t.request(`/api/bookings/manage/${token}/ics`)).text();
+    expect(ics).toContain('SUMMARY:Відеоконсультація');
+    const icsTr = await (await t.request(`/api/bookings/manage/${token}/ics?lang=tr`)).text();
+    expect(icsTr).toContain('SUMMARY:Görüntülü randevu');
+    const res = await t.request(`/api/bookings/manage/${token}`, { method: 'DELETE' });
+    expect(res.status).toBe(200);
+    await tickAt(BOOKED_AT.getTime() + 60_000);
+    expect(texts()[1]).toContain('скасовано');
+  });
+
+  it('accepts every citizen language and refuses others without storing anything', async () => {
+    for (const language of ['tr', 'ar', 'ru'] as const) {
+      const res = await t.request('/api/bookings', {
+        method: 'POST',
+        json: {
+          service: 'arbeitslosengeld',
+          start: '2026-12-10T10:00:00+01:00',
+          phone: '+4915100000001',
+          language,
+          consent: true,
+        },
+      });
+      expect(res.status).toBe(201);
+      const { manageUrl } = (await res.json()) as { manageUrl: string };
+      expect(
+        (await t.request(`/api/bookings/manage/${codeOf(manageUrl)}`, { method: 'DELETE' })).status,
+      ).toBe(200);
+    }
+    const before = await tdb.db
+      .selectFrom('bookings')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const bad = await t.request('/api/bookings', {
+      method: 'POST',
+      json: {
+        service: 'arbeitslosengeld',
+        start: '2026-12-10T11:00:00+01:00',
+        phone: '+4915100000002',
+        language: 'fa',
+        consent: true,
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    const after = await tdb.db
+      .selectFrom('bookings')
+      .select((e) => e.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
   });
 });

@@ -1,13 +1,7 @@
 // Pure logic of the citizen pages: calendar arithmetic, busy levels, nearest slots, connection verdicts, call
-// profiles under modes and caps, the survey window, and complete translations.
+// profiles under modes and caps, and the survey window.
 import { describe, expect, it } from 'vitest';
 import { evaluateSurveyWindow } from '../../functions/survey/survey-window.ts';
-import { FLOW_STRINGS } from '../../web/src/booking/flow-strings.ts';
-import { STRINGS as BOOKING } from '../../web/src/booking/strings.ts';
-import { CALL_STRINGS } from '../../web/src/join/call-strings.ts';
-import { PREJOIN_STRINGS } from '../../web/src/join/prejoin-strings.ts';
-import { STRINGS as JOIN } from '../../web/src/join/strings.ts';
-import { STRINGS as MANAGE } from '../../web/src/manage/strings.ts';
 import {
   addDays,
   addMonths,
@@ -152,24 +146,5 @@ describe('survey window', () => {
   ] as const)('%s at %s → %s', (status, now, outcome) => {
     const r = evaluateSurveyWindow({ status, start, end }, new Date(now), 15);
     expect(r.ok ? true : r.reason).toBe(outcome);
-  });
-});
-
-describe('translations', () => {
-  const keys = (o: object): string[] =>
-    Object.entries(o)
-      .flatMap(([k, v]) =>
-        v && typeof v === 'object' && !Array.isArray(v) ? keys(v).map((x) => `${k}.${x}`) : [k],
-      )
-      .sort();
-  it.each([
-    ['booking', BOOKING],
-    ['booking flow', FLOW_STRINGS],
-    ['join', JOIN],
-    ['join checks', PREJOIN_STRINGS],
-    ['call and survey', CALL_STRINGS],
-    ['manage', MANAGE],
-  ] as const)('%s has every German string in English too', (_name, strings) => {
-    expect(keys(strings.en)).toEqual(keys(strings.de));
   });
 });

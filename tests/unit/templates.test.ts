@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language, OutboxKind } from '../../functions/db/database.ts';
 import { DEMO_SERVICES } from '../../functions/db/seed.ts';
 import { smsSegments } from '../../functions/notifications/sms-segments.ts';
-import { formatWhen, renderSms } from '../../functions/notifications/templates.ts';
+import { formatWhen, renderSms, renderVerificationSms } from '../../functions/notifications/templates.ts';
 
 const KINDS: OutboxKind[] = [
   'confirmation',
@@ -14,7 +14,10 @@ const KINDS: OutboxKind[] = [
   'adhoc_link',
   'rebooking_needed',
 ];
-const LANGS: Language[] = ['de', 'en'];
+const LANGS: Language[] = ['de', 'en', 'tr', 'ar', 'uk', 'ru'];
+/** German and English stay GSM-7 in two SMS; the other languages need UCS-2 and are allowed four. */
+const BUDGET = (lang: Language) =>
+  lang === 'de' || lang === 'en' ? { encoding: 'gsm7', segments: 2 } : { encoding: 'ucs2', segments: 4 };
 // Realistic links: an agency host and a 22-character code (128 bits), about 60 characters each.
 const base = 'https://video.arbeitsagentur-musterstadt.de';
 const joinUrl = `${base}/j/Qm9vS2luZ0NvZGVfMTIzNA`;
@@ -32,7 +35,7 @@ describe('SMS templates', () => {
     expect(manageUrl.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(cases)('%s (%s) fits two GSM-7 segments with realistic links', (kind, lang) => {
+  it.each(cases)('%s (%s) fits its segment budget with realistic links', (kind, lang) => {
     for (const service of [longestService, 'Citizen’s income – Beratung für „Neue“']) {
       const text = renderSms(kind, lang, {
         start,
@@ -44,8 +47,8 @@ describe('SMS templates', () => {
         minutes: 15,
       });
       const count = smsSegments(text);
-      expect(count.encoding, text).toBe('gsm7');
-      expect(count.segments, text).toBeLessThanOrEqual(2);
+      expect(count.encoding, text).toBe(BUDGET(lang).encoding);
+      expect(count.segments, text).toBeLessThanOrEqual(BUDGET(lang).segments);
     }
   });
 
@@ -61,6 +64,10 @@ describe('SMS templates', () => {
   it.each([
     ['de', 'Do 03.12. um 10:00 Uhr'],
     ['en', 'Thu 3 Dec at 10:00'],
+    ['tr', '03.12. Per saat 10:00'],
+    ['ar', 'الخميس 03/12 الساعة 10:00'],
+    ['uk', 'чт 03.12 о 10:00'],
+    ['ru', 'чт 03.12 в 10:00'],
   ] as const)('writes the time in the service time zone (%s)', (lang, expected) => {
     expect(formatWhen({ start, timeZone: 'Europe/Berlin' }, lang)).toBe(expected);
     expect(renderSms('confirmation', lang, { start, joinUrl, manageUrl })).toContain(expected);
@@ -80,6 +87,10 @@ describe('SMS templates', () => {
     ['running_late', 'de', ['15 Minuten', '10:00 Uhr']],
     ['running_late', 'en', ['15 minutes late']],
     ['adhoc_link', 'en', ['starts now', joinUrl]],
+    ['confirmation', 'tr', ['onaylandı', joinUrl, manageUrl]],
+    ['cancellation', 'ar', ['أُلغي']],
+    ['rescheduled', 'uk', ['перенесено', joinUrl]],
+    ['running_late', 'ru', ['15 мин', '10:00']],
   ] as const)('%s (%s) says what happened', (kind, lang, needles) => {
     const text = renderSms(kind, lang, { start, joinUrl, manageUrl, minutes: 15 });
     for (const n of needles) expect(text).toContain(n);
@@ -91,16 +102,32 @@ describe('SMS templates', () => {
     expect(renderSms('counsellor_ready', 'en', { joinUrl })).toContain(`\n${joinUrl}`);
   });
 
-  it.each(LANGS)('rebooking without a manage link still fits two GSM-7 segments (%s)', (lang) => {
+  it.each(LANGS)('rebooking without a manage link still fits its segment budget (%s)', (lang) => {
     const text = renderSms('rebooking_needed', lang, { start, service: longestService });
     expect(text).not.toContain('undefined');
-    expect(smsSegments(text).encoding).toBe('gsm7');
-    expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
+    expect(smsSegments(text).encoding).toBe(BUDGET(lang).encoding);
+    expect(smsSegments(text).segments).toBeLessThanOrEqual(BUDGET(lang).segments);
+  });
+
+  it.each(LANGS)('says something different from German in every kind (%s)', (lang) => {
+    for (const kind of KINDS) {
+      const text = renderSms(kind, lang, { start, joinUrl, manageUrl, minutes: 15 });
+      expect(text.length).toBeGreaterThan(20);
+      if (lang !== 'de')
+        expect(text).not.toBe(renderSms(kind, 'de', { start, joinUrl, manageUrl, minutes: 15 }));
+    }
   });
 
   it('cuts very long service names instead of growing a third segment', () => {
     const text = renderSms('confirmation', 'de', { start, service: 'X'.repeat(150), joinUrl, manageUrl });
     expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
     expect(text).toContain(`${'X'.repeat(37)}...`);
+  });
+
+  it.each(LANGS)('sends the phone-verification code in one SMS in the booking language (%s)', (lang) => {
+    const text = renderVerificationSms(lang, '042917');
+    expect(text).toContain('042917');
+    expect(smsSegments(text)).toMatchObject({ encoding: BUDGET(lang).encoding, segments: 1 });
+    if (lang !== 'de') expect(text).not.toBe(renderVerificationSms('de', '042917'));
   });
 });

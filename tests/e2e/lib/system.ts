@@ -85,6 +85,8 @@ export interface System {
   livekit: LiveKitServer | null;
   /** The last lines workerd and LiveKit printed. */
   logs: string[];
+  /** The built pages' manifest (dist/web/manifest.json of this system's private build). */
+  manifest(): Promise<{ pages: Record<string, { critical: string[]; strings: Record<string, string[]> }> }>;
   /** fetch relative to `baseUrl`. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   login(email?: string, password?: string): Promise<StaffSession>;
@@ -120,9 +122,15 @@ export function systemMissingReason(): string | null {
   return reason;
 }
 
-/** Chromium with fake camera, microphone and permission prompts, headless, sandbox off (containers). */
-export function launchBrowser(options: { args?: string[]; executablePath?: string } = {}): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Chromium with fake camera, microphone and permission prompts, headless, sandbox off (containers). Its contexts
+ * speak German like most of the agency's citizens (the pages follow the browser's language) unless a test sets
+ * its own `locale`.
+ */
+export async function launchBrowser(
+  options: { args?: string[]; executablePath?: string } = {},
+): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: true,
     args: [
@@ -134,6 +142,9 @@ export function launchBrowser(options: { args?: string[]; executablePath?: strin
       ...(options.args ?? []),
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (o = {}) => newContext({ locale: 'de-DE', ...o });
+  return browser;
 }
 
 /** Bundles worker and pages into a private folder, so parallel test files never read a half-written build. */
@@ -264,6 +275,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       databaseUrl: tdb.url,
       livekit,
       logs,
+      manifest: async () => JSON.parse(readFileSync(join(build.assets, 'manifest.json'), 'utf8')),
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),
       login: (email = 'berater1@example.org', password = options.demoPassword ?? DEMO_PASSWORD) =>
         loginAt(baseUrl, email, password),

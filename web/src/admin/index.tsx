@@ -6,6 +6,7 @@ import { loadSession, user } from '../staff/session.ts';
 import { Shell } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { injectStaffStyles } from '../staff/styles.ts';
+import { AccessibilityPage } from './accessibility.tsx';
 import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
@@ -25,6 +26,7 @@ const PAGES = {
   '/admin/stats': StatsPage,
   '/admin/audit': AuditPage,
   '/admin/settings': SettingsPage,
+  '/admin/accessibility': AccessibilityPage,
 } as const;
 
 function App() {
@@ -37,6 +39,7 @@ function App() {
     { href: '/admin/stats', label: s.nav.stats },
     { href: '/admin/audit', label: s.nav.audit },
     { href: '/admin/settings', label: s.nav.settings },
+    { href: '/admin/accessibility', label: s.nav.accessibility },
     ...(user.value?.counsellorId
       ? [{ href: '/counsellor', label: tr(STAFF).counsellorPage, external: true }]
       : []),

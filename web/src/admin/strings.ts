@@ -12,6 +12,7 @@ export const A = {
       stats: 'Statistik',
       audit: 'Protokoll',
       settings: 'Einstellungen',
+      accessibility: 'Barrieren',
     },
     // services
     services: 'Themen',
@@ -164,6 +165,7 @@ export const A = {
       stats: 'Statistics',
       audit: 'Audit log',
       settings: 'Settings',
+      accessibility: 'Barriers',
     },
     services: 'Topics',
     newService: 'New topic',

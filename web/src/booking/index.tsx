@@ -1,6 +1,6 @@
 // The citizen booking page (/): topic first; calendar, form and confirmation load right after the first paint.
 import { render } from 'preact';
-import { tr } from '../shared/i18n.ts';
+import { stringsReady, tr } from '../shared/i18n.ts';
 import { afterFirstPaint, COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
@@ -54,6 +54,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+// Only the chosen language's strings are fetched, in parallel with the page's data.
+void stringsReady().then(() => render(<App />, document.getElementById('app')!));
 // The rest of the flow arrives while the citizen reads the topics, after the first paint.
 afterFirstPaint(() => void m.loadFlow());

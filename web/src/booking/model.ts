@@ -1,7 +1,7 @@
 // The booking page's first-render state: the topics, the chosen one, and the lazily loaded rest of the flow.
 import { effect, signal, untracked } from '@preact/signals';
 import { type ApiError, api, type Service } from '../shared/api.ts';
-import { lang } from '../shared/i18n.ts';
+import { lang, withStrings } from '../shared/i18n.ts';
 
 export const services = signal<Service[] | null>(null);
 export const servicesError = signal<ApiError | null>(null);
@@ -21,7 +21,7 @@ export async function loadServices(): Promise<void> {
 let loading: Promise<void> | null = null;
 
 export function loadFlow(): Promise<void> {
-  loading ??= import('./steps.tsx').then(
+  loading ??= withStrings(import('./steps.tsx')).then(
     (mod) => {
       flow.value = mod;
     },

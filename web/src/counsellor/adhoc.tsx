@@ -1,6 +1,6 @@
 // Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once.
 import { useState } from 'preact/hooks';
-import { tr } from '../shared/i18n.ts';
+import { LANG_INFO, LANGS, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { joinCall } from './model.ts';
@@ -20,11 +20,13 @@ export function AdhocPage() {
     const form = new FormData(e.currentTarget as HTMLFormElement);
     const phone = String(form.get('phone') ?? '').trim();
     const name = String(form.get('name') ?? '').trim();
+    const language = String(form.get('language') ?? 'de');
     void action.run(async () => {
       setCreated(
         await call<AdhocCreated>('POST', '/api/staff/adhoc-sessions', {
           ...(phone ? { phone } : {}),
           ...(name ? { name } : {}),
+          language,
         }),
       );
       return '';
@@ -42,6 +44,17 @@ export function AdhocPage() {
         <div class="field">
           <label for="adhoc-name">{s.adhocName}</label>
           <input id="adhoc-name" name="name" type="text" autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="adhoc-language">{s.adhocLanguage}</label>
+          {/* The citizen's language for the SMS and the join page; each name in its own language. */}
+          <select id="adhoc-language" name="language">
+            {LANGS.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANG_INFO[l].name}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <button type="submit" disabled={action.busy}>

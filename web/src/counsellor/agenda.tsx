@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { formatDay, formatTime, tr } from '../shared/i18n.ts';
 import { errorText } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
+import { AlertSettings } from './alert-settings.tsx';
 import { Details } from './details.tsx';
 import {
   type AgendaItem,
@@ -34,6 +35,7 @@ export function AgendaPage() {
   return (
     <>
       <h1 tabIndex={-1}>{s.title}</h1>
+      <AlertSettings />
       <Waiting />
       <div class="row" style="justify-content:space-between">
         <fieldset class="row bare">

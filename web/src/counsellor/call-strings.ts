@@ -42,6 +42,8 @@ export const CALL = {
     bgOff: 'Normal',
     bgBlur: 'Weichzeichnen',
     bgPixelate: 'Verpixeln',
+    blurFallback:
+      'Dieser Browser kann nicht weichzeichnen: „Weichzeichnen“ verpixelt den Hintergrund stattdessen.',
     cameraDevice: 'Kamera wählen',
     micDevice: 'Mikrofon wählen',
     leave: 'Verlassen',
@@ -52,6 +54,8 @@ export const CALL = {
       devices: 'Kamera oder Mikrofon konnten nicht gestartet werden. Bitte prüfen Sie die Berechtigungen.',
       screen: 'Die Bildschirmfreigabe wurde nicht gestartet.',
       background: 'Der Hintergrund-Effekt ist in diesem Browser nicht verfügbar.',
+      backgroundSlow:
+        'Der Hintergrund-Effekt wurde ausgeschaltet, weil dieser Computer dafür zu langsam ist. Ihr Bild wird jetzt ohne Effekt gesendet – achten Sie auf Ihren Hintergrund.',
     } as Record<string, string>,
   },
   en: {
@@ -91,6 +95,7 @@ export const CALL = {
     bgOff: 'Normal',
     bgBlur: 'Blur',
     bgPixelate: 'Pixelate',
+    blurFallback: 'This browser cannot blur: “Blur” pixelates the background instead.',
     cameraDevice: 'Choose camera',
     micDevice: 'Choose microphone',
     leave: 'Leave',
@@ -101,6 +106,8 @@ export const CALL = {
       devices: 'Camera or microphone could not be started. Please check the permissions.',
       screen: 'Screen sharing did not start.',
       background: 'The background effect is not available in this browser.',
+      backgroundSlow:
+        'The background effect was switched off because this computer is too slow for it. Your picture is now sent without the effect – mind your background.',
     } as Record<string, string>,
   },
 } satisfies Strings<unknown>;

@@ -176,6 +176,7 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
               {label}
             </label>
           ))}
+          {cs.blurWorks ? null : <small class="muted">{s.blurFallback}</small>}
         </fieldset>
         <DeviceSelect
           id="cam-select"

@@ -12,6 +12,7 @@ import { AgendaPage } from './agenda.tsx';
 import { HoursPage } from './hours.tsx';
 import { waiting } from './model.ts';
 import { C } from './strings.ts';
+import { startWaitingAlerts } from './waiting-alert.ts';
 
 type CallViewType = typeof import('./call.tsx').default;
 
@@ -53,4 +54,5 @@ function App() {
 
 injectStaffStyles();
 void loadSession();
+startWaitingAlerts();
 render(<App />, document.getElementById('app')!);

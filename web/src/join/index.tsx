@@ -2,7 +2,7 @@
 // camera/microphone and connection checks. Click 2 allows the camera and joins; the call loads while they read.
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
-import { formatDate, formatTime, tr } from '../shared/i18n.ts';
+import { formatDate, formatTime, stringsReady, tr } from '../shared/i18n.ts';
 import { afterFirstPaint, COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
@@ -85,7 +85,8 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+// Only the chosen language's strings are fetched, in parallel with the page's data.
+void stringsReady().then(() => render(<App />, document.getElementById('app')!));
 void m.loadStatus();
 // After the first paint, and once the room is open (maybe later, while the page waits): the checks, then the
 // video library while the citizen reads the notice.

@@ -1,6 +1,7 @@
 // The join page's first-render state: the appointment behind the code, the phase, and what loads later.
 import { signal } from '@preact/signals';
 import { type ApiError, api, type JoinStatus, type JoinTicket, secretFromPath } from '../shared/api.ts';
+import { withStrings } from '../shared/i18n.ts';
 
 export type Phase =
   | 'loading'
@@ -70,5 +71,5 @@ function lazy<T>(load: () => Promise<T>, target: { value: T | null }): () => Pro
   };
 }
 
-export const loadPrejoin = lazy(() => import('./prejoin.tsx'), prejoin);
-export const loadCallView = lazy(() => import('./call-view.tsx'), callView);
+export const loadPrejoin = lazy(() => withStrings(import('./prejoin.tsx')), prejoin);
+export const loadCallView = lazy(() => withStrings(import('./call-view.tsx')), callView);

@@ -2,7 +2,7 @@
 import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
 import { api } from '../shared/api.ts';
-import { formatDate, formatTime, lang, tr } from '../shared/i18n.ts';
+import { formatDate, formatTime, lang, stringsReady, tr } from '../shared/i18n.ts';
 import { COMMON, errorText, Page } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { STRINGS } from './strings.ts';
@@ -126,4 +126,5 @@ function App() {
 effect(() => {
   if (lang.value) untracked(() => void m.load());
 });
-render(<App />, document.getElementById('app')!);
+// Only the chosen language's strings are fetched, in parallel with the page's data.
+void stringsReady().then(() => render(<App />, document.getElementById('app')!));

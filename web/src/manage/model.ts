@@ -1,6 +1,7 @@
 // The manage page's state: the booking behind the token, cancelling, and the lazily loaded rescheduling.
 import { signal } from '@preact/signals';
 import { type ApiError, api, type Booking, secretFromPath } from '../shared/api.ts';
+import { withStrings } from '../shared/i18n.ts';
 
 export const token = secretFromPath();
 export const booking = signal<Booking | null>(null);
@@ -38,7 +39,7 @@ export async function cancel(): Promise<void> {
 }
 
 export async function openReschedule(): Promise<void> {
-  const mod = await import('./reschedule.tsx');
+  const mod = await withStrings(import('./reschedule.tsx'));
   rescheduler.value = mod;
   mod.startPicker(booking.value!.service);
 }

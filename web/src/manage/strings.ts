@@ -1,71 +1,11 @@
-// German and English strings of the manage page (/m/TOKEN).
-import type { Strings } from '../shared/i18n.ts';
+// Strings of the manage page (/m/TOKEN), in every citizen language (web/src/lang/<lang>/), loaded one language at a time.
+import { catalogue } from '../shared/catalogue.ts';
 
-export const STRINGS = {
-  de: {
-    title: 'Ihr Videotermin',
-    notFound: 'Dieser Link ist ungültig oder abgelaufen.',
-    bookNew: 'Neuen Termin buchen',
-    status: {
-      confirmed: 'Gebucht',
-      cancelled: 'Abgesagt',
-      completed: 'Stattgefunden',
-      no_show: 'Nicht wahrgenommen',
-    } as Record<string, string>,
-    statusLabel: 'Status',
-    topic: 'Thema',
-    when: 'Termin',
-    needsRebooking:
-      'Wir müssen diesen Termin leider verschieben. Bitte wählen Sie unten eine neue Zeit. Entschuldigen Sie die Umstände.',
-    ics: 'In den Kalender eintragen (.ics)',
-    reschedule: 'Termin verschieben',
-    cancel: 'Termin absagen',
-    cancelAsk: 'Möchten Sie den Termin wirklich absagen?',
-    cancelYes: 'Ja, Termin absagen',
-    cancelNo: 'Nein, Termin behalten',
-    cancelled: 'Ihr Termin wurde abgesagt. Sie erhalten eine Bestätigung per SMS.',
-    notChangeable: 'Dieser Termin kann nicht mehr geändert werden.',
-    pickNew: 'Neue Zeit wählen',
-    moveTo: (when: string) => `Auf ${when} verschieben`,
-    moving: 'Wird verschoben …',
-    keep: 'Abbrechen',
-    moved:
-      'Ihr Termin wurde verschoben. Sie erhalten eine SMS mit dem neuen Link; der alte Link gilt nicht mehr.',
-    newLink: 'Ihr neuer Link zum Videotermin',
-    taken: 'Diese Zeit wurde gerade vergeben. Diese Zeiten sind noch frei:',
-    takenNone: 'Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere.',
-  },
-  en: {
-    title: 'Your video appointment',
-    notFound: 'This link is invalid or has expired.',
-    bookNew: 'Book a new appointment',
-    status: {
-      confirmed: 'Booked',
-      cancelled: 'Cancelled',
-      completed: 'Took place',
-      no_show: 'Missed',
-    } as Record<string, string>,
-    statusLabel: 'Status',
-    topic: 'Topic',
-    when: 'Appointment',
-    needsRebooking:
-      'Unfortunately we have to move this appointment. Please choose a new time below. We apologise for the inconvenience.',
-    ics: 'Add to calendar (.ics)',
-    reschedule: 'Reschedule',
-    cancel: 'Cancel appointment',
-    cancelAsk: 'Do you really want to cancel the appointment?',
-    cancelYes: 'Yes, cancel it',
-    cancelNo: 'No, keep it',
-    cancelled: 'Your appointment has been cancelled. You will receive a confirmation by text message.',
-    notChangeable: 'This appointment can no longer be changed.',
-    pickNew: 'Choose a new time',
-    moveTo: (when: string) => `Move to ${when}`,
-    moving: 'Moving …',
-    keep: 'Cancel',
-    moved:
-      'Your appointment has been moved. You will receive a text message with the new link; the old link no longer works.',
-    newLink: 'Your new link to the video appointment',
-    taken: 'This time was just taken. These times are still free:',
-    takenNone: 'This time was just taken. Please choose another.',
-  },
-} satisfies Strings<unknown>;
+export const STRINGS = catalogue({
+  de: () => import('../lang/de/manage.ts'),
+  en: () => import('../lang/en/manage.ts'),
+  tr: () => import('../lang/tr/manage.ts'),
+  ar: () => import('../lang/ar/manage.ts'),
+  uk: () => import('../lang/uk/manage.ts'),
+  ru: () => import('../lang/ru/manage.ts'),
+});

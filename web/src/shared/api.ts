@@ -1,5 +1,5 @@
 // Every request of the citizen pages: JSON in and out, problem+json turned into a typed ApiError.
-import { lang } from './i18n.ts';
+import { type Lang, lang } from './i18n.ts';
 
 export interface FieldError {
   path: string;
@@ -81,7 +81,7 @@ export interface NewBooking {
   name?: string;
   email?: string;
   customerNumber?: string;
-  language: 'de' | 'en';
+  language: Lang;
   consent: true;
   /** The SMS code after a 428 phone_verification_required. */
   verification?: { id: string; code: string };
@@ -120,6 +120,20 @@ export interface SurveyAnswer {
   comment?: string;
 }
 
+export interface AccessibilityInfo {
+  contactEmail: string | null;
+  contactPhone: string | null;
+  enforcementUrl: string;
+  signLanguageVideo: string | null;
+}
+
+export interface AccessibilityFeedback {
+  message: string;
+  contact: string | null;
+  page: string | null;
+  language: Lang;
+}
+
 const manage = (token: string) => `/api/bookings/manage/${encodeURIComponent(token)}`;
 
 export const api = {
@@ -131,13 +145,17 @@ export const api = {
   cancel: (token: string) => call<{ booking: Booking }>('DELETE', manage(token)),
   reschedule: (token: string, start: string) =>
     call<{ booking: Booking; joinUrl?: string }>('POST', `${manage(token)}/reschedule`, { start }),
-  icsUrl: (token: string) => `${manage(token)}/ics`,
+  /** In the page's language, so the calendar entry reads like the page it came from. */
+  icsUrl: (token: string) => `${manage(token)}/ics?lang=${lang.value}`,
   joinStatus: (code: string) => call<JoinStatus>('POST', '/api/join/status', { code }),
   join: (code: string) => call<JoinTicket>('POST', '/api/join', { code }),
   joinIce: (code: string) => call<{ iceServers: RTCIceServer[] }>('POST', '/api/join/ice', { code }),
   joinFailure: (code: string, browser: string, reason: string) =>
     call<unknown>('POST', '/api/join/failure', { code, browser, reason }),
   survey: (answer: SurveyAnswer) => call<unknown>('POST', '/api/survey', answer),
+  accessibility: () => call<AccessibilityInfo>('GET', '/api/accessibility'),
+  accessibilityFeedback: (input: AccessibilityFeedback) =>
+    call<unknown>('POST', '/api/accessibility/feedback', input),
 };
 
 /** The last path segment of a page URL (/j/CODE, /m/TOKEN). */

@@ -2,39 +2,21 @@
 import { useSignal } from '@preact/signals';
 import type { Slot } from './api.ts';
 import { addDays, busyLevel, monthOf, monthWeeks } from './calendar-math.ts';
-import { formatDay, formatTime, lang, type Strings, tr } from './i18n.ts';
+import { catalogue, formatDay, formatTime, locale, tr } from './i18n.ts';
 import type { SlotPicker } from './slot-picker-model.ts';
 import { COMMON, errorText } from './ui.tsx';
 
-const CAL = {
-  de: {
-    prevMonth: 'Vorheriger Monat',
-    nextMonth: 'Nächster Monat',
-    noFree: 'In diesem Monat ist kein Termin mehr frei.',
-    freeCount: (n: number) => (n === 1 ? '1 freier Termin' : `${n} freie Termine`),
-    legend:
-      'Tage mit freien Terminen sind hervorgehoben. Punkte zeigen, wie viel frei ist: • wenig, •• einiges, ••• viel.',
-    timesOn: (day: string) => `Freie Uhrzeiten am ${day}`,
-    hint: 'Pfeiltasten wechseln den Tag.',
-  },
-  en: {
-    prevMonth: 'Previous month',
-    nextMonth: 'Next month',
-    noFree: 'No appointments are free this month.',
-    freeCount: (n: number) => (n === 1 ? '1 free appointment' : `${n} free appointments`),
-    legend:
-      'Days with free appointments are highlighted. Dots show how much is free: • little, •• some, ••• a lot.',
-    timesOn: (day: string) => `Free times on ${day}`,
-    hint: 'Arrow keys change the day.',
-  },
-} satisfies Strings<unknown>;
+const CAL = catalogue({
+  de: () => import('../lang/de/calendar.ts'),
+  en: () => import('../lang/en/calendar.ts'),
+  tr: () => import('../lang/tr/calendar.ts'),
+  ar: () => import('../lang/ar/calendar.ts'),
+  uk: () => import('../lang/uk/calendar.ts'),
+  ru: () => import('../lang/ru/calendar.ts'),
+});
 
 const DOTS = { none: '', few: '•', some: '••', many: '•••' };
 const STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
-
-function locale(): string {
-  return lang.value === 'de' ? 'de-DE' : 'en-GB';
-}
 
 /** Mon … Sun from a known Monday. */
 function weekdayNames(style: 'short' | 'long'): string[] {

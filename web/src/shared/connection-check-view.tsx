@@ -1,37 +1,15 @@
 // The connection-check result as a live region, with a button to measure again.
 import { checking, judgeConnection, measurement, runConnectionCheck } from './connection-check.ts';
-import { type Strings, tr } from './i18n.ts';
+import { catalogue, tr } from './i18n.ts';
 
-const CHECK = {
-  de: {
-    checkTitle: 'Verbindungstest',
-    checking: 'Verbindung wird geprüft …',
-    check: {
-      good: 'Ihre Verbindung ist gut. Video sollte gut funktionieren.',
-      fair: 'Ihre Verbindung ist mäßig. Video funktioniert im Datensparmodus.',
-      poor: 'Ihre Verbindung ist schwach. Wir empfehlen „Nur Ton“.',
-      offline: 'Keine Verbindung. Bitte prüfen Sie Ihr Internet.',
-    },
-    measured: (kbps: number, rtt: number) =>
-      `gemessen: ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s, Antwortzeit ${rtt} ms`,
-    measuredUp: (kbps: number) => `, senden ${kbps >= 10_000 ? 'über 10 000' : `ca. ${kbps}`} kbit/s`,
-    checkAgain: 'Erneut prüfen',
-  },
-  en: {
-    checkTitle: 'Connection test',
-    checking: 'Checking your connection …',
-    check: {
-      good: 'Your connection is good. Video should work well.',
-      fair: 'Your connection is moderate. Video works in data saver mode.',
-      poor: 'Your connection is weak. We recommend “audio only”.',
-      offline: 'No connection. Please check your internet.',
-    },
-    measured: (kbps: number, rtt: number) =>
-      `measured: ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s, response time ${rtt} ms`,
-    measuredUp: (kbps: number) => `, sending ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s`,
-    checkAgain: 'Check again',
-  },
-} satisfies Strings<unknown>;
+const CHECK = catalogue({
+  de: () => import('../lang/de/check.ts'),
+  en: () => import('../lang/en/check.ts'),
+  tr: () => import('../lang/tr/check.ts'),
+  ar: () => import('../lang/ar/check.ts'),
+  uk: () => import('../lang/uk/check.ts'),
+  ru: () => import('../lang/ru/check.ts'),
+});
 
 export function ConnectionCheck() {
   const s = tr(CHECK);

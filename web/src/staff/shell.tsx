@@ -62,7 +62,7 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
           type="button"
           class="link"
           lang={s.otherLangCode}
-          onClick={() => setLang(s.otherLangCode as Lang)}
+          onClick={() => void setLang(s.otherLangCode as Lang)}
         >
           {s.otherLang}
         </button>

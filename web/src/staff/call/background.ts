@@ -2,6 +2,7 @@
 // with MediaPipe selfie segmentation (model and WebAssembly served by this system, never a CDN) and composites
 // the person over a blurred or pixelated copy of the frame on a canvas, whose captured track is published.
 import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+import { DEFAULT_BUDGET_MS, effectiveMode, tooSlow } from './frame-budget.ts';
 
 export type BackgroundMode = 'off' | 'blur' | 'pixelate';
 
@@ -50,12 +51,53 @@ function loadSegmentationScript(): Promise<SelfieSegmentationCtor> {
   return scriptLoad;
 }
 
+let filterWorks: boolean | null = null;
+
+/**
+ * Whether this browser really blurs on a canvas: Safari has no `ctx.filter` (or ignores it), so a blurred dot is
+ * drawn and its neighbour read back instead of trusting the property.
+ */
+export function canvasFilterWorks(): boolean {
+  if (filterWorks !== null) return filterWorks;
+  const canvas = document.createElement('canvas');
+  canvas.width = 9;
+  canvas.height = 9;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx || !('filter' in ctx)) {
+    filterWorks = false;
+    return false;
+  }
+  const dot = document.createElement('canvas');
+  dot.width = 9;
+  dot.height = 9;
+  const dotCtx = dot.getContext('2d')!;
+  dotCtx.fillStyle = '#fff';
+  dotCtx.fillRect(4, 4, 1, 1);
+  ctx.filter = 'blur(2px)';
+  ctx.drawImage(dot, 0, 0);
+  filterWorks = (ctx.getImageData(2, 4, 1, 1).data[3] ?? 0) > 0;
+  return filterWorks;
+}
+
+export interface ProcessorHooks {
+  /** The budget per frame in milliseconds (the session's, so it can be tightened while running). */
+  budgetMs?: () => number;
+  /** Called once when frames take too long; the session then switches the effect off and says so. */
+  onTooSlow?: () => void;
+}
+
 export interface BackgroundProcessor extends TrackProcessor<Track.Kind.Video, VideoProcessorOptions> {
   mode: BackgroundMode;
 }
 
 /** A processor whose `mode` (blur or pixelate) may change while it runs. */
-export function createBackgroundProcessor(initial: Exclude<BackgroundMode, 'off'>): BackgroundProcessor {
+export function createBackgroundProcessor(
+  initial: Exclude<BackgroundMode, 'off'>,
+  hooks: ProcessorHooks = {},
+): BackgroundProcessor {
+  const blurs = canvasFilterWorks();
+  const frameMs: number[] = [];
+  let gaveUp = false;
   const output = document.createElement('canvas');
   const ctx = output.getContext('2d')!;
   const small = document.createElement('canvas');
@@ -78,7 +120,7 @@ export function createBackgroundProcessor(initial: Exclude<BackgroundMode, 'off'
     ctx.drawImage(video, 0, 0, w, h);
     // Paint the altered background behind the person.
     ctx.globalCompositeOperation = 'destination-over';
-    if (processor.mode === 'pixelate') {
+    if (effectiveMode(processor.mode, blurs) === 'pixelate') {
       small.width = Math.max(1, Math.round(w / PIXEL_BLOCK));
       small.height = Math.max(1, Math.round(h / PIXEL_BLOCK));
       smallCtx.drawImage(video, 0, 0, small.width, small.height);
@@ -104,6 +146,13 @@ export function createBackgroundProcessor(initial: Exclude<BackgroundMode, 'off'
         await segmenter.send({ image: video });
       } catch {
         // A dropped frame; the next one tries again.
+      }
+      frameMs.push(performance.now() - started);
+      if (frameMs.length > 64) frameMs.splice(0, frameMs.length - 64);
+      if (!gaveUp && tooSlow(frameMs, hooks.budgetMs?.() ?? DEFAULT_BUDGET_MS)) {
+        gaveUp = true;
+        hooks.onTooSlow?.();
+        return;
       }
     }
     if (running) timer = setTimeout(loop, Math.max(0, FRAME_MS - (performance.now() - started)));

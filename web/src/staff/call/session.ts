@@ -3,7 +3,13 @@
 import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import { type LocalVideoTrack, Room } from 'livekit-client';
 import { type Call, connect, type RemotePeer } from '../../shared/call/index.ts';
-import { type BackgroundMode, type BackgroundProcessor, createBackgroundProcessor } from './background.ts';
+import {
+  type BackgroundMode,
+  type BackgroundProcessor,
+  canvasFilterWorks,
+  createBackgroundProcessor,
+} from './background.ts';
+import { DEFAULT_BUDGET_MS } from './frame-budget.ts';
 
 export interface JoinTicket {
   serverUrl: string;
@@ -20,6 +26,10 @@ export class CallSession {
   readonly cameras = signal<MediaDeviceInfo[]>([]);
   readonly microphones = signal<MediaDeviceInfo[]>([]);
   readonly error = signal('');
+  /** False in browsers without canvas blur (Safari): "blur" then pixelates, and the page says so beforehand. */
+  readonly blurWorks = canvasFilterWorks();
+  /** Longest median time per frame the effect may take before it switches itself off. */
+  readonly frameBudgetMs = signal(DEFAULT_BUDGET_MS);
   private processor: BackgroundProcessor | null = null;
   private stopEffect: () => void;
 
@@ -91,7 +101,14 @@ export class CallSession {
         this.processor.mode = mode;
         return;
       }
-      this.processor = createBackgroundProcessor(mode);
+      this.processor = createBackgroundProcessor(mode, {
+        budgetMs: () => this.frameBudgetMs.peek(),
+        // A stuttering picture is worse than a visible background: switch off and tell the counsellor why.
+        onTooSlow: () =>
+          void this.setBackground('off').then(() => {
+            this.error.value = 'backgroundSlow';
+          }),
+      });
       await track.setProcessor(this.processor, true);
     } catch {
       this.background.value = 'off';
