@@ -25,7 +25,7 @@ export interface RoomGrant {
   ingressAdmin: false;
   canPublish: true;
   canSubscribe: true;
-  canPublishData: false;
+  canPublishData: boolean;
   canUpdateOwnMetadata: false;
   hidden: false;
   recorder: false;
@@ -87,8 +87,9 @@ export function grantFor(role: RoomRole, room: string): RoomGrant {
     ingressAdmin: false,
     canPublish: true,
     canSubscribe: true,
-    // No feature sends data messages; a citizen could otherwise push arbitrary payloads to the counsellor's page.
-    canPublishData: false,
+    // The citizen's page sends its measured round trip, loss and frame rate to the counsellor's quality
+    // indicator as small data messages (topic `link`, parsed and bounded on receipt); the counsellor sends none.
+    canPublishData: !counsellor,
     canUpdateOwnMetadata: false,
     hidden: false,
     recorder: false,

@@ -51,7 +51,8 @@ describe('grantFor', () => {
       roomRecord: false,
       recorder: false,
       canSubscribe: true,
-      canPublishData: false,
+      // Only for the link-quality reports the counsellor's indicator shows.
+      canPublishData: true,
     });
     expect(g.canPublishSources).toEqual(['camera', 'microphone']);
   });
@@ -64,6 +65,7 @@ describe('grantFor', () => {
       roomCreate: false,
       roomList: false,
       roomRecord: false,
+      canPublishData: false,
     });
     expect(g.canPublishSources).toEqual(['camera', 'microphone', 'screen_share', 'screen_share_audio']);
   });
