@@ -343,14 +343,12 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   accessibility_feedback: AccessibilityFeedbackTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_backoff: RateLimitBackoffTable;
   oidc_login_states: OidcLoginStatesTable;
-  installation_keys: InstallationKeysTable;
 }
 
-export interface LoginFailuresTable {
-  client_hash: string;
-  account_hash: string;
+export interface RateLimitBackoffTable {
+  key: string;
   score: number;
   updated_at: Timestamp;
   blocked_until: Timestamp | null;
@@ -362,11 +360,6 @@ export interface OidcLoginStatesTable {
   code_verifier: string;
   return_to: string;
   expires_at: Timestamp;
-}
-
-export interface InstallationKeysTable {
-  name: string;
-  secret: string;
 }
 
 export type Service = Selectable<ServicesTable>;
