@@ -9,6 +9,12 @@ import { createApp, createEdgeApp } from './http/app.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
 import { requestIdOf } from './http/middleware.ts';
 import { createChangeBus } from './platform/change-bus.ts';
+import {
+  type ConfigProblem,
+  checkConfig,
+  logMisconfiguration,
+  misconfiguredResponse,
+} from './platform/config-guard.ts';
 import { buildDeps } from './platform/deps.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
 import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
@@ -106,20 +112,26 @@ export class AppHost extends DurableObject<WorkerEnv> {
   }
 }
 
-let edgeApp: Hono<AppEnv> | undefined;
-let config: Config | undefined;
+let edge: { app: Hono<AppEnv>; config: Config } | { problems: ConfigProblem[] } | undefined;
 let roundRobin = 0;
 let lastListenPing = 0;
 
-function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
-  if (!edgeApp || !config) {
-    config = parseConfig(env);
-    const assets = diskAssets(env.ASSETS);
-    // The edge app's routes never query: this pool is never connected.
-    const db = createDb(createPool({ connectionString: config.DATABASE_URL, max: 1 }));
-    edgeApp = createEdgeApp(buildDeps(config, db, assets ? { assets } : {}));
+/** The edge app, or why this configuration must not serve (checked once: the environment is fixed). */
+function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } | { problems: ConfigProblem[] } {
+  if (!edge) {
+    const checked = checkConfig(env);
+    if (!checked.ok) edge = { problems: checked.problems };
+    else {
+      const assets = diskAssets(env.ASSETS);
+      // The edge app's routes never query: this pool is never connected.
+      const db = createDb(createPool({ connectionString: checked.config.DATABASE_URL, max: 1 }));
+      edge = {
+        app: createEdgeApp(buildDeps(checked.config, db, assets ? { assets } : {})),
+        config: checked.config,
+      };
+    }
   }
-  return { app: edgeApp, config };
+  return edge;
 }
 
 /**
@@ -143,8 +155,17 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url);
     const edge = edgeOf(env);
-    if (isEdgeRoute(request.method, url.pathname)) return edge.app.fetch(request);
     const now = Date.now();
+    if ('problems' in edge) {
+      // No object is asked: its constructor would throw on the same configuration.
+      logMisconfiguration(edge.problems, now);
+      return misconfiguredResponse(
+        url.pathname,
+        edge.problems,
+        requestIdOf(request.headers.get('x-request-id')),
+      );
+    }
+    if (isEdgeRoute(request.method, url.pathname)) return edge.app.fetch(request);
     keepListening(env, ctx, now);
     const header = (name: string) => request.headers.get(name);
     const key = edgeCacheKey(request.method, url, header);

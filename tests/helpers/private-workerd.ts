@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
-import { waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
+import { devServerDefaults, waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
 import { stopChild } from './child-process.ts';
 
 export interface PrivateWorkerd {
@@ -39,7 +39,7 @@ export async function startPrivateWorkerd(env: Record<string, string>): Promise<
       '--directory-path',
       `assets=${join(dir, 'dist', 'web')}`,
     ],
-    { env: { ...process.env, ...env }, stdio: 'ignore' },
+    { env: { ...process.env, ...devServerDefaults(env), ...env }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child, dir);
