@@ -344,7 +344,18 @@ export interface Database {
   audit_log: AuditLogTable;
   accessibility_feedback: AccessibilityFeedbackTable;
   rate_limit_backoff: RateLimitBackoffTable;
+  request_metric_series: RequestMetricSeriesTable;
   oidc_login_states: OidcLoginStatesTable;
+}
+
+export interface RequestMetricSeriesTable {
+  route_group: string;
+  method: string;
+  status: number;
+  count: ColumnType<string, number, number>;
+  sum_seconds: number;
+  buckets: ColumnType<string[], number[], number[]>;
+  updated_at: Timestamp;
 }
 
 export interface RateLimitBackoffTable {

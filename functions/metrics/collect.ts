@@ -24,7 +24,7 @@ export async function collectMetrics(deps: AppDeps, now: Date): Promise<MetricFa
       value: c.status === 'ok' ? 1 : 0,
     })),
   };
-  return [...deps.requestMetrics.families(), ...poolFamilies(deps), up, ...domain];
+  return [...(await deps.requestMetrics.families()), ...poolFamilies(deps), up, ...domain];
 }
 
 // A scrape during a database outage still answers, with the process values and dependency_up 0.
