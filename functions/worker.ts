@@ -28,6 +28,7 @@ import {
 import { buildDeps } from './platform/deps.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
 import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
+import { clockFromTestBinding } from './platform/test-clock.ts';
 import { invalidateSlotCache } from './slots/cache.ts';
 
 interface Fetcher {
@@ -97,7 +98,12 @@ export class AppHost extends DurableObject<WorkerEnv> {
     });
     const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
-    const deps = buildDeps(config, db, { pool, ...(assets ? { assets } : {}) });
+    const testClock = clockFromTestBinding(env);
+    const deps = buildDeps(config, db, {
+      pool,
+      ...(assets ? { assets } : {}),
+      ...(testClock ? { clock: testClock } : {}),
+    });
     // Every object (and process) counts for itself; /metrics shows the sum from PostgreSQL.
     deps.requestMetrics = shareRequestMetrics(createRequestMetrics(), db, deps.log, () => deps.clock.now());
     this.addEdgeCounts = async (body) => {
