@@ -1,5 +1,6 @@
 // The several-servers topology on one machine: PostgreSQL primary + synchronous standby, PgBouncer, N workerd, nginx.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDb, createPool } from '../../functions/db/connect.ts';
 import type { Database } from '../../functions/db/database.ts';
@@ -11,7 +12,7 @@ import { type PgBouncer, startPgBouncer } from './pgbouncer.ts';
 import { startWorkerd, type WorkerdProcess } from './workerd.ts';
 
 export interface ClusterOptions {
-  /** Scratch folder for the servers' data (removed by nginx's stop only for its own part). */
+  /** Scratch folder for the servers' data, removed by stop(). */
   dir: string;
   /** workerd processes, each on its own port behind nginx. */
   processes: number;
@@ -33,6 +34,8 @@ export interface Cluster {
   bouncer: PgBouncer;
   workers: WorkerdProcess[];
   nginx: NginxFront;
+  /** Starts a fresh process on worker `index`'s port (after it was killed), with the same environment. */
+  replaceWorker(index: number): Promise<WorkerdProcess>;
   /** deploy/pg-switchover.sh from the current primary to the standby; resolves with its output. */
   switchover(): Promise<string>;
   stop(): Promise<void>;
@@ -75,7 +78,10 @@ function runSwitchover(bouncer: PgBouncer, from: PgNode, to: PgNode): Promise<st
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
-  const stoppers: (() => Promise<void>)[] = [];
+  // Stopped in reverse: the scratch folder goes last, after every server has exited.
+  const stoppers: (() => Promise<void>)[] = [
+    async () => rmSync(options.dir, { recursive: true, force: true }),
+  ];
   const stop = async () => {
     for (const s of stoppers.reverse()) await s().catch(() => {});
   };
@@ -96,25 +102,24 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       server: { host: '127.0.0.1', port: pair.primary.port },
     });
     stoppers.push(() => bouncer.stop());
-    const pool = String(options.poolPerProcess ?? 8);
-    const workers: WorkerdProcess[] = [];
-    for (let i = 0; i < options.processes; i++) {
-      const port = await freePort();
-      const worker = await startWorkerd({
+    const workerAt = (port: number) =>
+      startWorkerd({
         port,
         env: {
           ...options.env,
           PORT: String(port),
           DATABASE_URL: bouncer.url,
           DATABASE_LISTEN_URL: bouncer.listenUrl,
-          DB_POOL_MAX: pool,
+          DB_POOL_MAX: String(options.poolPerProcess ?? 8),
           WORKERD_OBJECTS: options.env.WORKERD_OBJECTS ?? '2',
         },
         ...(options.onOutput ? { onOutput: options.onOutput } : {}),
       });
-      workers.push(worker);
-      stoppers.push(() => worker.stop());
-    }
+    const workers: WorkerdProcess[] = [];
+    for (let i = 0; i < options.processes; i++) workers.push(await workerAt(await freePort()));
+    stoppers.push(async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+    });
     const nginx = await startNginxUpstream(
       join(options.dir, 'nginx'),
       workers.map((w) => Number(new URL(w.url).port)),
@@ -128,6 +133,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       bouncer,
       workers,
       nginx,
+      async replaceWorker(index) {
+        const old = workers[index];
+        if (!old) throw new Error(`no worker ${index}`);
+        await old.stop();
+        const fresh = await workerAt(Number(new URL(old.url).port));
+        workers[index] = fresh;
+        return fresh;
+      },
       async switchover() {
         const to = current === pair.primary ? pair.standby : pair.primary;
         const out = await runSwitchover(bouncer, current, to);

@@ -31,7 +31,9 @@ export const UPSTREAM_RULES = `proxy_http_version 1.1;
 export async function startNginxUpstream(dir: string, upstreamPorts: number[]): Promise<NginxFront> {
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const port = await freePort();
-  const servers = upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n');
+  const servers = upstreamPorts
+    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
+    .join('\n');
   writeFileSync(
     join(dir, 'nginx.conf'),
     `# Written by scripts/lib/nginx-upstream.ts; production: deploy/nginx.conf.
@@ -59,9 +61,13 @@ ${servers}
 }
 `,
   );
-  const child: ChildProcess = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'nginx',
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const stop = () =>
     new Promise<void>((done) => {
       const finish = () => {

@@ -152,7 +152,20 @@ fsync = off
   await admin.query('set synchronous_commit = local');
   await admin.query(`create database ${database}`);
   await admin.end();
-  run('pg_basebackup', ['-D', standbyDir, '-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-X', 'stream', '-c', 'fast']);
+  run('pg_basebackup', [
+    '-D',
+    standbyDir,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(primaryPort),
+    '-U',
+    'postgres',
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ]);
   writeFileSync(join(standbyDir, 'standby.signal'), '');
   writeFileSync(
     join(standbyDir, 'postgresql.auto.conf'),

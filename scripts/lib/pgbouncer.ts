@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './embedded-postgres.ts';
 import { REQUEST_BUDGET } from '../../functions/db/connect.ts';
+import { freePort } from './embedded-postgres.ts';
 import { serverOwnedDir } from './pg-pair.ts';
 
 export interface PgBouncer {
