@@ -18,6 +18,8 @@ export interface ClusterOptions {
   processes: number;
   /** Environment for every workerd process (DATABASE_URL and the ports are set here). */
   env: Record<string, string>;
+  /** nginx's port (default: a free one). */
+  port?: number;
   /** Connections per workerd process (its DB_POOL_MAX): small, PgBouncer multiplexes them. */
   poolPerProcess?: number;
   /** Runs after migrations, on a direct connection to the primary (demo data, test fixtures). */
@@ -123,6 +125,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const nginx = await startNginxUpstream(
       join(options.dir, 'nginx'),
       workers.map((w) => Number(new URL(w.url).port)),
+      options.port,
     );
     stoppers.push(() => nginx.stop());
     let current = pair.primary;

@@ -28,9 +28,13 @@ export const UPSTREAM_RULES = `proxy_http_version 1.1;
     proxy_next_upstream_tries 3;
     proxy_next_upstream_timeout 5s;`;
 
-export async function startNginxUpstream(dir: string, upstreamPorts: number[]): Promise<NginxFront> {
+export async function startNginxUpstream(
+  dir: string,
+  upstreamPorts: number[],
+  listenPort?: number,
+): Promise<NginxFront> {
   mkdirSync(join(dir, 'logs'), { recursive: true });
-  const port = await freePort();
+  const port = listenPort ?? (await freePort());
   const servers = upstreamPorts
     .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
     .join('\n');
