@@ -1,7 +1,7 @@
 // Debian's nginx balancing over several workerd processes as deploy/nginx.conf does (keep-alive, passive health), for `npm run cluster` and tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
 import { waitForHttp } from './workerd.ts';
 
@@ -13,20 +13,20 @@ export interface NginxFront {
   stop(): Promise<void>;
 }
 
-/**
- * The proxy rules shared with deploy/nginx.conf: a process that refuses or drops a connection is
- * skipped for fail_timeout and the request goes to the next one, but only if it is idempotent or was
- * never sent (nginx's default: a POST that reached a process is not sent again, so it cannot book
- * twice; the client may repeat it with the same Idempotency-Key).
- */
-export const UPSTREAM_RULES = `proxy_http_version 1.1;
-    proxy_set_header Connection "";
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-For $remote_addr;
-    proxy_connect_timeout 1s;
-    proxy_next_upstream error timeout http_502;
-    proxy_next_upstream_tries 3;
-    proxy_next_upstream_timeout 5s;`;
+/** The proxy lines of deploy/nginx.conf (between its proxy-rules markers): the local cluster runs what production runs. */
+export function upstreamRules(): string {
+  const conf = readFileSync(resolve('deploy/nginx.conf'), 'utf8');
+  const m = /# proxy-rules-begin[^\n]*\n([\s\S]*?)# proxy-rules-end/.exec(conf);
+  if (!m?.[1]) throw new Error('deploy/nginx.conf lost its proxy-rules markers');
+  return m[1];
+}
+
+/** Upstream servers as deploy/nginx.conf lists them (passive health: max_fails, fail_timeout). */
+function upstreamServer(port: number): string {
+  const conf = readFileSync(resolve('deploy/nginx.conf'), 'utf8');
+  const m = /server 127\.0\.0\.1:\d+( [^;]*);/.exec(conf);
+  return `server 127.0.0.1:${port}${m?.[1] ?? ''};`;
+}
 
 export async function startNginxUpstream(
   dir: string,
@@ -35,9 +35,7 @@ export async function startNginxUpstream(
 ): Promise<NginxFront> {
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const port = listenPort ?? (await freePort());
-  const servers = upstreamPorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`)
-    .join('\n');
+  const servers = upstreamPorts.map((p) => `    ${upstreamServer(p)}`).join('\n');
   writeFileSync(
     join(dir, 'nginx.conf'),
     `# Written by scripts/lib/nginx-upstream.ts; production: deploy/nginx.conf.
@@ -59,7 +57,7 @@ ${servers}
     location /internal/ { return 404; }
     location / {
     proxy_pass http://beratungsraum;
-    ${UPSTREAM_RULES}
+${upstreamRules()}
     }
   }
 }
