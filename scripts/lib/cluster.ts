@@ -1,5 +1,6 @@
 // The several-servers topology on one machine: PostgreSQL primary + synchronous standby, PgBouncer, N workerd, nginx.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDb, createPool } from '../../functions/db/connect.ts';
@@ -104,11 +105,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       server: { host: '127.0.0.1', port: pair.primary.port },
     });
     stoppers.push(() => bouncer.stop());
+    // Every process must open what another sealed (queued SMS, Idempotency-Key replays): one key for all.
+    const linkKeys = options.env.LINK_ENCRYPTION_KEYS || `cluster:${randomBytes(32).toString('base64')}`;
     const workerAt = (port: number) =>
       startWorkerd({
         port,
         env: {
           ...options.env,
+          LINK_ENCRYPTION_KEYS: linkKeys,
           PORT: String(port),
           DATABASE_URL: bouncer.url,
           DATABASE_LISTEN_URL: bouncer.listenUrl,

@@ -111,6 +111,23 @@ describe.skipIf(missing !== null)('cluster: nginx, workerd processes, PgBouncer,
     );
   });
 
+  it('answers a POST repeated with the same Idempotency-Key on another process with the first booking', async () => {
+    const [a, b] = cluster.workers.map((w) => w.url) as [string, string];
+    const start = (await offeredStarts(a, SINGLE, day, day))[0] ?? '';
+    const post = (url: string) =>
+      fetch(`${url}/api/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ service: SINGLE, start, phone: '+4915199990000', consent: true }),
+      });
+    const key = `cluster-${generateSecret()}`;
+    const first = await post(a);
+    const again = await post(b);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    const [x, y] = (await Promise.all([first.json(), again.json()])) as { booking: { id: string } }[];
+    expect(y?.booking.id).toBe(x?.booking.id);
+  });
+
   it('counts a rate limit across processes (PostgreSQL, through transaction pooling)', async () => {
     // The limit counts per minute: start well inside a window so all requests fall into one.
     while (new Date().getSeconds() > 50) await new Promise((r) => setTimeout(r, 500));
