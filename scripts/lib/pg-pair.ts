@@ -61,7 +61,8 @@ export function pg15Missing(): string | null {
     : 'Debian package postgresql-15 not installed (apt-get install -y postgresql-15)';
 }
 
-async function waitForConnect(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Resolves once `url` accepts a connection; fails early if the server process exited. */
+export async function waitForConnect(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
