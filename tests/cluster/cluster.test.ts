@@ -175,7 +175,8 @@ describe.skipIf(missing !== null)('cluster: nginx, workerd processes, PgBouncer,
     expect(log).toContain('done');
     expect(cluster.primary()).not.toBe(oldPrimary);
     expect(oldPrimary.running()).toBe(false);
-    await new Promise((r) => setTimeout(r, 4000));
+    // Keep booking until the new primary took five more bookings (how long that takes is for the bench).
+    await waitForBookings((await loadBookings()) + 5, 600);
     const outcomes = await load.stop();
     // During the switch requests wait in PgBouncer or answer 503 with Retry-After; nothing else.
     for (const o of outcomes) {
@@ -183,7 +184,7 @@ describe.skipIf(missing !== null)('cluster: nginx, workerd processes, PgBouncer,
       if (o.status === 503) expect(Number(o.retryAfter)).toBeGreaterThan(0);
     }
     // …and the app recovered by itself: bookings succeed on the new primary.
-    expect(outcomes.filter((o) => o.at > switchedAt + 2000 && o.status === 201).length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o.at > switchedAt && o.status === 201).length).toBeGreaterThan(0);
     const [recovery] = await onPrimary<{ in_recovery: boolean }>('select pg_is_in_recovery() as in_recovery');
     expect(recovery?.in_recovery).toBe(false);
     await expectAllAcknowledgedStored(outcomes);
@@ -228,10 +229,10 @@ function startLoad(): { stop(): Promise<BookingOutcome[]> } {
   };
 }
 
-/** Waits (at most 30 s) until the load service has `atLeast` bookings; resolves with the count seen. */
-async function waitForBookings(atLeast: number): Promise<number> {
+/** Waits (at most `tries` × 100 ms) until the load service has `atLeast` bookings; resolves with the count seen. */
+async function waitForBookings(atLeast: number, tries = 300): Promise<number> {
   let count = 0;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < tries; i++) {
     count = await loadBookings();
     if (count >= atLeast) break;
     await new Promise((r) => setTimeout(r, 100));
