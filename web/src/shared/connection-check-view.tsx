@@ -1,6 +1,7 @@
-// The connection-check result as a live region, with a button to measure again.
+// The connection-check result (HTTP both ways, then UDP and TURN/TLS) as live regions, with a button to measure again.
 import { checking, judgeConnection, measurement, runConnectionCheck } from './connection-check.ts';
 import { catalogue, tr } from './i18n.ts';
+import { ice, runIceCheck } from './ice-check.ts';
 
 const CHECK = catalogue({
   de: () => import('../lang/de/check.ts'),
@@ -29,10 +30,28 @@ export function ConnectionCheck() {
         ) : null}
       </p>
       {checking.value ? null : (
-        <button type="button" class="secondary" onClick={() => void runConnectionCheck()}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void runConnectionCheck().then(() => runIceCheck())}
+        >
           {s.checkAgain}
         </button>
       )}
+      <IceResult />
     </section>
+  );
+}
+
+/** Whether media can go the direct UDP way, only through TURN/TLS, or not at all (nothing until checked). */
+function IceResult() {
+  const s = tr(CHECK);
+  const r = ice.value;
+  if (!r || checking.value) return null;
+  const kind = r.udp ? 'direct' : r.tls ? 'relay' : 'blocked';
+  return (
+    <p role="status" class={`ice ice-${kind}${kind === 'blocked' ? ' err' : ''}`}>
+      {s.ice[kind]}
+    </p>
   );
 }
