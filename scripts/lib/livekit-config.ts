@@ -1,4 +1,5 @@
 // The dev/test LiveKit configuration as YAML (pure): own ICE only, embedded TURN over UDP and TLS, node_ip.
+import { denyAllPeersBut } from './turn-peer-policy.ts';
 
 export interface LiveKitConfigInput {
   port: number;
@@ -59,6 +60,13 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
   ];
   // The relay only ever needs to reach this SFU; a private node address must be allowed explicitly.
   if (isRestrictedIpv4(c.nodeIp)) lines.push(`  allow_restricted_peer_cidrs: ["${c.nodeIp}/32"]`);
+  // LiveKit relays to any public address by itself: without this, anyone holding a credential (the public
+  // booking-page check hands them out) could use the relay to reach third parties.
+  lines.push(
+    `  deny_peer_cidrs: [${denyAllPeersBut(c.nodeIp)
+      .map((cidr) => `"${cidr}"`)
+      .join(', ')}]`,
+  );
   if (c.turn.tls)
     lines.push(
       `  domain: ${c.turn.tls.domain}`,

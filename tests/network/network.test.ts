@@ -2,8 +2,11 @@
 // namespaces, through workerd and LiveKit on the lab address; asserts behaviour with generous margins.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_UP_AFTER_MS } from '../../web/src/shared/call/adapt.ts';
 import { type System, startSystem, systemMissingReason } from '../e2e/lib/system.ts';
+import { bookingPageIceText } from './booking-check.ts';
 import { createLab, type Lab, labExists, labMissingReason, SERVER_IP } from './lab.ts';
+import { countArrivals, sendDatagram, startPeer, tryRelay } from './relay.ts';
 import { type Ports, SCENARIOS } from './scenarios.ts';
 import { type CallResult, labBrowser, runCall, summarize } from './session.ts';
 
@@ -111,6 +114,56 @@ describe.skipIf(skip)('network lab', () => {
     // While the line was degraded the counsellor's indicator did not say "good".
     expect(['fair', 'weak']).toContain(r.worstIndicator);
   }, 150_000);
+
+  it("8: a line that recovers steps back up by itself, slowly, and never above the citizen's choice", async () => {
+    const r = await run(8);
+    expectCall(r);
+    const rec = r.recovery!;
+    console.log(`recovery: ${JSON.stringify(rec)}`);
+    expect(rec.lowest).toBe('audio');
+    expect(rec.upAfterMs, 'the call never stepped back up').not.toBeNull();
+    // Hysteresis: the line must have held for a while (45 s per step down so far), not a single good sample.
+    expect(rec.upAfterMs!).toBeGreaterThan(STEP_UP_AFTER_MS / 2);
+    expect(rec.statusText).toMatch(/wieder besser/);
+    // The citizen chose data saver before joining: the automatic step up stops there.
+    expect(rec.modesAfter.length).toBeGreaterThan(3);
+    expect(rec.modesAfter.every((m) => m === 'saver')).toBe(true);
+  }, 330_000);
+
+  it('the booking page runs the same UDP and TURN/TLS check, with credentials from /api/probe/ice', async () => {
+    lab.shape({ downKbit: null, upKbit: null });
+    expect(await bookingPageIceText(browsers.citizen, sys.baseUrl)).toMatch(/direkt erreichbar/);
+    lab.shape(scenario(4).line(ports));
+    expect(await bookingPageIceText(browsers.citizen, sys.baseUrl)).toMatch(/Umweg/);
+    lab.shape({ downKbit: null, upKbit: null });
+  }, 150_000);
+
+  it('the TURN relay reaches the video server and no other address, even with the public check credentials', async () => {
+    const res = await sys.fetch('/api/probe/ice', { method: 'POST' });
+    const { username, credential } = (await res.json()).iceServers[0];
+    const server = { server: SERVER_IP, username, credential };
+    const udp = { ...server, port: sys.livekit!.turnUdpPort };
+    const tls = { ...server, port: 443, tls: true };
+    const peers = [startPeer(null, SERVER_IP, 3481), startPeer(lab.office, lab.office.ip, 3480)];
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      // The way media takes: through the relay to the SFU's own address, and back.
+      const toSfu = await tryRelay({ ...udp, peer: SERVER_IP, peerPort: 3481 });
+      expect(toSfu.received, toSfu.output).toBeGreaterThan(0);
+      // Any other address, by channel, by send indication and over TURN/TLS: nothing arrives there.
+      const arrivals = countArrivals(lab.office, 3480);
+      for (const t of [udp, { ...udp, sendIndications: true }, tls]) {
+        const r = await tryRelay({ ...t, peer: lab.office.ip, peerPort: 3480 });
+        expect(r.received, r.output).toBe(0);
+      }
+      expect(arrivals()).toBe(0);
+      // The counter is live: a datagram sent straight there is counted.
+      await sendDatagram(lab.office.ip, 3480);
+      expect(arrivals()).toBe(1);
+    } finally {
+      for (const p of peers) p.kill();
+    }
+  }, 90_000);
 
   it('sent no packet out of the lab', () => {
     console.log(`multicast packets kept on the lab links: ${lab.multicastPackets()}`);

@@ -15,6 +15,10 @@ export interface Scenario {
   dropMs?: number;
   /** Degrade to this line once the call runs (the step-down scenario). */
   degradeTo?: Line;
+  /** The citizen ticks "Datensparmodus" before joining (their choice caps the automatic steps up). */
+  chooseSaver?: boolean;
+  /** After stepping down to audio only, restore the first line and watch the call step back up. */
+  recover?: boolean;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -50,5 +54,13 @@ export const SCENARIOS: Scenario[] = [
     name: 'good line degrading to 160 kbit/s, 300 ms queue mid-call',
     line: () => ({ downKbit: 2000, upKbit: 2000, queueMs: 50 }),
     degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300 },
+  },
+  {
+    id: 8,
+    name: 'data saver chosen; the line degrades, then recovers mid-call',
+    line: () => ({ downKbit: 2000, upKbit: 2000, queueMs: 50 }),
+    degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300 },
+    chooseSaver: true,
+    recover: true,
   },
 ];

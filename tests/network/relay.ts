@@ -1,0 +1,75 @@
+// Tries the TURN relay as an abuser would: coturn's turnutils_uclient allocates with given credentials and sends
+// through the relay to a peer (turnutils_peer echoes); an iptables rule in the peer's namespace counts arrivals.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import type { Side } from './lab.ts';
+
+export interface RelayTry {
+  /** TURN server address and port; `tls`: TURN over TLS (TCP), else UDP. */
+  server: string;
+  port: number;
+  tls?: boolean;
+  /** Send indications after CreatePermission instead of ChannelBind (the other way to reach a peer). */
+  sendIndications?: boolean;
+  username: string;
+  credential: string;
+  peer: string;
+  peerPort: number;
+}
+
+/** Messages the client sent through the relay and got back from the echoing peer (0 when refused). */
+export async function tryRelay(t: RelayTry): Promise<{ sent: number; received: number; output: string }> {
+  const args = [
+    '-u',
+    t.username,
+    '-w',
+    t.credential,
+    '-p',
+    String(t.port),
+    '-e',
+    t.peer,
+    '-r',
+    String(t.peerPort),
+  ];
+  args.push('-n', '10', '-m', '1', '-l', '100', '-c', '-X');
+  if (t.tls) args.push('-t', '-S');
+  if (t.sendIndications) args.push('-s');
+  const r = spawnSync('turnutils_uclient', [...args, t.server], { encoding: 'utf8', timeout: 20_000 });
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+  const last = (name: string) =>
+    Number([...output.matchAll(new RegExp(`${name}=(\\d+)`, 'g'))].at(-1)?.[1] ?? 0);
+  return { sent: last('tot_send_msgs'), received: last('tot_recv_msgs'), output };
+}
+
+/** An echoing UDP peer on `ip:port`, inside the side's namespace or (null) on the host. */
+export function startPeer(side: Side | null, ip: string, port: number): ChildProcess {
+  const cmd = ['turnutils_peer', '-L', ip, '-p', String(port)];
+  return side
+    ? spawn('ip', ['netns', 'exec', side.ns, ...cmd], { stdio: 'ignore' })
+    : spawn(cmd[0]!, cmd.slice(1), { stdio: 'ignore' });
+}
+
+/** Counts UDP datagrams arriving at `port` in the side's namespace; returns a reader. */
+export function countArrivals(side: Side, port: number): () => number {
+  const rule = ['INPUT', '-p', 'udp', '--dport', String(port), '-j', 'ACCEPT'];
+  spawnSync('ip', ['netns', 'exec', side.ns, 'iptables', '-I', ...rule]);
+  return () => {
+    const listing = spawnSync('ip', ['netns', 'exec', side.ns, 'iptables', '-L', 'INPUT', '-v', '-n', '-x'], {
+      encoding: 'utf8',
+    }).stdout;
+    const row = listing.split('\n').find((l) => l.includes(`udp dpt:${port}`));
+    return Number(row?.trim().split(/\s+/)[0] ?? 0);
+  };
+}
+
+/** One datagram straight from the host to `ip:port` (proves a counter counts). */
+export function sendDatagram(ip: string, port: number): Promise<void> {
+  const s = createSocket('udp4');
+  return new Promise((done, fail) =>
+    s.send('probe', port, ip, (e) => {
+      s.close();
+      if (e) fail(e);
+      else done();
+    }),
+  );
+}
