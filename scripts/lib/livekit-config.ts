@@ -12,6 +12,8 @@ export interface LiveKitConfigInput {
   apiKey: string;
   apiSecret: string;
   webhookUrl?: string;
+  /** Other TURN servers (coturn) LiveKit hands out with TURN REST credentials from their shared secret. */
+  turnServers?: ExternalTurn[];
   /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
   turn: {
     udpPort: number;
@@ -19,6 +21,16 @@ export interface LiveKitConfigInput {
     /** TURN/TLS: LiveKit always announces it as `turns:DOMAIN:443`, so this listens on 443 or behind a forward. */
     tls?: { port: number; domain: string; certFile: string; keyFile: string };
   };
+}
+
+export interface ExternalTurn {
+  host: string;
+  port: number;
+  protocol: 'udp' | 'tcp' | 'tls';
+  /** coturn's static-auth-secret. */
+  secret: string;
+  /** Lifetime of the credentials LiveKit derives, in seconds. */
+  ttl: number;
 }
 
 /** Loopback and RFC 1918 addresses: LiveKit's TURN refuses to relay to them unless they are allowed by name. */
@@ -51,6 +63,15 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     ...(c.host.startsWith('127.') || c.host === '0.0.0.0'
       ? []
       : ['  ips:', `    includes: ["${c.host}/32"]`]),
+    ...(c.turnServers?.length
+      ? [
+          '  turn_servers:',
+          ...c.turnServers.map(
+            (t) =>
+              `    - { host: "${t.host}", port: ${t.port}, protocol: ${t.protocol}, secret: "${t.secret}", ttl: ${t.ttl} }`,
+          ),
+        ]
+      : []),
     'turn:',
     '  enabled: true',
     `  udp_port: ${c.turn.udpPort}`,

@@ -128,23 +128,25 @@ export interface TurnServer {
   stop(): Promise<void>;
 }
 
-/** Debian's coturn on 127.0.0.1 (UDP and TCP), enough to answer STUN binding requests. */
-export async function startCoturn(): Promise<TurnServer> {
-  const port = await freePort();
-  const child = spawn(
-    'turnserver',
-    [
-      '-n',
-      '--listening-ip=127.0.0.1',
-      `--listening-port=${port}`,
-      '--no-tls',
-      '--no-dtls',
-      '--no-cli',
-      '--realm=test',
-      '--log-file=stdout',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Debian's coturn: by default on 127.0.0.1 (UDP and TCP), enough to answer STUN binding requests; with `config`,
+ * from that configuration file (its listening port given as `port`).
+ */
+export async function startCoturn(config?: { file: string; port: number }): Promise<TurnServer> {
+  const port = config?.port ?? (await freePort());
+  const args = config
+    ? ['-c', config.file]
+    : [
+        '-n',
+        '--listening-ip=127.0.0.1',
+        `--listening-port=${port}`,
+        '--no-tls',
+        '--no-dtls',
+        '--no-cli',
+        '--realm=test',
+        '--log-file=stdout',
+      ];
+  const child = spawn('turnserver', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('coturn did not start')), 15_000);
     const onData = (chunk: Buffer) => {

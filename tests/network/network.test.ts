@@ -3,10 +3,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_UP_AFTER_MS } from '../../web/src/shared/call/adapt.ts';
-import { type System, startSystem, systemMissingReason } from '../e2e/lib/system.ts';
+import { type System, systemMissingReason } from '../e2e/lib/system.ts';
 import { bookingPageIceText } from './booking-check.ts';
 import { createLab, type Lab, labExists, labMissingReason, SERVER_IP } from './lab.ts';
-import { countArrivals, sendDatagram, startPeer, tryRelay } from './relay.ts';
+import { type LabSystem, startLabSystem } from './lab-system.ts';
+import { coturnCredentials, countArrivals, sendDatagram, startPeer, tryRelay } from './relay.ts';
 import { type Ports, SCENARIOS } from './scenarios.ts';
 import { type CallResult, labBrowser, runCall, summarize } from './session.ts';
 
@@ -42,14 +43,15 @@ function expectCall(r: CallResult): void {
 describe.skipIf(skip)('network lab', () => {
   let lab: Lab;
   let sys: System;
+  let labSystem: LabSystem;
   let ports: Ports;
   const browsers = {} as { citizen: Browser; office: Browser };
   const run = (id: number) => runCall(sys, lab, browsers, scenario(id), ports);
 
   beforeAll(async () => {
     lab = createLab();
-    sys = await startSystem({ host: SERVER_IP, livekit: { turnTlsPort: 443 } });
-    ports = { web: Number(new URL(sys.baseUrl).port), signalling: sys.livekit!.port, turnTls: 443 };
+    labSystem = await startLabSystem();
+    ({ sys, ports } = labSystem);
     browsers.citizen = await labBrowser(lab.citizen.chromium, sys.baseUrl);
     browsers.office = await labBrowser(lab.office.chromium, sys.baseUrl);
   });
@@ -57,7 +59,7 @@ describe.skipIf(skip)('network lab', () => {
   afterAll(async () => {
     await browsers.citizen?.close();
     await browsers.office?.close();
-    await sys?.stop();
+    await labSystem?.stop();
     lab?.remove();
     expect(labExists()).toBe(false);
   });
@@ -94,6 +96,39 @@ describe.skipIf(skip)('network lab', () => {
     // The pre-call check saw it coming: no UDP, but TURN/TLS works.
     expect(r.iceText).toMatch(/Umweg/);
   }, 150_000);
+
+  it("9: with UDP blocked and only coturn's TURN/TLS port open the call goes through coturn", async () => {
+    const r = await run(9);
+    expectCall(r);
+    expect(r.citizen.pairs.length).toBeGreaterThan(0);
+    for (const p of r.citizen.pairs) {
+      expect(p).toMatchObject({ localType: 'relay', relayProtocol: 'tls' });
+      // LiveKit handed out coturn with credentials derived from the shared secret, and they worked.
+      expect(p.url).toBe(`turns:${SERVER_IP}:${ports.coturnTls}?transport=tcp`);
+    }
+  }, 150_000);
+
+  it('coturn relays only to the SFU, as the shipped configuration says', async () => {
+    const peers = [startPeer(null, SERVER_IP, 3483), startPeer(lab.office, lab.office.ip, 3482)];
+    const { username, credential } = coturnCredentials(labSystem.coturn.secret, 600);
+    const udp = { server: SERVER_IP, port: labSystem.coturn.port, username, credential };
+    try {
+      await new Promise((r) => setTimeout(r, 500));
+      const toSfu = await tryRelay({ ...udp, peer: SERVER_IP, peerPort: 3483 });
+      expect(toSfu.received, toSfu.output).toBeGreaterThan(0);
+      const arrivals = countArrivals(lab.office, 3482);
+      const tls = { ...udp, port: labSystem.coturn.tlsPort, tls: true };
+      for (const t of [udp, { ...udp, sendIndications: true }, tls]) {
+        const r = await tryRelay({ ...t, peer: lab.office.ip, peerPort: 3482 });
+        expect(r.received, r.output).toBe(0);
+      }
+      expect(arrivals()).toBe(0);
+      await sendDatagram(lab.office.ip, 3482);
+      expect(arrivals()).toBe(1);
+    } finally {
+      for (const p of peers) p.kill();
+    }
+  }, 90_000);
 
   it('5: after the line drops for 10 s the call comes back without a reload', async () => {
     const r = await run(5);

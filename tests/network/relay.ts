@@ -1,6 +1,7 @@
 // Tries the TURN relay as an abuser would: coturn's turnutils_uclient allocates with given credentials and sends
 // through the relay to a peer (turnutils_peer echoes); an iptables rule in the peer's namespace counts arrivals.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import type { Side } from './lab.ts';
 
@@ -72,4 +73,13 @@ export function sendDatagram(ip: string, port: number): Promise<void> {
       else done();
     }),
   );
+}
+
+/** TURN REST credentials for coturn's use-auth-secret, made as LiveKit makes them ("EXPIRY:ID", HMAC-SHA1). */
+export function coturnCredentials(
+  secret: string,
+  ttlSeconds: number,
+): { username: string; credential: string } {
+  const username = `${Math.floor(Date.now() / 1000) + ttlSeconds}:lab-relay-check`;
+  return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }

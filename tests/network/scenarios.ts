@@ -5,6 +5,8 @@ export interface Ports {
   web: number;
   signalling: number;
   turnTls: number;
+  /** coturn's TURN/TLS port (deploy/coturn/turnserver.conf in the lab). */
+  coturnTls: number;
 }
 
 export interface Scenario {
@@ -62,5 +64,10 @@ export const SCENARIOS: Scenario[] = [
     degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300 },
     chooseSaver: true,
     recover: true,
+  },
+  {
+    id: 9,
+    name: "UDP blocked, TCP only to web, signalling and coturn's TURN/TLS",
+    line: (p) => ({ downKbit: null, upKbit: null, tcpOnlyPorts: [p.web, p.signalling, p.coturnTls] }),
   },
 ];

@@ -46,6 +46,8 @@ export interface CallResult {
     upAfterMs: number | null;
     statusText: string;
     modesAfter: string[];
+    /** The counsellor's view of the citizen's line while waiting: own measurement / LiveKit's score. */
+    seen: string[];
   };
 }
 
@@ -93,8 +95,25 @@ function indicatorOf(page: Page): Promise<string> {
   });
 }
 
+function linkAndScore(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const call = (
+      window as unknown as {
+        counsellor: { call: { peers: { value: { role: string; quality: string; link?: string }[] } } };
+      }
+    ).counsellor.call;
+    const peer = call.peers.value.find((p) => p.role === 'citizen');
+    return `${peer?.link ?? '-'}/${peer?.quality ?? '-'}`;
+  });
+}
+
 /** Degraded to audio only, the line comes back: waits for the automatic step up, then watches the mode. */
-async function recover(page: Page, lab: Lab, line: Line): Promise<NonNullable<CallResult['recovery']>> {
+async function recover(
+  page: Page,
+  counsellor: Page,
+  lab: Lab,
+  line: Line,
+): Promise<NonNullable<CallResult['recovery']>> {
   const lowest = await until(
     () => citizenMode(page),
     (m) => m === 'audio',
@@ -102,8 +121,13 @@ async function recover(page: Page, lab: Lab, line: Line): Promise<NonNullable<Ca
   );
   lab.shape(line);
   const restored = Date.now();
+  // What the counsellor's page knows of the citizen's line meanwhile: their own measurement / LiveKit's score.
+  const seen: string[] = [];
   const up = await until(
-    () => citizenMode(page),
+    async () => {
+      seen.push(await linkAndScore(counsellor));
+      return citizenMode(page);
+    },
     (m) => m !== 'audio',
     150_000,
   );
@@ -112,7 +136,7 @@ async function recover(page: Page, lab: Lab, line: Line): Promise<NonNullable<Ca
   const modesAfter: string[] = [];
   for (const end = Date.now() + 20_000; Date.now() < end; await sleep(2000))
     modesAfter.push(await citizenMode(page));
-  return { lowest, upAfterMs, statusText, modesAfter };
+  return { lowest, upAfterMs, statusText, modesAfter, seen: [...new Set(seen)] };
 }
 
 /** Runs one scenario for about `holdMs` after audio first flows. */
@@ -175,7 +199,9 @@ export async function runCall(
     const seen: string[] = [];
     for (const until = Date.now() + holdMs; Date.now() < until; await sleep(1000))
       seen.push(await indicatorOf(counsellor.page));
-    const recovery = scenario.recover ? await recover(page, lab, scenario.line(ports)) : undefined;
+    const recovery = scenario.recover
+      ? await recover(page, counsellor.page, lab, scenario.line(ports))
+      : undefined;
     if (scenario.degradeTo && !recovery)
       await until(
         () => citizenMode(page),
