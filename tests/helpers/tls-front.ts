@@ -84,6 +84,17 @@ export interface TlsFront {
   stop(): Promise<void>;
 }
 
+/** The top of a test nginx.conf whose pid, logs and temporary files all live in `dir` (with a `logs` folder). */
+export const nginxPreamble = (dir: string) => `worker_processes 1;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'logs', 'error.log')};
+events { worker_connections 64; }`;
+
+/** The `http {}` lines that keep nginx's temporary files in `dir`. */
+export const nginxHttpPaths = (dir: string) => `access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`;
+
 /** nginx on 127.0.0.1 with TLS, proxying everything to `upstream` (http://127.0.0.1:PORT). */
 export async function startTlsFront(upstream: string, cert: TestCertificate): Promise<TlsFront> {
   const dir = mkdtempSync(join(tmpdir(), 'br-nginx-'));
@@ -91,14 +102,9 @@ export async function startTlsFront(upstream: string, cert: TestCertificate): Pr
   const port = await freePort();
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `worker_processes 1;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'logs', 'error.log')};
-events { worker_connections 64; }
+    `${nginxPreamble(dir)}
 http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  ${nginxHttpPaths(dir)}
   server {
     listen 127.0.0.1:${port} ssl;
     ssl_certificate ${cert.certFile};

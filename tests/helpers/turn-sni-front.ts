@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { waitForHttp } from '../../scripts/lib/workerd.ts';
 import { stopChild } from './child-process.ts';
-import type { TestCertificate } from './tls-front.ts';
+import { nginxHttpPaths, nginxPreamble, type TestCertificate } from './tls-front.ts';
 
 export const SNI_CONF = 'deploy/nginx-turn-sni.conf';
 /** Debian's package libnginx-mod-stream. */
@@ -53,14 +53,9 @@ export async function startSniFront(o: {
   writeFileSync(
     join(dir, 'nginx.conf'),
     `load_module ${STREAM_MODULE};
-worker_processes 1;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'logs', 'error.log')};
-events { worker_connections 64; }
+${nginxPreamble(dir)}
 http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  ${nginxHttpPaths(dir)}
   server {
     listen 127.0.0.1:${https} ssl proxy_protocol;
     set_real_ip_from 127.0.0.1;

@@ -7,7 +7,7 @@ import { type System, systemMissingReason } from '../e2e/lib/system.ts';
 import { bookingPageIceText } from './booking-check.ts';
 import { createLab, type Lab, labExists, labMissingReason, SERVER_IP } from './lab.ts';
 import { type LabSystem, startLabSystem } from './lab-system.ts';
-import { coturnCredentials, countArrivals, sendDatagram, startPeer, tryRelay } from './relay.ts';
+import { coturnCredentials, type RelayReach, relayReach } from './relay.ts';
 import { type Ports, SCENARIOS } from './scenarios.ts';
 import { type CallResult, labBrowser, runCall, summarize } from './session.ts';
 
@@ -38,6 +38,14 @@ function expectCall(r: CallResult): void {
   expect(r.samePage).toBe(true);
   // The counsellor's indicator rests on the citizen's own measurements, not on LiveKit's score alone.
   expect(['good', 'fair', 'weak']).toContain(r.indicator);
+}
+
+/** The relay carried datagrams to the SFU and back, and none to the office namespace, whose counter is live. */
+function expectOnlyToSfu(r: RelayReach): void {
+  expect(r.toSfu.received, r.toSfu.output).toBeGreaterThan(0);
+  for (const t of r.toOther) expect(t.received, t.output).toBe(0);
+  expect(r.arrivedViaRelay).toBe(0);
+  expect(r.arrivedDirect).toBe(1);
 }
 
 describe.skipIf(skip)('network lab', () => {
@@ -109,25 +117,10 @@ describe.skipIf(skip)('network lab', () => {
   }, 150_000);
 
   it('coturn relays only to the SFU, as the shipped configuration says', async () => {
-    const peers = [startPeer(null, SERVER_IP, 3483), startPeer(lab.office, lab.office.ip, 3482)];
-    const { username, credential } = coturnCredentials(labSystem.coturn.secret, 600);
-    const udp = { server: SERVER_IP, port: labSystem.coturn.port, username, credential };
-    try {
-      await new Promise((r) => setTimeout(r, 500));
-      const toSfu = await tryRelay({ ...udp, peer: SERVER_IP, peerPort: 3483 });
-      expect(toSfu.received, toSfu.output).toBeGreaterThan(0);
-      const arrivals = countArrivals(lab.office, 3482);
-      const tls = { ...udp, port: labSystem.coturn.tlsPort, tls: true };
-      for (const t of [udp, { ...udp, sendIndications: true }, tls]) {
-        const r = await tryRelay({ ...t, peer: lab.office.ip, peerPort: 3482 });
-        expect(r.received, r.output).toBe(0);
-      }
-      expect(arrivals()).toBe(0);
-      await sendDatagram(lab.office.ip, 3482);
-      expect(arrivals()).toBe(1);
-    } finally {
-      for (const p of peers) p.kill();
-    }
+    const { coturn } = labSystem;
+    const credentials = coturnCredentials(coturn.secret, 600);
+    const port = { server: SERVER_IP, port: coturn.port, tlsPort: coturn.tlsPort };
+    expectOnlyToSfu(await relayReach({ ...port, ...credentials }, lab.office, [3483, 3482]));
   }, 90_000);
 
   it('5: after the line drops for 10 s the call comes back without a reload', async () => {
@@ -176,28 +169,8 @@ describe.skipIf(skip)('network lab', () => {
   it('the TURN relay reaches the video server and no other address, even with the public check credentials', async () => {
     const res = await sys.fetch('/api/probe/ice', { method: 'POST' });
     const { username, credential } = (await res.json()).iceServers[0];
-    const server = { server: SERVER_IP, username, credential };
-    const udp = { ...server, port: sys.livekit!.turnUdpPort };
-    const tls = { ...server, port: 443, tls: true };
-    const peers = [startPeer(null, SERVER_IP, 3481), startPeer(lab.office, lab.office.ip, 3480)];
-    try {
-      await new Promise((r) => setTimeout(r, 500));
-      // The way media takes: through the relay to the SFU's own address, and back.
-      const toSfu = await tryRelay({ ...udp, peer: SERVER_IP, peerPort: 3481 });
-      expect(toSfu.received, toSfu.output).toBeGreaterThan(0);
-      // Any other address, by channel, by send indication and over TURN/TLS: nothing arrives there.
-      const arrivals = countArrivals(lab.office, 3480);
-      for (const t of [udp, { ...udp, sendIndications: true }, tls]) {
-        const r = await tryRelay({ ...t, peer: lab.office.ip, peerPort: 3480 });
-        expect(r.received, r.output).toBe(0);
-      }
-      expect(arrivals()).toBe(0);
-      // The counter is live: a datagram sent straight there is counted.
-      await sendDatagram(lab.office.ip, 3480);
-      expect(arrivals()).toBe(1);
-    } finally {
-      for (const p of peers) p.kill();
-    }
+    const port = { server: SERVER_IP, port: sys.livekit!.turnUdpPort, tlsPort: 443 };
+    expectOnlyToSfu(await relayReach({ ...port, username, credential }, lab.office, [3481, 3480]));
   }, 90_000);
 
   it('sent no packet out of the lab', () => {

@@ -83,3 +83,40 @@ export function coturnCredentials(
   const username = `${Math.floor(Date.now() / 1000) + ttlSeconds}:lab-relay-check`;
   return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }
+
+export interface RelayReach {
+  /** Echoes back from a peer on the SFU's address, through the relay (the path media takes). */
+  toSfu: { received: number; output: string };
+  /** Echoes back from the office namespace: by ChannelBind, by Send indication, over TURN/TLS. */
+  toOther: { received: number; output: string }[];
+  /** Datagrams counted arriving in the office namespace after those tries, and after one sent there directly. */
+  arrivedViaRelay: number;
+  arrivedDirect: number;
+}
+
+/**
+ * Tries one TURN server (UDP `port`, TLS `tlsPort`) with the given credentials: to the SFU's address `sfuIp`, and
+ * to the office namespace (any address but the SFU's). `ports`: free UDP ports for the two echo peers.
+ */
+export async function relayReach(
+  o: { server: string; port: number; tlsPort: number; username: string; credential: string },
+  office: Side,
+  ports: [number, number],
+): Promise<RelayReach> {
+  const [sfuPort, officePort] = ports;
+  const udp = { server: o.server, port: o.port, username: o.username, credential: o.credential };
+  const peers = [startPeer(null, o.server, sfuPort), startPeer(office, office.ip, officePort)];
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    const toSfu = await tryRelay({ ...udp, peer: o.server, peerPort: sfuPort });
+    const arrivals = countArrivals(office, officePort);
+    const toOther = [];
+    for (const t of [udp, { ...udp, sendIndications: true }, { ...udp, port: o.tlsPort, tls: true }])
+      toOther.push(await tryRelay({ ...t, peer: office.ip, peerPort: officePort }));
+    const arrivedViaRelay = arrivals();
+    await sendDatagram(office.ip, officePort);
+    return { toSfu, toOther, arrivedViaRelay, arrivedDirect: arrivals() - arrivedViaRelay };
+  } finally {
+    for (const p of peers) p.kill();
+  }
+}

@@ -83,7 +83,8 @@ async function citizenMode(page: Page): Promise<CallResult['mode']> {
   return (await pressed('Datensparmodus')) === 'true' ? 'saver' : 'standard';
 }
 
-function indicatorOf(page: Page): Promise<string> {
+/** The counsellor's view of the citizen's line: the citizen's own measurement (null: no report yet) and LiveKit's score. */
+function citizenLineAt(page: Page): Promise<{ link: string | null; quality: string }> {
   return page.evaluate(() => {
     const call = (
       window as unknown as {
@@ -91,21 +92,13 @@ function indicatorOf(page: Page): Promise<string> {
       }
     ).counsellor.call;
     const peer = call.peers.value.find((p) => p.role === 'citizen');
-    return peer?.link ?? peer?.quality ?? 'absent';
+    return { link: peer?.link ?? null, quality: peer?.quality ?? 'absent' };
   });
 }
 
-function linkAndScore(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const call = (
-      window as unknown as {
-        counsellor: { call: { peers: { value: { role: string; quality: string; link?: string }[] } } };
-      }
-    ).counsellor.call;
-    const peer = call.peers.value.find((p) => p.role === 'citizen');
-    return `${peer?.link ?? '-'}/${peer?.quality ?? '-'}`;
-  });
-}
+/** What the counsellor's indicator shows: the measured line, else LiveKit's score. */
+const indicatorOf = (page: Page) => citizenLineAt(page).then((l) => l.link ?? l.quality);
+const linkAndScore = (page: Page) => citizenLineAt(page).then((l) => `${l.link ?? '-'}/${l.quality}`);
 
 /** Degraded to audio only, the line comes back: waits for the automatic step up, then watches the mode. */
 async function recover(
