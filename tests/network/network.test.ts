@@ -150,7 +150,7 @@ describe.skipIf(skip)('network lab', () => {
     console.log(`recovery: ${JSON.stringify(rec)}`);
     expect(rec.lowest).toBe('audio');
     expect(rec.upAfterMs, 'the call never stepped back up').not.toBeNull();
-    // Hysteresis: the line must have held for a while (45 s per step down so far), not a single good sample.
+    // Hysteresis: the recovered line must hold for a while (45 s per step down so far), not one good sample.
     expect(rec.upAfterMs!).toBeGreaterThan(STEP_UP_AFTER_MS / 2);
     expect(rec.statusText).toMatch(/wieder besser/);
     // The citizen chose data saver before joining: the automatic step up stops there.

@@ -59,9 +59,10 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: 8,
-    name: 'data saver chosen; the line degrades, then recovers mid-call',
+    name: 'data saver chosen; the line degrades (160 kbit/s, 10 % loss), then recovers mid-call',
     line: () => ({ downKbit: 2000, upKbit: 2000, queueMs: 50 }),
-    degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300 },
+    // The loss keeps even audio only judged weak, so the wait for a step up starts when the line recovers.
+    degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300, loss: 0.1 },
     chooseSaver: true,
     recover: true,
   },
