@@ -16,30 +16,33 @@ export function ConnectionCheck() {
   const s = tr(CHECK);
   const m = measurement.value;
   const verdict = m === undefined ? null : judgeConnection(m);
+  // The WebRTC result follows the section, so the section keeps one status line (its own measurement).
   return (
-    <section class="check" aria-labelledby="check-h">
-      <h2 id="check-h">{s.checkTitle}</h2>
-      <p role="status" class={verdict ? `v-${verdict}` : ''}>
-        {checking.value || !verdict ? s.checking : s.check[verdict]}
-        {m && !checking.value ? (
-          <small>
-            {' '}
-            ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)}
-            {s.measuredUp(Math.min(m.upKbps, 10_000))})
-          </small>
-        ) : null}
-      </p>
-      {checking.value ? null : (
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => void runConnectionCheck().then(() => runIceCheck())}
-        >
-          {s.checkAgain}
-        </button>
-      )}
+    <>
+      <section class="check" aria-labelledby="check-h">
+        <h2 id="check-h">{s.checkTitle}</h2>
+        <p role="status" class={verdict ? `v-${verdict}` : ''}>
+          {checking.value || !verdict ? s.checking : s.check[verdict]}
+          {m && !checking.value ? (
+            <small>
+              {' '}
+              ({s.measured(Math.min(m.downKbps, 10_000), m.rttMs)}
+              {s.measuredUp(Math.min(m.upKbps, 10_000))})
+            </small>
+          ) : null}
+        </p>
+        {checking.value ? null : (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void runConnectionCheck().then(() => runIceCheck())}
+          >
+            {s.checkAgain}
+          </button>
+        )}
+      </section>
       <IceResult />
-    </section>
+    </>
   );
 }
 
