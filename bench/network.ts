@@ -33,7 +33,7 @@ export async function benchNetwork(ctx: BenchContext): Promise<unknown> {
     console.log(`network lab not run: ${missing}`);
     return { skipped: missing };
   }
-  const lab = createLab();
+  const lab = await createLab();
   const { sys, ports, stop } = await startLabSystem({
     databaseUrl: ctx.databaseUrl,
     seed: false,

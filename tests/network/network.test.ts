@@ -57,12 +57,12 @@ describe.skipIf(skip)('network lab', () => {
   const run = (id: number) => runCall(sys, lab, browsers, scenario(id), ports);
 
   beforeAll(async () => {
-    lab = createLab();
+    lab = await createLab();
     labSystem = await startLabSystem();
     ({ sys, ports } = labSystem);
     browsers.citizen = await labBrowser(lab.citizen.chromium, sys.baseUrl);
     browsers.office = await labBrowser(lab.office.chromium, sys.baseUrl);
-  });
+  }, 40 * 60_000);
 
   afterAll(async () => {
     await browsers.citizen?.close();
