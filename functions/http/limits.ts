@@ -44,6 +44,15 @@ export const JOIN_FAILURE_REPORTS: ClientLimit = {
   detail: 'Too many reports from your connection. Please wait a minute.',
 };
 
+/** TURN credentials for the booking page's connection check (no join code there): a page load and a few
+ * repeats per person; the relay only reaches the SFU (docs/security.md), so a credential is worth little. */
+export const ICE_PROBES: ClientLimit = {
+  scope: 'probe-ice',
+  limit: 10,
+  windowMs: MINUTE,
+  detail: 'Too many connection checks from your connection. Please wait a minute.',
+};
+
 /** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
 export const ACCESSIBILITY_REPORTS: ClientLimit = {
   scope: 'a11y-feedback',
