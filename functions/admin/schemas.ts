@@ -1,5 +1,6 @@
 // valibot schemas for the operator console: services, counsellors, sites, settings, audit queries.
 import * as v from 'valibot';
+import { FederalStateSchema } from '../closures/schemas.ts';
 
 const minutes = (min: number, max: number, step = 5) =>
   v.pipe(
@@ -81,7 +82,7 @@ export const CounsellorUpdateSchema = v.strictObject({
 /** An operator resets only to a one-time password the system makes, never to one they choose. */
 export const ResetPasswordSchema = v.strictObject({});
 
-export const SiteSchema = v.strictObject({ name: text(200) });
+export const SiteSchema = v.strictObject({ name: text(200), federalState: v.optional(FederalStateSchema) });
 
 export const SettingsSchema = v.strictObject({
   smsSenderName: v.optional(

@@ -1,5 +1,6 @@
 // Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FederalState } from '../closures/federal-states.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -27,6 +28,18 @@ export interface ServicesTable {
 export interface SitesTable {
   id: Generated<string>;
   name: string;
+  /** ISO 3166-2 suffix of the federal state whose public holidays apply (migration 0160). */
+  federal_state: FederalState | null;
+  created_at: Generated<Date>;
+}
+
+export interface ClosingDaysTable {
+  id: Generated<string>;
+  day: ColumnType<string, string, string>;
+  site_id: string | null;
+  period: Range;
+  reason: Generated<string>;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -269,7 +282,8 @@ export type OutboxKind =
   | 'counsellor_ready'
   | 'running_late'
   | 'adhoc_link'
-  | 'rebooking_needed';
+  | 'rebooking_needed'
+  | 'interpreter_invite';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
 
 export interface OutboxMessagesTable {
@@ -308,6 +322,43 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface CalendarFeedsTable {
+  counsellor_id: string;
+  token_hash: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface InterpretersTable {
+  id: Generated<string>;
+  name: string;
+  phone_e164: string;
+  email: string | null;
+  languages: ColumnType<string[], string[], string[]>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InterpreterHoursTable {
+  id: Generated<string>;
+  interpreter_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface InterpreterBookingsTable {
+  id: Generated<string>;
+  booking_id: string;
+  interpreter_id: string;
+  language: string;
+  blocked: Range;
+  status: Generated<'confirmed' | 'cancelled'>;
+  join_code_hash: Uint8Array;
+  extra_sessions: number;
+  created_at: Generated<Date>;
+}
+
 export interface JoinOutcomeCountsTable {
   audience: 'citizen' | 'counsellor';
   outcome: string;
@@ -318,6 +369,11 @@ export interface JoinOutcomeCountsTable {
 export interface Database {
   services: ServicesTable;
   sites: SitesTable;
+  closing_days: ClosingDaysTable;
+  calendar_feeds: CalendarFeedsTable;
+  interpreters: InterpretersTable;
+  interpreter_hours: InterpreterHoursTable;
+  interpreter_bookings: InterpreterBookingsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   counsellors: CounsellorsTable;

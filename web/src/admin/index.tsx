@@ -1,4 +1,4 @@
-// The operator console: capacity, rebooking, topics, counsellors, statistics, audit log, settings.
+// The operator console: capacity, rebooking, closing days, topics, counsellors, statistics, audit log, settings.
 import { render } from 'preact';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
@@ -10,6 +10,8 @@ import { AccessibilityPage } from './accessibility.tsx';
 import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
+import { ClosingDaysPage } from './closing-days.tsx';
+import { CLOSING } from './closing-strings.ts';
 import { CounsellorsPage } from './counsellors.tsx';
 import { RebookingPage } from './rebooking.tsx';
 import { ServicesPage } from './services.tsx';
@@ -21,6 +23,7 @@ import { SystemStatusBar } from './system-status.tsx';
 const PAGES = {
   '/admin': CapacityPage,
   '/admin/rebooking': RebookingPage,
+  '/admin/closing-days': ClosingDaysPage,
   '/admin/services': ServicesPage,
   '/admin/counsellors': CounsellorsPage,
   '/admin/stats': StatsPage,
@@ -34,6 +37,7 @@ function App() {
   const nav = [
     { href: '/admin', label: s.nav.capacity },
     { href: '/admin/rebooking', label: s.nav.rebooking },
+    { href: '/admin/closing-days', label: tr(CLOSING).nav },
     { href: '/admin/services', label: s.nav.services },
     { href: '/admin/counsellors', label: s.nav.counsellors },
     { href: '/admin/stats', label: s.nav.stats },

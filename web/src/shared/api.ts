@@ -82,6 +82,8 @@ export interface NewBooking {
   email?: string;
   customerNumber?: string;
   language: Lang;
+  /** A language (or dgs, sign language) to bring an interpreter for. */
+  interpreter?: string;
   consent: true;
   /** The SMS code after a 428 phone_verification_required. */
   verification?: { id: string; code: string };
@@ -111,6 +113,9 @@ export interface JoinTicket {
   notice: { title: string; text: string };
   counsellorPresent?: boolean;
   delayMinutes?: number;
+  role?: 'citizen' | 'interpreter';
+  /** Set when an interpreter is booked: its language, `dgs` for sign language. */
+  interpreterLanguage?: string | null;
 }
 
 export interface SurveyAnswer {
@@ -138,8 +143,12 @@ const manage = (token: string) => `/api/bookings/manage/${encodeURIComponent(tok
 
 export const api = {
   services: () => call<{ services: Service[] }>('GET', '/api/services'),
-  slots: (service: string, from: string, to: string) =>
-    call<Slots>('GET', `/api/slots?${new URLSearchParams({ service, from, to })}`),
+  slots: (service: string, from: string, to: string, interpreter = '') =>
+    call<Slots>(
+      'GET',
+      `/api/slots?${new URLSearchParams({ service, from, to, ...(interpreter ? { interpreter } : {}) })}`,
+    ),
+  interpreterLanguages: () => call<{ languages: string[] }>('GET', '/api/interpreter-languages'),
   book: (input: NewBooking) => call<BookingCreated>('POST', '/api/bookings', input),
   booking: (token: string) => call<{ booking: Booking }>('GET', manage(token)),
   cancel: (token: string) => call<{ booking: Booking }>('DELETE', manage(token)),
