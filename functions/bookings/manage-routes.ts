@@ -48,7 +48,7 @@ async function loadByToken(c: Context<AppEnv>) {
   const service = await c
     .get('db')
     .selectFrom('services')
-    .select(['name_de', 'name_en'])
+    .select(['name_de', 'name_en', 'translations'])
     .where('id', '=', booking.service_id)
     .executeTakeFirstOrThrow();
   return { token, booking, service };

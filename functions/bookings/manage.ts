@@ -77,7 +77,7 @@ export async function cancelLocked(
   await releaseCapacity(trx, { start: new Date(b.start_at), end: new Date(b.end_at), kind: b.kind });
   const service = await trx
     .selectFrom('services')
-    .select(['name_de', 'name_en'])
+    .select(['name_de', 'name_en', 'translations'])
     .where('id', '=', b.service_id)
     .executeTakeFirstOrThrow();
   const name = serviceName(service, b.language);

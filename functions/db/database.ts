@@ -7,12 +7,19 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** PostgreSQL ranges travel as their text form, e.g. `["2026-12-03 09:00:00+00","2026-12-03 09:30:00+00")`. */
 type Range = ColumnType<string, string, string>;
 
+/** A topic's name (and description) per citizen language beyond German and English. */
+export type ServiceTranslations = Partial<
+  Record<'tr' | 'ar' | 'uk' | 'ru', { name: string; description?: string }>
+>;
+
 export interface ServicesTable {
   id: string;
   name_de: string;
   name_en: string;
   description_de: Generated<string>;
   description_en: Generated<string>;
+  /** Names and descriptions in tr/ar/uk/ru (functions/services/translations.ts); written as a JSON string. */
+  translations: ColumnType<ServiceTranslations, string | undefined, string>;
   duration_minutes: number;
   buffer_before_minutes: Generated<number>;
   buffer_after_minutes: Generated<number>;
