@@ -5,6 +5,7 @@ import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { CLOSING } from './closing-strings.ts';
 import { Field, formValues } from './fields.tsx';
+import { type SiteWithState as Site, SiteStates } from './site-states.tsx';
 
 interface ClosingDay {
   id: string;
@@ -18,10 +19,6 @@ interface Region {
   default: boolean;
   holidays: { date: string; name: string }[];
 }
-interface Site {
-  id: string;
-  name: string;
-}
 
 export function ClosingDaysPage() {
   const s = tr(CLOSING);
@@ -34,9 +31,10 @@ export function ClosingDaysPage() {
     setDays(r.closingDays);
     setRegions(r.holidays);
   };
+  const reloadSites = async () => setSites((await call<{ sites: Site[] }>('GET', '/api/admin/sites')).sites);
   useEffect(() => {
     void reload();
-    void call<{ sites: Site[] }>('GET', '/api/admin/sites').then((r) => setSites(r.sites));
+    void reloadSites();
   }, []);
   return (
     <>
@@ -115,6 +113,12 @@ export function ClosingDaysPage() {
           </tbody>
         </table>
       )}
+      <SiteStates
+        sites={sites}
+        onSaved={async () => {
+          await Promise.all([reload(), reloadSites()]);
+        }}
+      />
       <h2>{s.holidays}</h2>
       {regions.map((r) => (
         <section key={r.federalState ?? 'de'}>

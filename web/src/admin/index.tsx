@@ -1,4 +1,4 @@
-// The operator console: capacity, rebooking, closing days, topics, counsellors, statistics, audit log, settings.
+// The operator console: capacity, rebooking, closing days, interpreters, topics, counsellors, statistics, audit log, settings.
 import { render } from 'preact';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
@@ -13,6 +13,8 @@ import { CapacityPage } from './capacity.tsx';
 import { ClosingDaysPage } from './closing-days.tsx';
 import { CLOSING } from './closing-strings.ts';
 import { CounsellorsPage } from './counsellors.tsx';
+import { INTERPRETERS } from './interpreter-strings.ts';
+import { InterpretersPage } from './interpreters.tsx';
 import { RebookingPage } from './rebooking.tsx';
 import { ServicesPage } from './services.tsx';
 import { SettingsPage } from './settings.tsx';
@@ -24,6 +26,7 @@ const PAGES = {
   '/admin': CapacityPage,
   '/admin/rebooking': RebookingPage,
   '/admin/closing-days': ClosingDaysPage,
+  '/admin/interpreters': InterpretersPage,
   '/admin/services': ServicesPage,
   '/admin/counsellors': CounsellorsPage,
   '/admin/stats': StatsPage,
@@ -38,6 +41,7 @@ function App() {
     { href: '/admin', label: s.nav.capacity },
     { href: '/admin/rebooking', label: s.nav.rebooking },
     { href: '/admin/closing-days', label: tr(CLOSING).nav },
+    { href: '/admin/interpreters', label: tr(INTERPRETERS).nav },
     { href: '/admin/services', label: s.nav.services },
     { href: '/admin/counsellors', label: s.nav.counsellors },
     { href: '/admin/stats', label: s.nav.stats },
