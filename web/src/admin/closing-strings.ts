@@ -3,7 +3,6 @@ import type { Strings } from '../shared/i18n.ts';
 
 export const CLOSING = {
   de: {
-    nav: 'Schließtage',
     title: 'Schließtage und Feiertage',
     intro:
       'An Feiertagen und Schließtagen gibt es keine Termine. Ein neuer Schließtag markiert die Termine an diesem Tag zum Umbuchen; sie bleiben bestehen, bis sie verlegt oder abgesagt sind.',
@@ -20,7 +19,6 @@ export const CLOSING = {
     defaultRegion: 'Standard',
   },
   en: {
-    nav: 'Closing days',
     title: 'Closing days and public holidays',
     intro:
       'There are no appointments on public holidays and closing days. A new closing day flags that day’s appointments for rebooking; they stay until they are moved or cancelled.',
@@ -37,7 +35,6 @@ export const CLOSING = {
     defaultRegion: 'default',
   },
 } satisfies Strings<{
-  nav: string;
   title: string;
   intro: string;
   date: string;

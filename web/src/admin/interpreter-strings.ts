@@ -2,7 +2,6 @@
 import type { Strings } from '../shared/i18n.ts';
 
 export const INTERPRETERS: Strings<{
-  nav: string;
   title: string;
   intro: string;
   name: string;
@@ -23,7 +22,6 @@ export const INTERPRETERS: Strings<{
   badHours: (day: string) => string;
 }> = {
   de: {
-    nav: 'Dolmetschende',
     title: 'Dolmetscherinnen und Dolmetscher',
     intro:
       'Bürgerinnen und Bürger können beim Buchen eine Sprache oder Gebärdensprache wählen, wenn hier jemand mit dieser Sprache zu der Zeit arbeitet. Der Link zum Termin kommt per SMS.',
@@ -45,7 +43,6 @@ export const INTERPRETERS: Strings<{
     badHours: (day) => `${day}: bitte Zeiten als 08:00-12:00 angeben.`,
   },
   en: {
-    nav: 'Interpreters',
     title: 'Interpreters',
     intro:
       'Citizens can ask for a language or sign language when booking if someone with that language works here at that time. The link to the appointment goes by SMS.',
