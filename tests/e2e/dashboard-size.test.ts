@@ -22,11 +22,12 @@ import { buildWeb } from '../../scripts/build-web.mjs';
  * Issue 16 part A and its console pages (closing days, site federal states, interpreters with hours, topic
  * translations) grew the console's own code to 20.4 KB on 2026-12-01; the first render fell from 24.3 KB to
  * 22.6 KB because those pages, topics, statistics, audit log and barrier reports now load on first visit.
+ * The counsellor's interpreter invitation and calendar-subscription panel: own code 21.2 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 20_500,
+  counsellorOwnCode: 21_500,
   callOwnCode: 9_800,
   adminOwnCode: 21_000,
 };

@@ -1,17 +1,8 @@
 // The booking page's interpreter choice: none, a spoken language, or German Sign Language; it filters the calendar.
-import { lang, tr } from '../shared/i18n.ts';
+import { tr } from '../shared/i18n.ts';
+import { languageName } from '../shared/language-name.ts';
 import * as m from './flow.ts';
 import { FLOW_STRINGS } from './flow-strings.ts';
-
-/** The language's own name in the page language (Intl knows them all); sign language has its own string. */
-function languageName(code: string, signLanguage: string): string {
-  if (code === 'dgs') return signLanguage;
-  try {
-    return new Intl.DisplayNames([lang.value], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function InterpreterChoice() {
   const s = tr(FLOW_STRINGS);
