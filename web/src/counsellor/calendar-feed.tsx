@@ -69,8 +69,8 @@ export function CalendarFeed() {
       return s.shownOnce;
     });
   return (
-    <section aria-labelledby="feed-title" class="card stack">
-      <h2 id="feed-title">{s.title}</h2>
+    <section class="card stack">
+      <h2>{s.title}</h2>
       <p>{s.intro}</p>
       <p>{active ? s.on : s.off}</p>
       {url && (
