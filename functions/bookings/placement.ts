@@ -160,6 +160,8 @@ export interface ClaimWithMessages {
     detail: object;
     requestId: string;
   };
+  /** The request's Idempotency-Key (functions/bookings/request-keys.ts), stored in the same statement. */
+  requestKey?: { keyHash: Uint8Array; requestHash: Uint8Array; sealedLinks: string };
 }
 
 /**
@@ -184,11 +186,22 @@ export async function claimSlotWithMessages(
       ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,
       ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb`;
   // With an interpreter, migration 0162's wrapper runs this same function and then claims one.
-  const result = i
-    ? await sql<Booking>`select * from book_scheduled_slot_with_interpreter(${args},
-        ${i.candidates}::uuid[], ${i.language}::text, ${i.codeHash}::bytea, ${i.extraSessions}::int, ${i.messageJson}::jsonb)`.execute(
-        db,
-      )
-    : await sql<Booking>`select * from book_scheduled_slot_fair(${args})`.execute(db);
+  const booked = i
+    ? sql<Booking>`select * from book_scheduled_slot_with_interpreter(${args},
+        ${i.candidates}::uuid[], ${i.language}::text, ${i.codeHash}::bytea, ${i.extraSessions}::int, ${i.messageJson}::jsonb)`
+    : sql<Booking>`select * from book_scheduled_slot_fair(${args})`;
+  const k = claim.requestKey;
+  // With a key, still one statement: the key row exists exactly when the booking does, and a second
+  // request with the same key fails on the key's primary key and rolls its booking back.
+  const result = await (k
+    ? sql<Booking>`
+    with booked as (${booked}),
+    keyed as (
+      insert into booking_request_keys (key_hash, request_hash, booking_id, sealed_links)
+      select ${k.keyHash}::bytea, ${k.requestHash}::bytea, id, ${k.sealedLinks}::text from booked
+    )
+    select * from booked`
+    : booked
+  ).execute(db);
   return result.rows[0] ?? null;
 }
