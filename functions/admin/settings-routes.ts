@@ -3,13 +3,16 @@ import { Hono } from 'hono';
 import { isUuid } from '../agenda/access.ts';
 import { addDays, startOfDay } from '../agenda/zoned-time.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { runBookingTransaction } from '../bookings/transaction.ts';
+import { flagHolidayBookings } from '../closures/closures.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sqlState } from '../http/db-errors.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { notifyBookingChange } from '../slots/cache.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { listAudit } from './audit-repository.ts';
-import { insertSite, listSites, renameSite } from './counsellors-repository.ts';
+import { insertSite, listSites, updateSite } from './counsellors-repository.ts';
 import { AuditQuerySchema, SettingsSchema, SiteSchema } from './schemas.ts';
 import { readSettings, writeSettings } from './settings.ts';
 
@@ -28,17 +31,36 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
   .use('/api/admin/audit', requireStaff(['operator']))
   .get('/api/admin/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
   .post('/api/admin/sites', validate('json', SiteSchema), async (c) => {
-    const site = await insertSite(c.get('db'), c.req.valid('json').name);
+    const site = await insertSite(c.get('db'), c.req.valid('json'));
     if (!site) throw new AppError('conflict', { detail: 'A site with this name exists already.' });
     return c.json({ site }, 201);
   })
   .put('/api/admin/sites/:id', validate('json', SiteSchema), async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
+    const body = c.req.valid('json');
+    const now = c.get('clock').now();
     try {
-      const site = await renameSite(c.get('db'), id, c.req.valid('json').name);
-      if (!site) throw new AppError('not_found');
-      return c.json({ site });
+      const result = await runBookingTransaction(c.get('db'), async (trx) => {
+        const changed = await updateSite(trx, id, body);
+        if (!changed) return undefined;
+        const { before, after } = changed;
+        // A new federal state brings new public holidays: bookings on them need a new time.
+        const flagged =
+          before.federalState === after.federalState
+            ? 0
+            : await flagHolidayBookings(
+                trx,
+                id,
+                after.federalState ?? (c.get('config').DEFAULT_FEDERAL_STATE || null),
+                c.get('config').TIME_ZONE,
+                now,
+              );
+        return { site: after, flaggedBookings: flagged };
+      });
+      if (!result) throw new AppError('not_found');
+      notifyBookingChange(c.get('deps'));
+      return c.json(result);
     } catch (e) {
       if (sqlState(e) === '23505')
         throw new AppError('conflict', { detail: 'A site with this name exists already.' });

@@ -1,8 +1,14 @@
 // valibot schemas of the citizen booking API: the booking form, the reschedule body, the manage token.
 import * as v from 'valibot';
 import { LANGUAGES } from '../db/database.ts';
+import { LANGUAGE_CODE } from '../interpreters/languages.ts';
 import { SERVICE_ID } from '../slots/schemas.ts';
 import { normalizeMobilePhone } from './phone.ts';
+
+export const InterpreterLanguage = v.pipe(
+  v.string(),
+  v.regex(LANGUAGE_CODE, 'must be a language code such as tr or dgs'),
+);
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -60,6 +66,8 @@ export const BookingBodySchema = v.object({
   ),
   customerNumber: optionalText(64),
   language: v.optional(v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), 'de'),
+  /** Bring an interpreter for this language (ISO 639-1, or dgs for German Sign Language). */
+  interpreter: v.optional(v.nullable(InterpreterLanguage), null),
   consent: v.literal(true, 'consent is required and must be true'),
   /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
   verification: v.optional(

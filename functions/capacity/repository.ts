@@ -10,7 +10,10 @@ export type RebookingReason =
   | 'capacity_reduced'
   | 'maintenance_window'
   | 'counsellor_absent'
-  | 'outside_working_hours';
+  | 'outside_working_hours'
+  | 'closing_day'
+  | 'public_holiday'
+  | 'interpreter_unavailable';
 
 export interface CapacitySettings {
   maxConcurrentSessions: number;

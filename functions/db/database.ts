@@ -1,10 +1,16 @@
 // Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FederalState } from '../closures/federal-states.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** PostgreSQL ranges travel as their text form, e.g. `["2026-12-03 09:00:00+00","2026-12-03 09:30:00+00")`. */
 type Range = ColumnType<string, string, string>;
+
+/** A topic's name (and description) per citizen language beyond German and English. */
+export type ServiceTranslations = Partial<
+  Record<'tr' | 'ar' | 'uk' | 'ru', { name: string; description?: string }>
+>;
 
 export interface ServicesTable {
   id: string;
@@ -12,6 +18,8 @@ export interface ServicesTable {
   name_en: string;
   description_de: Generated<string>;
   description_en: Generated<string>;
+  /** Names and descriptions in tr/ar/uk/ru (functions/services/translations.ts); written as a JSON string. */
+  translations: ColumnType<ServiceTranslations, string | undefined, string>;
   duration_minutes: number;
   buffer_before_minutes: Generated<number>;
   buffer_after_minutes: Generated<number>;
@@ -27,6 +35,18 @@ export interface ServicesTable {
 export interface SitesTable {
   id: Generated<string>;
   name: string;
+  /** ISO 3166-2 suffix of the federal state whose public holidays apply (migration 0160). */
+  federal_state: FederalState | null;
+  created_at: Generated<Date>;
+}
+
+export interface ClosingDaysTable {
+  id: Generated<string>;
+  day: ColumnType<string, string, string>;
+  site_id: string | null;
+  period: Range;
+  reason: Generated<string>;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -278,7 +298,8 @@ export type OutboxKind =
   | 'counsellor_ready'
   | 'running_late'
   | 'adhoc_link'
-  | 'rebooking_needed';
+  | 'rebooking_needed'
+  | 'interpreter_invite';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
 
 export interface OutboxMessagesTable {
@@ -317,6 +338,43 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface CalendarFeedsTable {
+  counsellor_id: string;
+  token_hash: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface InterpretersTable {
+  id: Generated<string>;
+  name: string;
+  phone_e164: string;
+  email: string | null;
+  languages: ColumnType<string[], string[], string[]>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InterpreterHoursTable {
+  id: Generated<string>;
+  interpreter_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface InterpreterBookingsTable {
+  id: Generated<string>;
+  booking_id: string;
+  interpreter_id: string;
+  language: string;
+  blocked: Range;
+  status: Generated<'confirmed' | 'cancelled'>;
+  join_code_hash: Uint8Array;
+  extra_sessions: number;
+  created_at: Generated<Date>;
+}
+
 export interface JoinOutcomeCountsTable {
   audience: 'citizen' | 'counsellor';
   outcome: string;
@@ -327,6 +385,11 @@ export interface JoinOutcomeCountsTable {
 export interface Database {
   services: ServicesTable;
   sites: SitesTable;
+  closing_days: ClosingDaysTable;
+  calendar_feeds: CalendarFeedsTable;
+  interpreters: InterpretersTable;
+  interpreter_hours: InterpreterHoursTable;
+  interpreter_bookings: InterpreterBookingsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   counsellors: CounsellorsTable;

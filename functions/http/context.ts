@@ -4,6 +4,7 @@ import type { Database, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { RequestMetrics } from '../metrics/request-metrics.ts';
 import type { SharedLimiter } from '../platform/rate-limiter.ts';
+import type { RoomRole } from '../rooms/token-scope.ts';
 import type { OidcProvider } from '../staff/oidc-client.ts';
 
 export interface Clock {
@@ -34,7 +35,7 @@ export interface TokenRequest {
   room: string;
   identity: string;
   name: string;
-  role: 'citizen' | 'counsellor';
+  role: RoomRole;
   ttlSeconds: number;
   metadata?: string;
 }

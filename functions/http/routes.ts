@@ -6,10 +6,14 @@ import { agendaRoutes } from '../agenda/routes.ts';
 import { manageRoutes } from '../bookings/manage-routes.ts';
 import { bookingRoutes } from '../bookings/routes.ts';
 import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
 import { availabilityRoutes } from '../capacity/availability-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
+import { closingDayRoutes } from '../closures/routes.ts';
 import { systemStatusRoutes } from '../health/admin-routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
+import { interpreterAdminRoutes } from '../interpreters/admin-routes.ts';
+import { interpreterRoutes } from '../interpreters/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
@@ -46,6 +50,10 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', agendaRoutes],
     ['/', noteRoutes],
     ['/', adminRoutes],
+    ['/', closingDayRoutes],
+    ['/', calendarRoutes],
+    ['/', interpreterRoutes],
+    ['/', interpreterAdminRoutes],
     ['/', statsRoutes],
     ['/', systemStatusRoutes],
     ['/', openApiRoutes],

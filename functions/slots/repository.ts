@@ -1,5 +1,6 @@
 // Kysely queries that feed the slot engine: skilled counsellors and their hours, busy time, live bookings, capacity.
 import { type Kysely, sql } from 'kysely';
+import type { CounsellorPlace } from '../closures/closures.ts';
 import type { Database } from '../db/database.ts';
 import type {
   BucketUsage,
@@ -15,26 +16,32 @@ type Db = Kysely<Database>;
 /** Longest a session can reach back before its start_at (buffers, ad-hoc) when scanning by start. */
 const LOOKBACK = sql.raw("interval '1 day'");
 
-/** Active counsellors who offer the service, with their weekly hours. */
-export async function loadSkilledCounsellors(db: Db, serviceId: string): Promise<CounsellorHours[]> {
+export type RosterEntry = CounsellorHours & CounsellorPlace;
+
+/** Active counsellors who offer the service, with their weekly hours and their site's holiday region. */
+export async function loadSkilledCounsellors(db: Db, serviceId: string): Promise<RosterEntry[]> {
   const rows = await db
     .selectFrom('counsellor_skills as s')
     .innerJoin('counsellors as c', 'c.id', 's.counsellor_id')
     .leftJoin('working_hours as w', 'w.counsellor_id', 'c.id')
-    .select(['c.id', 'w.weekday', 'w.start_time', 'w.end_time'])
+    .leftJoin('sites as p', 'p.id', 'c.site_id')
+    .select(['c.id', 'c.site_id', 'p.federal_state', 'w.weekday', 'w.start_time', 'w.end_time'])
     .where('s.service_id', '=', serviceId)
     .where('c.active', '=', true)
     .orderBy('c.id')
     .execute();
-  const byId = new Map<string, WeeklyHours[]>();
+  const byId = new Map<string, RosterEntry>();
   for (const r of rows) {
-    const hours = byId.get(r.id) ?? [];
-    if (r.weekday !== null && r.start_time !== null && r.end_time !== null) {
-      hours.push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
+    let entry = byId.get(r.id);
+    if (!entry) {
+      entry = { id: r.id, hours: [], siteId: r.site_id, federalState: r.federal_state ?? null };
+      byId.set(r.id, entry);
     }
-    byId.set(r.id, hours);
+    if (r.weekday !== null && r.start_time !== null && r.end_time !== null) {
+      (entry.hours as WeeklyHours[]).push({ weekday: r.weekday, start: r.start_time, end: r.end_time });
+    }
   }
-  return [...byId].map(([id, hours]) => ({ id, hours }));
+  return [...byId.values()];
 }
 
 /**

@@ -15,7 +15,8 @@ const MINUTE = 60_000;
  * Free slots for each local date from `from` to `to` (inclusive). A start is listed when it lies on
  * the service's wall-clock grid (minutes since local midnight divisible by the step), respects the
  * minimum notice and the horizon (the local date is at most `horizonDays` after today), at least one
- * counsellor is working, present and unbooked for the whole blocked time (buffers included), and the
+ * counsellor is working, present, unbooked and not on a closed day (public holiday, closing day) for
+ * the whole blocked time (buffers included), and the
  * video system has a free place, above the ad-hoc reserve, in every five-minute bucket of the session.
  *
  * @example computeSlots(rules, availability, Date.parse('2026-12-01T09:00Z'), '2026-12-03', '2026-12-03')
@@ -42,10 +43,15 @@ export function computeSlots(
   const window: Span = [Math.max(first.start, earliest), last.end - 1];
   if (window[0] > window[1]) return result;
 
-  const starts = intersectClosed(
+  let starts = intersectClosed(
     intersectClosed(counsellorStartRanges(rules, availability, first.date, last.date), [window]),
     capacityStartRanges(rules, availability, window),
   );
+  if (availability.companions) {
+    const { people, busy } = availability.companions;
+    const companions = { ...availability, counsellors: people, busy, bookings: [], closedDates: undefined };
+    starts = intersectClosed(starts, counsellorStartRanges(rules, companions, first.date, last.date));
+  }
   const step = rules.slotStepMinutes;
   const duration = rules.durationMinutes * MINUTE;
   let r = 0;
@@ -148,6 +154,12 @@ function busyByCounsellor(availability: Availability): Map<string, Span[]> {
   for (const a of availability.busy) add(a.counsellorId, [a.start, a.end]);
   for (const b of availability.bookings) {
     if (b.id !== availability.ignoreBookingId) add(b.counsellorId, [b.blockedStart, b.blockedEnd]);
+  }
+  for (const [id, dates] of availability.closedDates ?? []) {
+    for (const date of dates) {
+      const day = localDay(date, availability.timeZone);
+      add(id, [day.start, day.end]);
+    }
   }
   const out = new Map<string, Span[]>();
   for (const [id, spans] of raw) out.set(id, mergeSpans(spans));

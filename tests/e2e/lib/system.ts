@@ -104,7 +104,7 @@ export interface JoinTicket {
   token: string;
   room: string;
   identity: string;
-  role: 'citizen' | 'counsellor';
+  role: 'citizen' | 'counsellor' | 'interpreter';
   notice: { title: string; text: string };
   [key: string]: unknown;
 }

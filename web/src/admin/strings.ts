@@ -7,6 +7,8 @@ export const A = {
     nav: {
       capacity: 'Kapazität',
       rebooking: 'Umbuchungen',
+      closingDays: 'Schließtage',
+      interpreters: 'Dolmetschende',
       services: 'Themen',
       counsellors: 'Beraterinnen und Berater',
       stats: 'Statistik',
@@ -160,6 +162,8 @@ export const A = {
     nav: {
       capacity: 'Capacity',
       rebooking: 'Rebooking',
+      closingDays: 'Closing days',
+      interpreters: 'Interpreters',
       services: 'Topics',
       counsellors: 'Counsellors',
       stats: 'Statistics',
