@@ -11,6 +11,8 @@ export interface LiveKitConfigInput {
   apiKey: string;
   apiSecret: string;
   webhookUrl?: string;
+  /** Distributed mode: the shared Redis, this node's Prometheus port and the room placement rule. */
+  cluster?: LiveKitClusterConfig;
   /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
   turn: {
     udpPort: number;
@@ -18,6 +20,13 @@ export interface LiveKitConfigInput {
     /** TURN/TLS: LiveKit always announces it as `turns:DOMAIN:443`, so this listens on 443 or behind a forward. */
     tls?: { port: number; domain: string; certFile: string; keyFile: string };
   };
+}
+
+export interface LiveKitClusterConfig {
+  redisAddress: string;
+  prometheusPort: number;
+  /** Nodes whose load average per core is at or above this take no new rooms while another is below it. */
+  sysloadLimit: number;
 }
 
 /** Loopback and RFC 1918 addresses: LiveKit's TURN refuses to relay to them unless they are allowed by name. */
@@ -75,6 +84,19 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     'logging:',
     '  level: warn',
   );
+  if (c.cluster)
+    lines.push(
+      'redis:',
+      `  address: ${c.cluster.redisAddress}`,
+      'prometheus:',
+      `  port: ${c.cluster.prometheusPort}`,
+      // New rooms go to the node with the fewest rooms among those below the load limit (LiveKit's selector).
+      'node_selector:',
+      '  kind: sysload',
+      '  sort_by: rooms',
+      '  algorithm: lowest',
+      `  sysload_limit: ${c.cluster.sysloadLimit}`,
+    );
   if (c.webhookUrl) lines.push('webhook:', `  api_key: ${c.apiKey}`, '  urls:', `    - ${c.webhookUrl}`);
   return lines;
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
-import { liveKitConfig } from './livekit-config.ts';
+import { type LiveKitClusterConfig, liveKitConfig } from './livekit-config.ts';
 import { ensureTurnCertificate } from './turn-cert.ts';
 import { waitForHttp } from './workerd.ts';
 
@@ -87,11 +87,15 @@ export interface StartLiveKitOptions {
   turnTlsPort?: number | false;
   /** Name in the TURN/TLS URL and certificate (default `nodeIp`). */
   turnDomain?: string;
+  /** The API secret (default: the dev secret kept in `dir`); the nodes of a cluster share one. */
+  apiSecret?: string;
+  /** Distributed mode (see scripts/lib/livekit-cluster.ts). */
+  cluster?: LiveKitClusterConfig;
   onOutput?: (line: string) => void;
 }
 
 export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKitServer> {
-  const apiSecret = devApiSecret(options.dir);
+  const apiSecret = options.apiSecret ?? devApiSecret(options.dir);
   const host = options.host ?? '127.0.0.1';
   const nodeIp = options.nodeIp ?? host;
   const port = options.port ?? (await freePort());
@@ -111,6 +115,7 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     apiKey: DEV_API_KEY,
     apiSecret,
     ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
     turn: {
       udpPort: turnUdpPort,
       relayRange: [relayStart, Math.min(relayStart + 20, 65535)],
