@@ -20,6 +20,8 @@ export interface LivekitClusterNode {
   /** LiveKit's Prometheus exposition of this node. */
   metricsUrl: string;
   pid: number;
+  /** The ICE URLs of this node's own TURN server. */
+  turnUrls: string[];
   /** SIGKILL: the node dies as in a crash (no draining), its rooms go elsewhere on reconnect. */
   kill(): Promise<void>;
   /** Starts a killed node again on the same address and ports. */
@@ -187,6 +189,7 @@ export async function startLivekitCluster(opts: LivekitClusterOptions = {}): Pro
         url: server.url,
         metricsUrl,
         pid: server.child.pid ?? 0,
+        turnUrls: server.turnUrls,
         kill: () => stopProcess(server.child, 'SIGKILL'),
         start: async () => {
           await server.start();
