@@ -7,6 +7,7 @@ import { manageRoutes } from '../bookings/manage-routes.ts';
 import { bookingRoutes } from '../bookings/routes.ts';
 import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
 import { availabilityRoutes } from '../capacity/availability-routes.ts';
+import { nodesRoutes } from '../capacity/nodes-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
 import { systemStatusRoutes } from '../health/admin-routes.ts';
 import { internalRoutes } from '../internal/routes.ts';
@@ -32,6 +33,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', bookingRoutes],
     ['/', manageRoutes],
     ['/', capacityRoutes],
+    ['/', nodesRoutes],
     ['/', availabilityRoutes],
     ['/', bookingStaffRoutes],
     ['/', authRoutes],
