@@ -13,6 +13,11 @@ export interface LiveKitConfigInput {
   webhookUrl?: string;
   /** Distributed mode: the shared Redis, this node's Prometheus port and the room placement rule. */
   cluster?: LiveKitClusterConfig;
+  /**
+   * Off only for the capacity bench: its load clients give no bandwidth feedback, and the allocator would then
+   * hold every subscriber at the lowest layer instead of forwarding what a browser on a good line receives.
+   */
+  congestionControl?: boolean;
   /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
   turn: {
     udpPort: number;
@@ -53,6 +58,7 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     '  use_external_ip: false',
     `  node_ip: ${c.nodeIp}`,
     `  stun_servers: ["${c.nodeIp}:${c.turn.udpPort}"]`,
+    ...(c.congestionControl === false ? ['  congestion_control:', '    enabled: false'] : []),
     // Media on the bind address only: with every interface, ICE checks may leave from another address (a
     // container bridge, the uplink) than the one advertised, and browsers drop the answers. Loopback is left
     // open because LiveKit gathers no loopback candidates (it rewrites the others to node_ip instead).

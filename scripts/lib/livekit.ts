@@ -91,6 +91,8 @@ export interface StartLiveKitOptions {
   apiSecret?: string;
   /** Distributed mode (see scripts/lib/livekit-cluster.ts). */
   cluster?: LiveKitClusterConfig;
+  /** See LiveKitConfigInput.congestionControl (default on). */
+  congestionControl?: boolean;
   onOutput?: (line: string) => void;
 }
 
@@ -116,6 +118,7 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     apiSecret,
     ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
     ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.congestionControl === false ? { congestionControl: false } : {}),
     turn: {
       udpPort: turnUdpPort,
       relayRange: [relayStart, Math.min(relayStart + 20, 65535)],

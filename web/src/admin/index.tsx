@@ -11,12 +11,14 @@ import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
 import { CounsellorsPage } from './counsellors.tsx';
+import { N } from './nodes-strings.ts';
 import { RebookingPage } from './rebooking.tsx';
 import { ServicesPage } from './services.tsx';
 import { SettingsPage } from './settings.tsx';
 import { StatsPage } from './stats.tsx';
 import { A } from './strings.ts';
 import { SystemStatusBar } from './system-status.tsx';
+import { VideoNodesPage } from './video-nodes.tsx';
 
 const PAGES = {
   '/admin': CapacityPage,
@@ -27,12 +29,14 @@ const PAGES = {
   '/admin/audit': AuditPage,
   '/admin/settings': SettingsPage,
   '/admin/accessibility': AccessibilityPage,
+  '/admin/video-nodes': VideoNodesPage,
 } as const;
 
 function App() {
   const s = tr(A);
   const nav = [
     { href: '/admin', label: s.nav.capacity },
+    { href: '/admin/video-nodes', label: tr(N).nav },
     { href: '/admin/rebooking', label: s.nav.rebooking },
     { href: '/admin/services', label: s.nav.services },
     { href: '/admin/counsellors', label: s.nav.counsellors },
