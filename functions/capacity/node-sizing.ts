@@ -4,8 +4,12 @@ import measured from './livekit-capacity.json' with { type: 'json' };
 export type SizingProfile = 'standard' | 'saver' | 'audio';
 
 export interface MeasuredProfile {
-  /** Share of one core a 1:1 session takes on the SFU, in percent. */
+  /** Share of one core a 1:1 session takes on the SFU, in percent, scaled to what real calls forward. */
   cpuPercentPerSession: number;
+  /** As measured with the load client, and what it forwarded then and in real calls (kbit/s per session). */
+  cpuPercentPerSessionMeasured: number;
+  forwardedKbpsMeasured: number;
+  forwardedKbpsNominal: number;
   /** 1:1 sessions one core carries at full load: 100 / cpuPercentPerSession. */
   sessionsPerCore: number;
   /** The session count at which the load tester first saw quality drop on the measuring machine, or null. */
