@@ -22,13 +22,15 @@ window.calls = {
     this.room = room;
     room.on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
       const key = participant.identity.split(':')[0] + '/' + track.source;
-      const info = { kind: track.kind, frames: 0, width: 0, bytes: 0, energy: 0, samples: 0 };
+      // Frames count on across a re-subscription (a reconnect), so a reading never goes backwards.
+      const base = this.remote[key] ? this.remote[key].frames : 0;
+      const info = { kind: track.kind, frames: base, width: 0, bytes: 0, energy: 0, samples: 0 };
       this.remote[key] = info;
       const el = track.attach();
       document.body.appendChild(el);
       if (track.kind === 'video') {
         const tick = (_now, meta) => {
-          info.frames = meta.presentedFrames;
+          info.frames = base + meta.presentedFrames;
           info.width = el.videoWidth;
           el.requestVideoFrameCallback(tick);
         };
