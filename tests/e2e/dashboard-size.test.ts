@@ -25,7 +25,9 @@ const BUDGET = {
   adminFirstRender: 24_000,
   counsellorOwnCode: 20_500,
   callOwnCode: 9_800,
-  adminOwnCode: 16_800,
+  // The console's code with every page, the lazily loaded video nodes page (issue 15) included; its first
+  // render is held by adminFirstRender above.
+  adminOwnCode: 18_800,
 };
 
 const brotli = (bytes: Uint8Array) =>

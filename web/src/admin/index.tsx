@@ -1,5 +1,6 @@
 // The operator console: capacity, rebooking, topics, counsellors, statistics, audit log, settings.
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
 import { loadSession, user } from '../staff/session.ts';
@@ -11,14 +12,21 @@ import { AlertBanner } from './alerts.tsx';
 import { AuditPage } from './audit.tsx';
 import { CapacityPage } from './capacity.tsx';
 import { CounsellorsPage } from './counsellors.tsx';
-import { N } from './nodes-strings.ts';
 import { RebookingPage } from './rebooking.tsx';
 import { ServicesPage } from './services.tsx';
 import { SettingsPage } from './settings.tsx';
 import { StatsPage } from './stats.tsx';
 import { A } from './strings.ts';
 import { SystemStatusBar } from './system-status.tsx';
-import { VideoNodesPage } from './video-nodes.tsx';
+
+type NodesPage = typeof import('./video-nodes.tsx').VideoNodesPage;
+
+/** The video nodes page loads on its first visit: it is no part of the console's first render. */
+function VideoNodesPage() {
+  const [Page, setPage] = useState<NodesPage | null>(null);
+  useEffect(() => void import('./video-nodes.tsx').then((m) => setPage(() => m.VideoNodesPage)), []);
+  return Page ? <Page /> : null;
+}
 
 const PAGES = {
   '/admin': CapacityPage,
@@ -36,7 +44,7 @@ function App() {
   const s = tr(A);
   const nav = [
     { href: '/admin', label: s.nav.capacity },
-    { href: '/admin/video-nodes', label: tr(N).nav },
+    { href: '/admin/video-nodes', label: s.nav.videoNodes },
     { href: '/admin/rebooking', label: s.nav.rebooking },
     { href: '/admin/services', label: s.nav.services },
     { href: '/admin/counsellors', label: s.nav.counsellors },

@@ -3,7 +3,6 @@ import type { Strings } from '../shared/i18n.ts';
 
 export const N = {
   de: {
-    nav: 'Videoknoten',
     title: 'Videoknoten (LiveKit)',
     summary: (inService: number, total: number, nodes: number, all: number) =>
       `${inService} von ${total} gleichzeitigen Sitzungen buchbar: ${nodes} von ${all} Knoten in Betrieb.`,
@@ -38,7 +37,6 @@ export const N = {
     refresh: 'Aktualisieren',
   },
   en: {
-    nav: 'Video nodes',
     title: 'Video nodes (LiveKit)',
     summary: (inService: number, total: number, nodes: number, all: number) =>
       `${inService} of ${total} concurrent sessions bookable: ${nodes} of ${all} nodes in service.`,

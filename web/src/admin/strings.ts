@@ -6,6 +6,7 @@ export const A = {
     title: 'Betrieb',
     nav: {
       capacity: 'Kapazität',
+      videoNodes: 'Videoknoten',
       rebooking: 'Umbuchungen',
       services: 'Themen',
       counsellors: 'Beraterinnen und Berater',
@@ -159,6 +160,7 @@ export const A = {
     title: 'Operations',
     nav: {
       capacity: 'Capacity',
+      videoNodes: 'Video nodes',
       rebooking: 'Rebooking',
       services: 'Topics',
       counsellors: 'Counsellors',
