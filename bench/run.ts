@@ -107,6 +107,7 @@ try {
     ['web', './web.ts', 'benchWeb'],
     ['network', './network.ts', 'benchNetwork'],
     ['livekit', './livekit.ts', 'benchLivekit'],
+    ['cluster', './cluster.ts', 'benchCluster'],
   ] as const) {
     if (!want(name) || !existsSync(new URL(file, import.meta.url))) continue;
     console.log(`\n== ${name}`);

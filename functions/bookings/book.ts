@@ -13,6 +13,7 @@ import { withBookingGate } from './gate.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
+import { isRequestKeyConflict, type RequestKey, RequestKeyTaken, sealedLinksOf } from './request-keys.ts';
 import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
 import { retryTransient } from './transaction.ts';
 
@@ -33,6 +34,8 @@ export interface BookingRequest {
   email: string | null;
   customerNumber: string | null;
   language: Language;
+  /** The request's Idempotency-Key: stored with the booking, a second booking with it is refused. */
+  requestKey?: RequestKey | null;
 }
 
 export type BookResult =
@@ -147,7 +150,14 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
 
   const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);
   try {
-    const booking = await retryTransient(() => claimSlotWithMessages(ctx.db, candidates, claim));
+    if (req.requestKey)
+      claim.requestKey = { ...req.requestKey, sealedLinks: await sealedLinksOf(joinCode, manageToken) };
+    const booking = await retryTransient(() =>
+      claimSlotWithMessages(ctx.db, candidates, claim).catch((e: unknown) => {
+        // Not transient: the same key committed first, and its booking is the answer.
+        throw isRequestKeyConflict(e) ? new RequestKeyTaken() : e;
+      }),
+    );
     if (!booking) return { ok: false, reason: 'slot_unavailable' };
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {

@@ -231,6 +231,15 @@ export interface JoinFailuresTable {
   at: CreatedAt;
 }
 
+/** An Idempotency-Key of POST /api/bookings and the booking it made (migration 0155). */
+export interface BookingRequestKeysTable {
+  key_hash: Uint8Array;
+  request_hash: Uint8Array;
+  booking_id: string;
+  sealed_links: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface RateLimitHitsTable {
   key: string;
   window_start: Timestamp;
@@ -353,6 +362,7 @@ export interface Database {
   maintenance_windows: MaintenanceWindowsTable;
   livekit_nodes: LivekitNodesTable;
   bookings: BookingsTable;
+  booking_request_keys: BookingRequestKeysTable;
   capacity_buckets: CapacityBucketsTable;
   booking_notes: BookingNotesTable;
   room_sessions: RoomSessionsTable;
@@ -369,14 +379,23 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   accessibility_feedback: AccessibilityFeedbackTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_backoff: RateLimitBackoffTable;
+  request_metric_series: RequestMetricSeriesTable;
   oidc_login_states: OidcLoginStatesTable;
-  installation_keys: InstallationKeysTable;
 }
 
-export interface LoginFailuresTable {
-  client_hash: string;
-  account_hash: string;
+export interface RequestMetricSeriesTable {
+  route_group: string;
+  method: string;
+  status: number;
+  count: ColumnType<string, number, number>;
+  sum_seconds: number;
+  buckets: ColumnType<string[], number[], number[]>;
+  updated_at: Timestamp;
+}
+
+export interface RateLimitBackoffTable {
+  key: string;
   score: number;
   updated_at: Timestamp;
   blocked_until: Timestamp | null;
@@ -388,11 +407,6 @@ export interface OidcLoginStatesTable {
   code_verifier: string;
   return_to: string;
   expires_at: Timestamp;
-}
-
-export interface InstallationKeysTable {
-  name: string;
-  secret: string;
 }
 
 export type Service = Selectable<ServicesTable>;
