@@ -139,6 +139,31 @@ export interface MaintenanceWindowsTable {
   capacity: number;
   note: Generated<string>;
   created_at: Generated<Date>;
+  /** Set on the windows that stand for a LiveKit node out of service (functions/capacity/nodes-repository.ts). */
+  livekit_node_id: string | null;
+}
+
+/** What a LiveKit node's own metrics said at the last probe. */
+export interface NodeLoad {
+  rooms: number;
+  participants: number;
+}
+
+export interface LivekitNodesTable {
+  id: Generated<string>;
+  name: string;
+  url: string;
+  metrics_url: string | null;
+  cores: number | null;
+  capacity: number;
+  note: Generated<string>;
+  maintenance: Range | null;
+  down_since: Date | null;
+  down_until: Date | null;
+  checked_at: Date | null;
+  load: ColumnType<NodeLoad | null, string | null, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
@@ -398,6 +423,7 @@ export interface Database {
   absences: AbsencesTable;
   capacity_settings: CapacitySettingsTable;
   maintenance_windows: MaintenanceWindowsTable;
+  livekit_nodes: LivekitNodesTable;
   bookings: BookingsTable;
   booking_request_keys: BookingRequestKeysTable;
   capacity_buckets: CapacityBucketsTable;

@@ -8,6 +8,7 @@ import { bookingRoutes } from '../bookings/routes.ts';
 import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import { availabilityRoutes } from '../capacity/availability-routes.ts';
+import { nodesRoutes } from '../capacity/nodes-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
 import { closingDayRoutes } from '../closures/routes.ts';
 import { systemStatusRoutes } from '../health/admin-routes.ts';
@@ -36,6 +37,7 @@ export function featureRoutes(): [string, Hono<AppEnv>][] {
     ['/', bookingRoutes],
     ['/', manageRoutes],
     ['/', capacityRoutes],
+    ['/', nodesRoutes],
     ['/', availabilityRoutes],
     ['/', bookingStaffRoutes],
     ['/', authRoutes],

@@ -29,7 +29,9 @@ const BUDGET = {
   adminFirstRender: 24_000,
   counsellorOwnCode: 21_500,
   callOwnCode: 9_800,
-  adminOwnCode: 21_000,
+  // The console's code with every page, the lazily loaded video nodes page (issue 15) included; its first
+  // render is held by adminFirstRender above.
+  adminOwnCode: 23_000,
 };
 
 const brotli = (bytes: Uint8Array) =>

@@ -1,4 +1,4 @@
-// A test-only LiveKit driver for Chromium pages on the app's origin: join with a token, record what each remote track delivers.
+// The call harness for browser tests: a blank page on the app's origin with livekit-client and a small driver.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,13 +22,15 @@ window.calls = {
     this.room = room;
     room.on(RoomEvent.TrackSubscribed, (track, _pub, participant) => {
       const key = participant.identity.split(':')[0] + '/' + track.source;
-      const info = { kind: track.kind, frames: 0, width: 0, bytes: 0, energy: 0, samples: 0 };
+      // Frames count on across a re-subscription (a reconnect), so a reading never goes backwards.
+      const base = this.remote[key] ? this.remote[key].frames : 0;
+      const info = { kind: track.kind, frames: base, width: 0, bytes: 0, energy: 0, samples: 0 };
       this.remote[key] = info;
       const el = track.attach();
       document.body.appendChild(el);
       if (track.kind === 'video') {
         const tick = (_now, meta) => {
-          info.frames = meta.presentedFrames;
+          info.frames = base + meta.presentedFrames;
           info.width = el.videoWidth;
           el.requestVideoFrameCallback(tick);
         };
@@ -42,6 +44,8 @@ window.calls = {
       }
     });
     room.on(RoomEvent.Disconnected, (reason) => this.events.push('disconnected:' + reason));
+    room.on(RoomEvent.Reconnecting, () => this.events.push('reconnecting'));
+    room.on(RoomEvent.Reconnected, () => this.events.push('reconnected'));
     room.on(RoomEvent.ParticipantConnected, (p) => this.events.push('joined:' + p.identity.split(':')[0]));
     room.on(RoomEvent.ParticipantDisconnected, (p) => this.events.push('left:' + p.identity.split(':')[0]));
     await room.connect(url, token);

@@ -23,6 +23,7 @@ const ServicesPage = lazyPage(() => import('./services.tsx').then((m) => m.Servi
 const StatsPage = lazyPage(() => import('./stats.tsx').then((m) => m.StatsPage));
 const AuditPage = lazyPage(() => import('./audit.tsx').then((m) => m.AuditPage));
 const AccessibilityPage = lazyPage(() => import('./accessibility.tsx').then((m) => m.AccessibilityPage));
+const VideoNodesPage = lazyPage(() => import('./video-nodes.tsx').then((m) => m.VideoNodesPage));
 
 const PAGES = {
   '/admin': CapacityPage,
@@ -35,12 +36,14 @@ const PAGES = {
   '/admin/audit': AuditPage,
   '/admin/settings': SettingsPage,
   '/admin/accessibility': AccessibilityPage,
+  '/admin/video-nodes': VideoNodesPage,
 } as const;
 
 function App() {
   const s = tr(A);
   const nav = [
     { href: '/admin', label: s.nav.capacity },
+    { href: '/admin/video-nodes', label: s.nav.videoNodes },
     { href: '/admin/rebooking', label: s.nav.rebooking },
     { href: '/admin/closing-days', label: s.nav.closingDays },
     { href: '/admin/interpreters', label: s.nav.interpreters },

@@ -6,6 +6,7 @@ export const A = {
     title: 'Betrieb',
     nav: {
       capacity: 'Kapazität',
+      videoNodes: 'Videoknoten',
       rebooking: 'Umbuchungen',
       closingDays: 'Schließtage',
       interpreters: 'Dolmetschende',
@@ -161,6 +162,7 @@ export const A = {
     title: 'Operations',
     nav: {
       capacity: 'Capacity',
+      videoNodes: 'Video nodes',
       rebooking: 'Rebooking',
       closingDays: 'Closing days',
       interpreters: 'Interpreters',
