@@ -23,6 +23,7 @@ import { buildWeb } from '../../scripts/build-web.mjs';
  * translations) grew the console's own code to 20.4 KB on 2026-12-01; the first render fell from 24.3 KB to
  * 22.6 KB because those pages, topics, statistics, audit log and barrier reports now load on first visit.
  * The counsellor's interpreter invitation and calendar-subscription panel: own code 21.2 KB.
+ * Issue 15's video-nodes page (loaded on first visit, so only own code grows): admin own code 21.9 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
@@ -31,7 +32,7 @@ const BUDGET = {
   callOwnCode: 9_800,
   // The console's code with every page, the lazily loaded video nodes page (issue 15) included; its first
   // render is held by adminFirstRender above.
-  adminOwnCode: 23_000,
+  adminOwnCode: 22_500,
 };
 
 const brotli = (bytes: Uint8Array) =>
