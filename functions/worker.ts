@@ -129,8 +129,17 @@ export class AppHost extends DurableObject<WorkerEnv> {
 
   override async fetch(request: Request): Promise<Response> {
     if (this.isListener) {
-      if (request.method === 'POST') await this.addEdgeCounts(await request.json().catch(() => null));
+      // Listening first: a count that cannot be written (the database switching over) must not keep this process
+      // from hearing changes. The worker keeps unwritten counts and sends them again after a 503.
       await this.listen();
+      if (request.method === 'POST') {
+        const body = await request.json().catch(() => null);
+        const written = await this.addEdgeCounts(body).then(
+          () => true,
+          () => false,
+        );
+        if (!written) return new Response(null, { status: 503 });
+      }
       return new Response(null, { status: 204 });
     }
     return this.app.fetch(request);
@@ -162,15 +171,19 @@ function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } | { probl
 
 /** Hands the worker's own request counts to the listener object, which adds them in PostgreSQL. */
 const flushEdge = createFlusher(edgeMetrics, async (deltas) => {
-  if (deltas.length === 0 || !listenerStub) return;
-  const res = await listenerStub.fetch(`http://${LISTENER}/`, {
+  if (deltas.length === 0 || !flushStub) return;
+  const res = await flushStub.fetch(`http://${LISTENER}/`, {
     method: 'POST',
     body: JSON.stringify(deltas),
   });
   await res.body?.cancel();
   if (!res.ok) throw new Error(`listener answered ${res.status}`);
 });
-let listenerStub: Fetcher | undefined;
+/**
+ * The stub the pending flush uses: made in the request that scheduled it, because workerd binds a Durable
+ * Object stub to the request that created it (a stub kept from an earlier request fails, silently here).
+ */
+let flushStub: Fetcher | undefined;
 let edgeFlushScheduled = false;
 
 /**
@@ -180,7 +193,7 @@ let edgeFlushScheduled = false;
 function shareEdgeCounts(env: WorkerEnv, ctx: ExecutionContext): void {
   if (edgeFlushScheduled) return;
   edgeFlushScheduled = true;
-  listenerStub ??= env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
+  flushStub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   ctx.waitUntil(
     new Promise((done) => setTimeout(done, FLUSH_MS))
       .then(() => flushEdge())
@@ -196,11 +209,11 @@ function shareEdgeCounts(env: WorkerEnv, ctx: ExecutionContext): void {
  * second), and pings it every 5 s anyway: workerd evicts an object after about a minute without requests.
  */
 function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void {
-  listenerStub ??= env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   const since = now - lastListenPing;
   if (since < 1000 || (bus.listening && since < 5_000)) return;
   lastListenPing = now;
-  const stub = listenerStub;
+  // A stub of this request's own: one kept from an earlier request would fail (see flushStub).
+  const stub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   ctx.waitUntil(
     stub.fetch(`http://${LISTENER}/`).then(
       (r) => r.body?.cancel(),

@@ -39,6 +39,8 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
       connectionString: options.connectionString,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
       application_name: 'beratungsraum-listener',
+      // Bounds the heartbeat's round trip: no answer within this is a dead connection.
+      query_timeout: 2 * BEAT_INTERVAL_MS,
     });
     next.on('error', (e) => drop(next, e));
     next.on('end', () => drop(next));
@@ -46,16 +48,49 @@ export function createChangeListener(options: ChangeListenerOptions): ChangeList
       if (n.channel === 'calendar_changed') options.bus.publish(scopeOfPayload(n.payload));
     });
     client = next;
-    try {
+    // One bound for the whole attempt: a connect that never settles (PgBouncer paused, a socket half open) would
+    // otherwise hold `connecting` forever, and this process would never listen again.
+    const attempt = (async () => {
       await next.connect();
       await next.query('LISTEN calendar_changed');
+    })();
+    attempt.catch(() => {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error('change listener: no LISTEN within its time')),
+        (options.connectTimeoutMs ?? 2000) + 2 * BEAT_INTERVAL_MS,
+      );
+    });
+    try {
+      await Promise.race([attempt, deadline]);
       if (client === next && !stopped) {
         options.bus.setListening(true);
         clearInterval(beating);
-        beating = setInterval(() => options.bus.beat(), BEAT_INTERVAL_MS);
+        // The beat is a round trip on this very connection: a socket that died quietly (PgBouncer's KILL during a
+        // switchover, a primary that vanished) gives no 'end' event under workerd, so a timer alone would keep
+        // claiming to listen while nothing arrives.
+        let pinging = false;
+        beating = setInterval(() => {
+          if (pinging) return;
+          pinging = true;
+          next
+            .query('SELECT 1')
+            .then(
+              () => {
+                if (client === next) options.bus.beat();
+              },
+              (e: unknown) => drop(next, e),
+            )
+            .finally(() => {
+              pinging = false;
+            });
+        }, BEAT_INTERVAL_MS);
       }
     } catch (e) {
       drop(next, e);
+    } finally {
+      clearTimeout(timer);
     }
   };
 
