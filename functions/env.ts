@@ -1,6 +1,6 @@
 // The environment as one valibot schema: every variable, its default, and a clear error naming a bad one.
 import * as v from 'valibot';
-import { parseCidr } from './http/ip-address.ts';
+import { parseCidr } from './platform/ip-address.ts';
 
 const intString = (min: number, max: number, fallback: number) =>
   v.pipe(

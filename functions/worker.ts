@@ -2,17 +2,16 @@
 // spreads the rest over several Durable Objects, each owning a small pg pool.
 import { DurableObject } from 'cloudflare:workers';
 import type { Hono } from 'hono';
-import { createChangeListener } from './db/change-listener.ts';
+import { createApp, createEdgeApp } from './app/app.ts';
+import { buildDeps } from './app/deps.ts';
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { type Config, parseConfig } from './env.ts';
-import { createApp, createEdgeApp } from './http/app.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
 import { requestIdOf } from './http/middleware.ts';
 import { createChangeBus } from './platform/change-bus.ts';
-import { buildDeps } from './platform/deps.ts';
+import { createChangeListener } from './platform/change-listener.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
 import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
-import { invalidateSlotCache } from './slots/cache.ts';
 
 interface Fetcher {
   fetch(input: Request | string, init?: RequestInit): Promise<Response>;
@@ -79,10 +78,8 @@ export class AppHost extends DurableObject<WorkerEnv> {
     });
     const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
-    const deps = buildDeps(config, db, { pool, ...(assets ? { assets } : {}) });
     // A change made here reaches the other objects and the worker's cache before the answer leaves.
-    deps.onBookingChange = (scope) => bus.publish(scope);
-    bus.subscribe((scope) => invalidateSlotCache(db, scope));
+    const deps = buildDeps(config, db, { pool, bus, ...(assets ? { assets } : {}) });
     this.app = createApp(deps);
     let listener: ReturnType<typeof createChangeListener> | undefined;
     this.listen = () => {

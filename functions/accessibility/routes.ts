@@ -1,11 +1,11 @@
 // The accessibility statement's data and its feedback mechanism (BITV 2.0): citizens report barriers, operators
 // read and close the reports.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { ACCESSIBILITY_REPORTS, hitClientLimit } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { insertFeedback, listFeedback, markHandled } from './repository.ts';

@@ -1,15 +1,14 @@
 // Operator management of counsellors: list, create, update (name, active, skills, site), reset password.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { generateSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
+import { generateSecret } from '../platform/secrets.ts';
+import { endAllSessions, resetToOneTimePassword } from '../staff/accounts.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { hashPassword } from '../staff/password.ts';
-import { updatePassword } from '../staff/repository.ts';
-import { deleteSessionsOfUser } from '../staff/session-repository.ts';
 import {
   type CounsellorRow,
   findCounsellor,
@@ -144,8 +143,7 @@ export const adminCounsellorItemRoutes = new Hono<AppEnv>()
         let count = 0;
         if (body.active === false && row.active) count = await flagFutureBookings(trx, row.id, now);
         // Deactivation and a changed role end every session, so no one keeps rights they lost.
-        if ((body.active === false && row.active) || roleChange)
-          await deleteSessionsOfUser(trx, row.user_id, null);
+        if ((body.active === false && row.active) || roleChange) await endAllSessions(trx, row.user_id);
         await writeAudit(trx, {
           actorType: 'staff',
           actorId: c.get('actor')!.userId,
@@ -177,8 +175,7 @@ export const adminCounsellorItemRoutes = new Hono<AppEnv>()
       const hash = await hashPassword(password);
       await db.transaction().execute(async (trx) => {
         // One-time: the counsellor must choose a new one at the next login and is told of the reset.
-        await updatePassword(trx, row.user_id, hash, c.get('clock').now(), true, actor.userId);
-        await deleteSessionsOfUser(trx, row.user_id, null);
+        await resetToOneTimePassword(trx, row.user_id, hash, c.get('clock').now(), actor.userId);
         await writeAudit(trx, {
           actorType: 'staff',
           actorId: c.get('actor')!.userId,

@@ -1,17 +1,17 @@
 // Sites, operator settings (SMS sender name, retention days, case-file URL template) and the audit log view.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
-import { addDays, startOfDay } from '../agenda/zoned-time.ts';
 import { writeAudit } from '../audit/audit.ts';
+import { sqlState } from '../db/errors.ts';
 import type { AppEnv } from '../http/context.ts';
-import { sqlState } from '../http/db-errors.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
+import { readSettings, writeSettings } from '../platform/settings.ts';
+import { addDays, startOfDay } from '../platform/zoned-time.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { listAudit } from './audit-repository.ts';
 import { insertSite, listSites, renameSite } from './counsellors-repository.ts';
 import { AuditQuerySchema, SettingsSchema, SiteSchema } from './schemas.ts';
-import { readSettings, writeSettings } from './settings.ts';
 
 function toInstant(value: string | undefined, tz: string, endOfDay: boolean): Date | undefined {
   if (!value) return undefined;

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { sha256 } from '../platform/sha256.ts';
-import { presenceForBookings } from '../rooms/repository.ts';
+import { presenceForBookings } from '../rooms/presence.ts';
 import type { AgendaRow } from './repository.ts';
 import { type AgendaStatus, agendaStatus, caseFileUrl } from './status.ts';
 

@@ -1,17 +1,17 @@
 // GET /api/staff/agenda (ETag polling) and POST /api/staff/bookings/:id/phone-fallback.
 import { Hono } from 'hono';
-import { readSettings } from '../admin/settings.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { Actor, AppEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { readSettings } from '../platform/settings.ts';
+import { addDays, dateIn, daysBetween, startOfDay } from '../platform/zoned-time.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { findAccessibleBooking, mayAccessCounsellor, redactCitizen } from './access.ts';
 import { etagOf, matchesEtag, toAgendaItems } from './agenda.ts';
 import { counsellorExists, listAgenda, markPhoneFallback } from './repository.ts';
 import { AgendaQuerySchema } from './schemas.ts';
-import { addDays, dateIn, daysBetween, startOfDay } from './zoned-time.ts';
 
 export const MAX_AGENDA_DAYS = 42;
 

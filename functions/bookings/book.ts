@@ -1,26 +1,32 @@
 // Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit in one statement.
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
+import { retryTransient } from '../db/transaction.ts';
 import type { Config } from '../env.ts';
+import type { AppDeps, AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
-import { cacheOf } from '../slots/cache.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
-import { withBookingGate } from './gate.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
-import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { retryTransient } from './transaction.ts';
 
-export interface BookingContext {
-  db: Kysely<Database>;
-  config: Config;
+/** What a booking flow needs: the app's dependencies it touches, the time and the request id. */
+export interface BookingContext
+  extends Pick<AppDeps, 'db' | 'config' | 'memo' | 'bookingGate' | 'calendarChanged'> {
   now: Date;
   requestId: string;
+}
+
+export function bookingContext(c: Context<AppEnv>): BookingContext {
+  const { db, config, memo, bookingGate, calendarChanged } = c.get('deps');
+  const now = c.get('clock').now();
+  return { db, config, memo, bookingGate, calendarChanged, now, requestId: c.get('requestId') };
 }
 
 export interface BookingRequest {
@@ -60,8 +66,8 @@ export async function findBookableService(db: Kysely<Database>, id: string): Pro
 /** A service edit reaches bookings within this long; the claim statement re-checks that the service is still active. */
 const SERVICE_TTL_MS = 5_000;
 
-function cachedBookableService(db: Kysely<Database>, id: string): Promise<Service | undefined> {
-  return cacheOf(db).memo(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(db, id));
+function cachedBookableService(ctx: BookingContext, id: string): Promise<Service | undefined> {
+  return ctx.memo.get(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(ctx.db, id));
 }
 
 /**
@@ -69,7 +75,7 @@ function cachedBookableService(db: Kysely<Database>, id: string): Promise<Servic
  * reminder SMS, the audit entry. Exported so that the pgbench ceiling (bench/booking.ts) sends the same.
  */
 export async function buildScheduledClaim(
-  ctx: BookingContext,
+  ctx: Pick<BookingContext, 'config' | 'now' | 'requestId'>,
   service: Service,
   req: BookingRequest,
 ): Promise<{ claim: ClaimWithMessages; joinCode: string; manageToken: string }> {
@@ -132,23 +138,24 @@ export async function buildScheduledClaim(
 }
 
 export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  return withBookingGate(ctx, () => bookSlotNow(ctx, req));
+  return ctx.bookingGate.run(() => bookSlotNow(ctx, req));
 }
 
 async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  const service = await cachedBookableService(ctx.db, req.serviceId);
+  const service = await cachedBookableService(ctx, req.serviceId);
   if (!service) return { ok: false, reason: 'unknown_service' };
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await workingCandidates(ctx.db, service, rules, timeZone, req.start);
+  const candidates = await workingCandidates(ctx, service, rules, timeZone, req.start);
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);
   try {
     const booking = await retryTransient(() => claimSlotWithMessages(ctx.db, candidates, claim));
     if (!booking) return { ok: false, reason: 'slot_unavailable' };
+    ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
     if (isCapacityViolation(error)) return { ok: false, reason: 'slot_unavailable' };

@@ -2,18 +2,17 @@
 import { writeAudit } from '../audit/audit.ts';
 import { releaseCapacity } from '../capacity/buckets.ts';
 import type { Booking, Service } from '../db/database.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { cancelPendingMessages, enqueueMessage } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
-import { withBookingGate } from './gate.ts';
 import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { findBookingById, findBookingByManageHash, markCancelled } from './repository.ts';
-import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { runBookingTransaction } from './transaction.ts';
 
 export type CancelResult =
   | { ok: true; booking: Booking }
@@ -31,7 +30,7 @@ export function cancelByManageToken(
   tokenHash: Uint8Array,
   by: 'citizen' | 'staff' = 'citizen',
 ): Promise<CancelResult> {
-  return withBookingGate(ctx, () => cancelNow(ctx, tokenHash, by));
+  return ctx.bookingGate.run(() => cancelNow(ctx, tokenHash, by));
 }
 
 async function cancelNow(
@@ -49,6 +48,7 @@ async function cancelNow(
       }
       return cancelLocked(ctx, trx, b, by, null);
     });
+    ctx.calendarChanged('bookings');
     return { ok: true, booking };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason };
@@ -141,7 +141,7 @@ export function rescheduleByManageToken(
   token: string,
   start: Date,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx, async () => {
+  return ctx.bookingGate.run(async () => {
     const tokenHash = await hashSecret(token);
     return rescheduleNow(ctx, start, {
       by: 'citizen',
@@ -163,7 +163,7 @@ export function rescheduleByStaff(
   start: Date,
   actorId: string | null,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx, () =>
+  return ctx.bookingGate.run(() =>
     rescheduleNow(ctx, start, {
       by: 'staff',
       actorId,
@@ -184,7 +184,7 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await rankCandidates(ctx.db, service, rules, timeZone, start, current.id);
+  const candidates = await rankCandidates(ctx, service, rules, timeZone, start, current.id);
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const end = new Date(start.getTime() + rules.durationMinutes * 60_000);
@@ -257,6 +257,7 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
       });
       return row;
     });
+    ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode };
   } catch (error) {
     if (error instanceof SlotTaken) return { ok: false, reason: 'slot_unavailable' };

@@ -2,26 +2,18 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/buckets.ts';
 import type { Booking, Database, Service } from '../db/database.ts';
-import { cacheOf } from '../slots/cache.ts';
-import { loadSkilledCounsellors } from '../slots/repository.ts';
+import type { TtlMemo } from '../platform/ttl-memo.ts';
+import { rosterOf } from '../slots/calendar.ts';
 import {
-  type CounsellorHours,
   type ServiceRules,
   withinWorkingHours,
   workingCheck,
 } from '../slots/slot-engine.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
-/** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
-const ROSTER_TTL_MS = 5_000;
-
-function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<CounsellorHours[]> {
-  return cacheOf(db).memo(`roster:${serviceId}`, ROSTER_TTL_MS, () => loadSkilledCounsellors(db, serviceId));
-}
-
 /** Who offers the service and works during the blocked time of a session at `start` (from the cached roster, no query). */
 export async function workingCandidates(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; memo: TtlMemo },
   service: Service,
   rules: ServiceRules,
   timeZone: string,
@@ -30,7 +22,7 @@ export async function workingCandidates(
   const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
   const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
   const works = workingCheck(timeZone, blockedStart, blockedEnd);
-  return (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours)).map((c) => c.id);
+  return (await rosterOf(deps, service.id)).filter((c) => works(c.hours)).map((c) => c.id);
 }
 
 /**
@@ -40,7 +32,7 @@ export async function workingCandidates(
  * all of it when the booking is inserted.
  */
 export async function rankCandidates(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; memo: TtlMemo },
   service: Service,
   rules: ServiceRules,
   timeZone: string,
@@ -49,7 +41,8 @@ export async function rankCandidates(
 ): Promise<string[]> {
   const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
   const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
-  const ids = await workingCandidates(db, service, rules, timeZone, start);
+  const db = deps.db;
+  const ids = await workingCandidates(deps, service, rules, timeZone, start);
   if (ids.length === 0) return [];
   const ranked = await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId);
   if (ranked.zoneMatches) return ranked.ids;

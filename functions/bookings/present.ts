@@ -1,6 +1,6 @@
 // The public shape of a booking: never the counsellor, times in the service time zone.
 import type { Booking, Language, Service } from '../db/database.ts';
-import { formatInZone } from '../slots/time-zone.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 
 export interface PublicBooking {
   id: string;

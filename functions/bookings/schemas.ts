@@ -1,18 +1,8 @@
 // valibot schemas of the citizen booking API: the booking form, the reschedule body, the manage token.
 import * as v from 'valibot';
 import { LANGUAGES } from '../db/database.ts';
-import { SERVICE_ID } from '../slots/schemas.ts';
+import { Instant, ServiceId, Uuid } from '../http/schemas.ts';
 import { normalizeMobilePhone } from './phone.ts';
-
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 date-time with an offset, as an instant. */
-export const Instant = v.pipe(
-  v.string(),
-  v.regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset'),
-  v.transform((s) => new Date(s)),
-  v.check((d) => !Number.isNaN(d.getTime()), 'must be a real date-time'),
-);
 
 /** A mobile number, normalised to E.164 (German numbers may omit +49). */
 export const MobilePhone = v.pipe(
@@ -42,7 +32,7 @@ const optionalText = (max: number) =>
   );
 
 export const BookingBodySchema = v.object({
-  service: v.pipe(v.string(), v.regex(SERVICE_ID, 'must be a service id')),
+  service: ServiceId,
   start: Instant,
   phone: MobilePhone,
   name: optionalText(200),
@@ -64,7 +54,7 @@ export const BookingBodySchema = v.object({
   /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
   verification: v.optional(
     v.object({
-      id: v.pipe(v.string(), v.uuid('must be the verificationId of the 428 answer')),
+      id: Uuid('must be the verificationId of the 428 answer'),
       code: v.pipe(
         v.string(),
         v.trim(),
@@ -79,3 +69,7 @@ export type BookingBody = v.InferOutput<typeof BookingBodySchema>;
 export const RescheduleBodySchema = v.object({ start: Instant });
 
 export const TokenParamSchema = v.object({ token: v.string() });
+
+export const CancelBodySchema = v.object({
+  message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, 'must be at most 300 characters')), ''),
+});

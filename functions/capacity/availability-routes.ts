@@ -1,12 +1,12 @@
 // Weekly hours and absences: counsellors keep their own, operators any counsellor's; clashing bookings get flagged.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { runBookingTransaction } from '../bookings/transaction.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { formatInZone } from '../slots/time-zone.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import {
   addAbsence,
@@ -15,9 +15,7 @@ import {
   lockCounsellor,
   replaceWorkingHours,
 } from './availability.ts';
-import { AbsenceBodySchema, UuidParamSchema, WorkingHoursBodySchema } from './schemas.ts';
-
-const AbsenceParamSchema = UuidParamSchema;
+import { AbsenceBodySchema, WorkingHoursBodySchema } from './schemas.ts';
 
 function ownCounsellor(c: Context<AppEnv>): string {
   const id = c.get('actor')?.counsellorId;
@@ -47,7 +45,7 @@ async function createAbsence(
     return addAbsence(trx, counsellorId, body, now, actor);
   });
   if (!result) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json(
     {
       absence: absenceJson(c, { id: result.id, s: body.start, e: body.end, reason: body.reason }),
@@ -65,7 +63,7 @@ async function deleteAbsence(c: Context<AppEnv>, counsellorId: string, absenceId
     .where('counsellor_id', '=', counsellorId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json({ deleted: absenceId });
 }
 
@@ -81,11 +79,9 @@ async function putHours(
     return replaceWorkingHours(trx, counsellorId, hours, c.get('config').TIME_ZONE, now, actor);
   });
   if (flagged === null) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json({ hours: await listWorkingHours(c.get('db'), counsellorId), flaggedBookings: flagged });
 }
-
-const CounsellorParamSchema = UuidParamSchema;
 
 export const availabilityRoutes = new Hono<AppEnv>()
   .use('/api/staff/working-hours', requireStaff(['counsellor', 'operator']))
@@ -107,27 +103,24 @@ export const availabilityRoutes = new Hono<AppEnv>()
   .post('/api/staff/absences', validate('json', AbsenceBodySchema), async (c) =>
     createAbsence(c, ownCounsellor(c), c.req.valid('json')),
   )
-  .delete('/api/staff/absences/:id', validate('param', AbsenceParamSchema), async (c) =>
+  .delete('/api/staff/absences/:id', idParam, async (c) =>
     deleteAbsence(c, ownCounsellor(c), c.req.valid('param').id),
   )
-  .get('/api/admin/counsellors/:id/working-hours', validate('param', CounsellorParamSchema), async (c) =>
+  .get('/api/admin/counsellors/:id/working-hours', idParam, async (c) =>
     c.json({ hours: await listWorkingHours(c.get('db'), c.req.valid('param').id) }),
   )
   .put(
     '/api/admin/counsellors/:id/working-hours',
-    validate('param', CounsellorParamSchema),
+    idParam,
     validate('json', WorkingHoursBodySchema),
     async (c) => putHours(c, c.req.valid('param').id, c.req.valid('json').hours),
   )
-  .get('/api/admin/counsellors/:id/absences', validate('param', CounsellorParamSchema), async (c) => {
+  .get('/api/admin/counsellors/:id/absences', idParam, async (c) => {
     const rows = await listAbsences(c.get('db'), c.req.valid('param').id, c.get('clock').now());
     return c.json({ absences: rows.map((a) => absenceJson(c, a)) });
   })
-  .post(
-    '/api/admin/counsellors/:id/absences',
-    validate('param', CounsellorParamSchema),
-    validate('json', AbsenceBodySchema),
-    async (c) => createAbsence(c, c.req.valid('param').id, c.req.valid('json')),
+  .post('/api/admin/counsellors/:id/absences', idParam, validate('json', AbsenceBodySchema), async (c) =>
+    createAbsence(c, c.req.valid('param').id, c.req.valid('json')),
   )
   .delete('/api/admin/counsellors/:id/absences/:absenceId', async (c) => {
     const id = c.req.param('id');

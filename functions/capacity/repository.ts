@@ -1,7 +1,7 @@
 // Kysely queries for the capacity model: settings, buckets kept in step with it, and flagging what no longer fits.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { BUCKET_MS } from './buckets.ts';
+import { BUCKET_MS, floorToBucket } from './buckets.ts';
 import { pickBookingsToFlag } from './rebooking.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -65,10 +65,6 @@ export async function recomputeBuckets(trx: Transaction<Database>, from: Date, t
     from capacity_settings s
     where s.id = 1 and b.start_at >= ${floorToBucket(from)}
       ${to ? sql`and b.start_at < ${to}` : sql``}`.execute(trx);
-}
-
-export function floorToBucket(d: Date): Date {
-  return new Date(Math.floor(d.getTime() / BUCKET_MS) * BUCKET_MS);
 }
 
 /**

@@ -2,12 +2,12 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { writeAudit } from '../audit/audit.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { formatInZone } from '../slots/time-zone.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import {
   flagOverCapacity,
@@ -15,7 +15,7 @@ import {
   recomputeBuckets,
   writeCapacitySettings,
 } from './repository.ts';
-import { CapacityBodySchema, MaintenanceBodySchema, UuidParamSchema } from './schemas.ts';
+import { CapacityBodySchema, MaintenanceBodySchema } from './schemas.ts';
 
 const DEFAULT_ADHOC_MINUTES = 30;
 
@@ -56,7 +56,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       });
       return { ...next, flaggedBookings: flagged };
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json(result);
   })
   .get('/api/admin/maintenance-windows', async (c) => {
@@ -108,7 +108,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       });
       return { id: row.id, flagged };
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json(
       {
         maintenanceWindow: {
@@ -123,7 +123,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .delete('/api/admin/maintenance-windows/:id', validate('param', UuidParamSchema), async (c) => {
+  .delete('/api/admin/maintenance-windows/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const found = await runBookingTransaction(c.get('db'), async (trx) => {
       await readCapacitySettings(trx, true);
@@ -144,6 +144,6 @@ export const capacityRoutes = new Hono<AppEnv>()
       return true;
     });
     if (!found) throw new AppError('not_found');
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json({ deleted: id });
   });

@@ -1,6 +1,6 @@
 // valibot schemas of the operator's capacity, maintenance, absence and weekly-hours requests.
 import * as v from 'valibot';
-import { Instant } from '../bookings/schemas.ts';
+import { Instant } from '../http/schemas.ts';
 
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
@@ -94,11 +94,3 @@ function hasOverlap(hours: { weekday: number; start: string; end: string }[]): b
   }
   return false;
 }
-
-export const CancelBodySchema = v.object({
-  message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, 'must be at most 300 characters')), ''),
-});
-
-export const UuidParamSchema = v.object({
-  id: v.pipe(v.string(), v.uuid('must be an id')),
-});

@@ -1,7 +1,8 @@
 // Readiness probes of the database, the video server and the SMS gateway, each with a short timeout.
+
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { isMigrated } from '../db/migrator.ts';
 import type { AppDeps } from '../http/context.ts';
-import { isDatabaseUnavailable } from '../http/db-errors.ts';
 
 export type DependencyName = 'database' | 'video' | 'sms';
 export type CheckStatus = 'ok' | 'down' | 'not_migrated' | 'not_configured';

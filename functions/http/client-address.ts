@@ -1,7 +1,14 @@
 // The client behind a request: the connection's address, or X-Forwarded-For only as far as trusted proxies vouch for it.
 import type { Context } from 'hono';
+import {
+  type CidrRange,
+  clientGroup,
+  type IpAddress,
+  inRange,
+  parseCidr,
+  parseIp,
+} from '../platform/ip-address.ts';
 import type { AppEnv } from './context.ts';
-import { type CidrRange, clientGroup, type IpAddress, inRange, parseCidr, parseIp } from './ip-address.ts';
 
 /**
  * workerd does not tell a worker the peer address. deploy/workerd.capnp (and `npm start`) bind the

@@ -28,7 +28,7 @@ export const adhocRoutes = new Hono<AppEnv>().post(
     const actor = c.get('actor')!;
     if (!actor.counsellorId) throw new AppError('forbidden', { detail: 'Only counsellors hold sessions.' });
     const body = c.req.valid('json');
-    const result = await createAdhocBooking(c.get('db'), {
+    const result = await createAdhocBooking(c.get('deps'), {
       counsellorId: actor.counsellorId,
       phone: phoneOrNull(body.phone),
       name: body.name || null,

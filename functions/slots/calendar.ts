@@ -1,9 +1,23 @@
 // Builds the GET /api/slots body: loads what the engine needs for the range and renders local times.
 import type { Kysely } from 'kysely';
 import type { Database, Service } from '../db/database.ts';
+import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from '../platform/time-zone.ts';
+import type { TtlMemo } from '../platform/ttl-memo.ts';
 import { loadBusyPeriods, loadCapacity, loadCapacityUsage, loadSkilledCounsellors } from './repository.ts';
-import { computeSlots, type ServiceRules } from './slot-engine.ts';
-import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from './time-zone.ts';
+import { type CounsellorHours, computeSlots, type ServiceRules } from './slot-engine.ts';
+
+/** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
+const ROSTER_TTL_MS = 5_000;
+
+/** The counsellors offering a service with their hours, memoised (cleared by calendar changes of scope 'all'). */
+export function rosterOf(
+  deps: { db: Kysely<Database>; memo: TtlMemo },
+  serviceId: string,
+): Promise<CounsellorHours[]> {
+  return deps.memo.get(`roster:${serviceId}`, ROSTER_TTL_MS, () =>
+    loadSkilledCounsellors(deps.db, serviceId),
+  );
+}
 
 export function rulesOf(service: Service): ServiceRules {
   return {

@@ -3,11 +3,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { findService } from '../services/repository.ts';
-import { slotCacheFor } from './cache.ts';
+import { daysBetween } from '../platform/time-zone.ts';
+import { findService } from '../services/catalogue.ts';
 import { buildCalendar } from './calendar.ts';
 import { MAX_RANGE_DAYS, SlotQuerySchema } from './schemas.ts';
-import { daysBetween } from './time-zone.ts';
 
 export const slotRoutes = new Hono<AppEnv>().get(
   '/api/slots',
@@ -30,7 +29,7 @@ export const slotRoutes = new Hono<AppEnv>().get(
     const db = c.get('db');
     const timeZone = c.get('config').TIME_ZONE;
     const clock = c.get('clock');
-    const body = await slotCacheFor(c.get('deps')).get(`${serviceId}|${from}|${to}`, async () => {
+    const body = await c.get('deps').slotCache.get(`${serviceId}|${from}|${to}`, async () => {
       const service = await findService(db, serviceId);
       if (!service?.active)
         throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });

@@ -1,7 +1,15 @@
 // The slot engine: free, capacity-aware appointment times from working hours, absences, bookings and capacity; pure.
+
+import {
+  addDays,
+  daysBetween,
+  type LocalDay,
+  localDateOf,
+  localDay,
+  offsetAt,
+} from '../platform/time-zone.ts';
 import { BUCKET_MS, capacityFreeSpans } from './capacity-spans.ts';
 import { intersectClosed, mergeSpans, type Span, subtractSpans, unionClosed } from './intervals.ts';
-import { addDays, daysBetween, type LocalDay, localDateOf, localDay, offsetAt } from './time-zone.ts';
 import type { Availability, CounsellorHours, DaySlots, ServiceRules } from './types.ts';
 import { hoursKey, workingSpans } from './working-hours.ts';
 

@@ -1,10 +1,10 @@
 // Self-service for a logged-in staff member: change password, enrol TOTP, list and end own sessions.
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { isUuid } from '../agenda/access.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { failLogin, loginKeys, refuseIfBlocked } from './login.ts';
 import { requireStaff } from './middleware.ts';

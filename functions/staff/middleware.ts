@@ -2,10 +2,10 @@
 // ends; state-changing requests carry the CSRF token; a session with a pending step may only finish it.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { StaffRole } from '../db/database.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
 import { idleExpiry, needsTouch, sessionCookieName, sessionLimits } from './session.ts';
 import { findSession, touchSession } from './session-repository.ts';
 

@@ -2,10 +2,10 @@
 // /api/auth/oidc/callback → session; POST /api/auth/oidc/backchannel-logout; GET /api/auth/options.
 import { Hono } from 'hono';
 import * as oidc from 'openid-client';
-import { hashSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { hashSecret } from '../platform/secrets.ts';
 import { readLocalLoginMode } from './login-settings.ts';
 import { identityOf, mapRoles } from './oidc-claims.ts';
 import { storeLoginState, takeLoginState } from './oidc-repository.ts';

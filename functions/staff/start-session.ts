@@ -2,9 +2,9 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { writeAudit } from '../audit/audit.ts';
-import { generateSecret, hashSecret } from '../bookings/secrets.ts';
 import type { SessionPending } from '../db/database.ts';
 import type { AppEnv } from '../http/context.ts';
+import { generateSecret, hashSecret } from '../platform/secrets.ts';
 import { absoluteExpiry, cookieIsSecure, idleExpiry, sessionCookieName, sessionLimits } from './session.ts';
 import { insertSession } from './session-repository.ts';
 

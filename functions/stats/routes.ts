@@ -1,9 +1,9 @@
 // GET /api/admin/stats(.csv), /api/admin/capacity/forecast and /api/admin/capacity/live (operator role).
 import { type Context, Hono } from 'hono';
-import { addDays, dateIn, daysBetween, startOfDay } from '../agenda/zoned-time.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { addDays, dateIn, daysBetween, startOfDay } from '../platform/zoned-time.ts';
 import { requireStaff } from '../staff/middleware.ts';
 import { capacityAt, hourlyForecast } from './forecast.ts';
 import { daysToCsv, fillDays, totalsOf } from './report.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatInZone } from '../../functions/platform/time-zone.ts';
 import {
   type Availability,
   capacityAllows,
@@ -10,7 +11,6 @@ import {
   type WeeklyHours,
   withinWorkingHours,
 } from '../../functions/slots/slot-engine.ts';
-import { formatInZone } from '../../functions/slots/time-zone.ts';
 
 const TZ = 'Europe/Berlin';
 const at = (iso: string) => Date.parse(iso);

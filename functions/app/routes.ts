@@ -9,6 +9,7 @@ import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
 import { availabilityRoutes } from '../capacity/availability-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
 import { systemStatusRoutes } from '../health/admin-routes.ts';
+import type { AppEnv } from '../http/context.ts';
 import { internalRoutes } from '../internal/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
@@ -23,7 +24,6 @@ import { oidcRoutes } from '../staff/oidc-routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { surveyRoutes } from '../survey/routes.ts';
 import { webRoutes } from '../web/routes.ts';
-import type { AppEnv } from './context.ts';
 
 export function featureRoutes(): [string, Hono<AppEnv>][] {
   return [

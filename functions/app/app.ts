@@ -2,15 +2,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import type { AppDeps, AppEnv } from '../http/context.ts';
+import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from '../http/middleware.ts';
+import { AppError, problemResponse } from '../http/problem.ts';
+import { countJoinOutcomes, requestMetrics } from '../metrics/middleware.ts';
 import { metricsRoutes } from '../metrics/routes.ts';
 import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
-import type { AppDeps, AppEnv } from './context.ts';
-import { isDatabaseUnavailable } from './db-errors.ts';
-import { countJoinOutcomes, requestMetrics } from './metrics-middleware.ts';
-import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
-import { AppError, problemResponse } from './problem.ts';
 import { featureRoutes } from './routes.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
