@@ -1,14 +1,13 @@
 // Sites, operator settings (SMS sender name, retention days, case-file URL template) and the audit log view.
 import { Hono } from 'hono';
-import { writeAudit } from '../audit/audit.ts';
+import { auditStaff, } from '../audit/audit.ts';
 import { sqlState } from '../db/errors.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { readSettings, writeSettings } from '../platform/settings.ts';
 import { addDays, startOfDay } from '../platform/zoned-time.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { listAudit } from './audit-repository.ts';
 import { insertSite, listSites, renameSite } from './counsellors-repository.ts';
 import { AuditQuerySchema, SettingsSchema, SiteSchema } from './schemas.ts';
@@ -21,18 +20,14 @@ function toInstant(value: string | undefined, tz: string, endOfDay: boolean): Da
   return new Date(value);
 }
 
-export const adminSettingsRoutes = new Hono<AppEnv>()
-  .use('/api/admin/sites', requireStaff(['operator']))
-  .use('/api/admin/sites/*', requireStaff(['operator']))
-  .use('/api/admin/settings', requireStaff(['operator']))
-  .use('/api/admin/audit', requireStaff(['operator']))
-  .get('/api/admin/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
-  .post('/api/admin/sites', validate('json', SiteSchema), async (c) => {
+export const adminSettingsRoutes = new Hono<StaffEnv>()
+  .get('/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
+  .post('/sites', validate('json', SiteSchema), async (c) => {
     const site = await insertSite(c.get('db'), c.req.valid('json').name);
     if (!site) throw new AppError('conflict', { detail: 'A site with this name exists already.' });
     return c.json({ site }, 201);
   })
-  .put('/api/admin/sites/:id', validate('json', SiteSchema), async (c) => {
+  .put('/sites/:id', validate('json', SiteSchema), async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
     try {
@@ -45,25 +40,18 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
       throw e;
     }
   })
-  .get('/api/admin/settings', async (c) => {
+  .get('/settings', async (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ settings: await readSettings(c.get('db'), c.get('config')) });
   })
-  .put('/api/admin/settings', validate('json', SettingsSchema), async (c) => {
+  .put('/settings', validate('json', SettingsSchema), async (c) => {
     const changes = c.req.valid('json');
     const db = c.get('db');
     await writeSettings(db, changes, c.get('clock').now());
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: c.get('actor')!.userId,
-      action: 'settings_updated',
-      entityType: 'settings',
-      detail: changes,
-      requestId: c.get('requestId'),
-    });
+    await auditStaff(c, 'settings_updated', { entityType: 'settings', detail: changes, db });
     return c.json({ settings: await readSettings(db, c.get('config')) });
   })
-  .get('/api/admin/audit', validate('query', AuditQuerySchema), async (c) => {
+  .get('/audit', validate('query', AuditQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const tz = c.get('config').TIME_ZONE;
     const entries = await listAudit(c.get('db'), {

@@ -11,7 +11,7 @@ import { countJoinOutcomes, requestMetrics } from '../metrics/middleware.ts';
 import { metricsRoutes } from '../metrics/routes.ts';
 import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
-import { featureRoutes } from './routes.ts';
+import { mountFeatures } from './routes.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = withCommonMiddleware(new Hono<AppEnv>(), deps);
@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes);
-  for (const [path, routes] of featureRoutes()) app.route(path, routes);
+  mountFeatures(app);
   return withErrorHandlers(app, deps);
 }
 

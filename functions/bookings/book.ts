@@ -23,7 +23,7 @@ export interface BookingContext
   requestId: string;
 }
 
-export function bookingContext(c: Context<AppEnv>): BookingContext {
+export function bookingContext<E extends AppEnv>(c: Context<E>): BookingContext {
   const { db, config, memo, bookingGate, calendarChanged } = c.get('deps');
   const now = c.get('clock').now();
   return { db, config, memo, bookingGate, calendarChanged, now, requestId: c.get('requestId') };

@@ -4,11 +4,7 @@ import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/bucke
 import type { Booking, Database, Service } from '../db/database.ts';
 import type { TtlMemo } from '../platform/ttl-memo.ts';
 import { rosterOf } from '../slots/calendar.ts';
-import {
-  type ServiceRules,
-  withinWorkingHours,
-  workingCheck,
-} from '../slots/slot-engine.ts';
+import { type ServiceRules, withinWorkingHours, workingCheck } from '../slots/slot-engine.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
 /** Who offers the service and works during the blocked time of a session at `start` (from the cached roster, no query). */

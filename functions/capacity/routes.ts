@@ -1,14 +1,13 @@
 // Operator API for the video system's capacity: concurrent sessions, ad-hoc reserve, maintenance windows.
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { writeAudit } from '../audit/audit.ts';
+import { auditStaff, writeAudit } from '../audit/audit.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { formatInZone } from '../platform/time-zone.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import {
   flagOverCapacity,
   readCapacitySettings,
@@ -19,17 +18,14 @@ import { CapacityBodySchema, MaintenanceBodySchema } from './schemas.ts';
 
 const DEFAULT_ADHOC_MINUTES = 30;
 
-export const capacityRoutes = new Hono<AppEnv>()
-  .use('/api/admin/capacity', requireStaff(['operator']))
-  .use('/api/admin/maintenance-windows', requireStaff(['operator']))
-  .use('/api/admin/maintenance-windows/*', requireStaff(['operator']))
-  .get('/api/admin/capacity', async (c) => {
+export const capacityRoutes = new Hono<StaffEnv>()
+  .get('/capacity', async (c) => {
     const s = await readCapacitySettings(c.get('db'));
     return c.json(
       s ?? { maxConcurrentSessions: 0, adhocReserve: 0, adhocDurationMinutes: DEFAULT_ADHOC_MINUTES },
     );
   })
-  .put('/api/admin/capacity', validate('json', CapacityBodySchema), async (c) => {
+  .put('/capacity', validate('json', CapacityBodySchema), async (c) => {
     const body = c.req.valid('json');
     const now = c.get('clock').now();
     const actor = c.get('actor');
@@ -59,7 +55,7 @@ export const capacityRoutes = new Hono<AppEnv>()
     c.get('deps').calendarChanged('all');
     return c.json(result);
   })
-  .get('/api/admin/maintenance-windows', async (c) => {
+  .get('/maintenance-windows', async (c) => {
     const tz = c.get('config').TIME_ZONE;
     const rows = await sql<{ id: string; s: Date; e: Date; capacity: number; note: string }>`
       select id, lower(period) as s, upper(period) as e, capacity, note from maintenance_windows
@@ -74,7 +70,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/api/admin/maintenance-windows', validate('json', MaintenanceBodySchema), async (c) => {
+  .post('/maintenance-windows', validate('json', MaintenanceBodySchema), async (c) => {
     const body = c.req.valid('json');
     const now = c.get('clock').now();
     const tz = c.get('config').TIME_ZONE;
@@ -92,10 +88,7 @@ export const capacityRoutes = new Hono<AppEnv>()
         .executeTakeFirstOrThrow();
       await recomputeBuckets(trx, body.start, body.end);
       const flagged = await flagOverCapacity(trx, now, 'maintenance_window', body.start, body.end);
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'maintenance_window.created',
+      await auditStaff(c, 'maintenance_window.created', {
         entityType: 'maintenance_window',
         entityId: row.id,
         detail: {
@@ -104,7 +97,7 @@ export const capacityRoutes = new Hono<AppEnv>()
           capacity: body.capacity,
           flagged,
         },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return { id: row.id, flagged };
     });
@@ -123,7 +116,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .delete('/api/admin/maintenance-windows/:id', idParam, async (c) => {
+  .delete('/maintenance-windows/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const found = await runBookingTransaction(c.get('db'), async (trx) => {
       await readCapacitySettings(trx, true);
@@ -133,13 +126,10 @@ export const capacityRoutes = new Hono<AppEnv>()
       const w = row.rows[0];
       if (!w) return false;
       await recomputeBuckets(trx, new Date(w.s), new Date(w.e));
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'maintenance_window.deleted',
+      await auditStaff(c, 'maintenance_window.deleted', {
         entityType: 'maintenance_window',
         entityId: id,
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return true;
     });

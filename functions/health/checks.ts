@@ -54,7 +54,7 @@ async function probeDatabase(deps: AppDeps): Promise<ProbeResult> {
       return { status: 'ok', detail: 'reachable and migrated' };
     return {
       status: 'not_migrated',
-      detail: 'reachable, but the newest migration is not applied (run npm run migrate)',
+      detail: 'reachable, but not every migration is applied (run npm run migrate)',
     };
   } catch (e) {
     const why =

@@ -94,3 +94,6 @@ export type AppVariables = {
 };
 
 export type AppEnv = { Variables: AppVariables };
+
+/** Behind requireStaff (the /api/staff and /api/admin sub-apps, the session routes of /api/auth): the actor is set. */
+export type StaffEnv = { Variables: AppVariables & { actor: Actor } };

@@ -61,12 +61,12 @@ export function rateLimited(
 }
 
 /** The HMAC key of this request's client for `scope`. */
-export function requestClientKey(c: Context<AppEnv>, scope: string): Promise<string> {
+export function requestClientKey<E extends AppEnv>(c: Context<E>, scope: string): Promise<string> {
   return clientKey(c.get('db'), scope, clientAddress(c), c.get('clock').now());
 }
 
 /** Counts one request of this client against `l`; throws 429 with Retry-After once it is over. */
-export async function hitClientLimit(c: Context<AppEnv>, l: ClientLimit): Promise<void> {
+export async function hitClientLimit<E extends AppEnv>(c: Context<E>, l: ClientLimit): Promise<void> {
   const limits = c.get('limits');
   if (!limits.enabled) return;
   const result = await limits.hit(

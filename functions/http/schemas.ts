@@ -35,13 +35,19 @@ export const IsoDate = v.pipe(
   v.check((s) => !Number.isNaN(parseDate(s)), 'must be a real date'),
 );
 
-/** The `:id` path parameter of every route that names a record. */
-export const IdParamSchema = v.object({ id: Uuid() });
-
 /**
- * Validates `:id`: a malformed id names no record, so the answer is the same 404 `not_found` an unknown
- * well-formed id gets (docs/endpoints.md, "Ids in paths"), on every route.
+ * Validates the named path parameters as UUIDs. A malformed id names no record, so the answer is the
+ * same 404 `not_found` an unknown well-formed id gets (docs/endpoints.md, "Ids in paths"), on every route.
  */
-export const idParam = vValidator('param', IdParamSchema, (result) => {
-  if (!result.success) throw new AppError('not_found');
-});
+export function idParams<Name extends string>(...names: Name[]) {
+  const entries = Object.fromEntries(names.map((name) => [name, Uuid()])) as Record<
+    Name,
+    ReturnType<typeof Uuid>
+  >;
+  return vValidator('param', v.object(entries), (result) => {
+    if (!result.success) throw new AppError('not_found');
+  });
+}
+
+/** The `:id` of every route that names one record. */
+export const idParam = idParams('id');

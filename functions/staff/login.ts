@@ -37,7 +37,7 @@ export interface LoginKeys {
   client: FailureKey;
 }
 
-export async function loginKeys(c: Context<AppEnv>, email: string): Promise<LoginKeys> {
+export async function loginKeys<E extends AppEnv>(c: Context<E>, email: string): Promise<LoginKeys> {
   const key = await loadHashKey(c.get('db'));
   const clientHash = await clientHashOf(c, key);
   const accountHash = await keyedHash(key, 'account', email);
@@ -49,7 +49,11 @@ export async function loginKeys(c: Context<AppEnv>, email: string): Promise<Logi
 }
 
 /** Refuses (429, audited) a client that is still blocked for this account or as a whole. */
-export async function refuseIfBlocked(c: Context<AppEnv>, keys: LoginKeys, now: Date): Promise<void> {
+export async function refuseIfBlocked<E extends AppEnv>(
+  c: Context<E>,
+  keys: LoginKeys,
+  now: Date,
+): Promise<void> {
   const states = await readFailures(c.get('db'), [keys.account, keys.client]);
   const wait = Math.max(
     secondsBlocked(states.get(`${keys.clientHash}|${keys.account.accountHash}`), now),
@@ -68,8 +72,8 @@ export async function refuseIfBlocked(c: Context<AppEnv>, keys: LoginKeys, now: 
 }
 
 /** Counts a failure for the client on this account and overall, audits it, and answers 401. */
-export async function failLogin(
-  c: Context<AppEnv>,
+export async function failLogin<E extends AppEnv>(
+  c: Context<E>,
   keys: LoginKeys,
   now: Date,
   reason: string,
@@ -109,8 +113,8 @@ export function pendingStep(user: StaffRecord, operatorTotpRequired: boolean): S
 }
 
 /** Checks a password login; returns the account or throws a problem (401, 403, 429), audited. */
-export async function checkPasswordLogin(
-  c: Context<AppEnv>,
+export async function checkPasswordLogin<E extends AppEnv>(
+  c: Context<E>,
   input: LoginInput,
   keys: LoginKeys,
   now: Date,

@@ -139,7 +139,10 @@ export const oidcRoutes = new Hono<AppEnv>()
     } catch {
       throw new AppError('invalid_request', { detail: 'The logout token is not valid.' });
     }
-    const ended = await deleteOidcSessions(c.get('db'), who.sid ? { sid: who.sid } : { subject: who.sub! });
+    const ended = await deleteOidcSessions(
+      c.get('db'),
+      who.sid ? { sid: who.sid } : who.sub ? { subject: who.sub } : {},
+    );
     c.get('log').info('back-channel logout', { requestId: c.get('requestId'), sessionsEnded: ended });
     c.header('cache-control', 'no-store');
     return c.body(null, 200);

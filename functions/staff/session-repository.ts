@@ -108,10 +108,11 @@ export async function deleteSessionById(db: Db, userId: string, id: string): Pro
 /** Back-channel logout: the provider names its session (sid) or, without one, the user (sub). */
 export async function deleteOidcSessions(db: Db, by: { sid?: string; subject?: string }): Promise<number> {
   let q = db.deleteFrom('staff_sessions').where('auth_method', '=', 'oidc');
+  const subject = by.subject;
   if (by.sid) q = q.where('oidc_sid', '=', by.sid);
-  else if (by.subject)
+  else if (subject)
     q = q.where('user_id', 'in', (eb) =>
-      eb.selectFrom('staff_users').select('id').where('oidc_subject', '=', by.subject!),
+      eb.selectFrom('staff_users').select('id').where('oidc_subject', '=', subject),
     );
   else return 0;
   const res = await q.executeTakeFirst();

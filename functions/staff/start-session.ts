@@ -18,7 +18,7 @@ export interface SessionStart {
 }
 
 /** Creates the session and sets its cookie; returns the CSRF token for the page. */
-export async function startSession(c: Context<AppEnv>, s: SessionStart): Promise<string> {
+export async function startSession<E extends AppEnv>(c: Context<E>, s: SessionStart): Promise<string> {
   const db = c.get('db');
   const config = c.get('config');
   const now = c.get('clock').now();

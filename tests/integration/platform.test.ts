@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../functions/app/seed.ts';
 import { createDb, createPool } from '../../functions/db/connect.ts';
-import { migrateToLatest } from '../../functions/db/migrator.ts';
+import { migrateToLatest, pendingMigrations } from '../../functions/db/migrator.ts';
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -66,6 +66,25 @@ describe('health and readiness', () => {
     expect((await res.json()).code).toBe('database_unavailable');
     await other.db.destroy();
     await tdb.pool.query('drop database unmigrated_db');
+  });
+
+  it('is not ready while any migration is missing, not only the newest', async () => {
+    const [first] = (
+      await tdb.pool.query('select name, executed_at from schema_migrations order by name limit 1')
+    ).rows as { name: string; executed_at: Date }[];
+    expect(first?.name).toBe('0001_create_schema');
+    await tdb.pool.query('delete from schema_migrations where name = $1', [first?.name]);
+    try {
+      expect(await pendingMigrations(tdb.db)).toEqual(['0001_create_schema']);
+      const res = await createTestApp(tdb).request('/readyz');
+      expect(res.status).toBe(503);
+    } finally {
+      await tdb.pool.query('insert into schema_migrations (name, executed_at) values ($1, $2)', [
+        first?.name,
+        first?.executed_at,
+      ]);
+    }
+    expect(await pendingMigrations(tdb.db)).toEqual([]);
   });
 
   it('answers 503 with Retry-After when the database cannot be reached', async () => {
