@@ -1,7 +1,7 @@
 // The accessibility statement's data and its feedback mechanism (BITV 2.0): citizens report barriers, operators
 // read and close the reports.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { ACCESSIBILITY_REPORTS, hitClientLimit } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';

@@ -1,6 +1,6 @@
 // Operator management of counsellors: list, create, update (name, active, skills, site), reset password.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { isUuid } from '../http/schemas.ts';

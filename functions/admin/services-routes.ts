@@ -1,7 +1,7 @@
 // GET/POST /api/admin/services and PUT /api/admin/services/:id: topics with names, durations and rules.
 import { type Context, Hono } from 'hono';
 import type * as v from 'valibot';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { Service } from '../db/database.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';

@@ -1,6 +1,6 @@
 // Sites, operator settings (SMS sender name, retention days, case-file URL template) and the audit log view.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import { sqlState } from '../db/errors.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';

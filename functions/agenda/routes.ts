@@ -1,6 +1,6 @@
 // GET /api/staff/agenda (ETag polling) and POST /api/staff/bookings/:id/phone-fallback.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { Actor, StaffEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';

@@ -1,6 +1,6 @@
 // Operator API for bookings that no longer fit (absence, lower capacity, maintenance): moving them, or cancelling with a message.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';

@@ -80,14 +80,8 @@ export interface Actor {
   passwordResetAt: Date | null;
 }
 
-export type AppVariables = {
-  db: Kysely<Database>;
-  config: Config;
-  clock: Clock;
-  video: VideoGateway;
-  sms: SmsSender;
-  limits: SharedLimiter;
-  log: Logger;
+/** What handlers read from `c.get(...)`: the common dependencies by name, the whole set, the request id. */
+export type AppVariables = Pick<AppDeps, 'db' | 'config' | 'clock' | 'video' | 'sms' | 'limits' | 'log'> & {
   deps: AppDeps;
   requestId: string;
   actor?: Actor;

@@ -1,7 +1,7 @@
 // GET/POST /api/staff/bookings/:id/notes: short notes per appointment; every read is audited.
 import { Hono } from 'hono';
 import { findAccessibleBooking } from '../agenda/access.ts';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { validate } from '../http/validation.ts';
 import { insertNote, listNotes } from './repository.ts';

@@ -1,6 +1,6 @@
 // Staff "running late" report and the operator's outbox view with dead-letter retry.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';

@@ -1,7 +1,7 @@
 // Self-service for a logged-in staff member: change password, enrol TOTP, list and end own sessions.
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { isUuid } from '../http/schemas.ts';

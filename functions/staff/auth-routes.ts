@@ -1,7 +1,7 @@
 // Staff login, logout and "who am I"; failed logins back off per client and are audited.
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { validate } from '../http/validation.ts';
 import { checkPasswordLogin, loginKeys, pendingStep } from './login.ts';

@@ -1,7 +1,7 @@
 // GET/PUT /api/admin/login-settings: an operator switches local passwords to break-glass (operators
 // with a second factor only) once single sign-on works, or back on.
 import { Hono } from 'hono';
-import { auditStaff, } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
