@@ -15,6 +15,7 @@ import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
+import { isRequestKeyConflict, type RequestKey, RequestKeyTaken, sealedLinksOf } from './request-keys.ts';
 
 /** What a booking flow needs: the app's dependencies it touches, the time and the request id. */
 export interface BookingContext
@@ -39,6 +40,8 @@ export interface BookingRequest {
   email: string | null;
   customerNumber: string | null;
   language: Language;
+  /** The request's Idempotency-Key: stored with the booking, a second booking with it is refused. */
+  requestKey?: RequestKey | null;
 }
 
 export type BookResult =
@@ -153,7 +156,14 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
 
   const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);
   try {
-    const booking = await retryTransient(() => claimSlotWithMessages(ctx.db, candidates, claim));
+    if (req.requestKey)
+      claim.requestKey = { ...req.requestKey, sealedLinks: await sealedLinksOf(joinCode, manageToken) };
+    const booking = await retryTransient(() =>
+      claimSlotWithMessages(ctx.db, candidates, claim).catch((e: unknown) => {
+        // Not transient: the same key committed first, and its booking is the answer.
+        throw isRequestKeyConflict(e) ? new RequestKeyTaken() : e;
+      }),
+    );
     if (!booking) return { ok: false, reason: 'slot_unavailable' };
     ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode, manageToken };

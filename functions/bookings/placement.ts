@@ -134,6 +134,8 @@ export interface ClaimWithMessages {
     detail: object;
     requestId: string;
   };
+  /** The request's Idempotency-Key (functions/bookings/request-keys.ts), stored in the same statement. */
+  requestKey?: { keyHash: Uint8Array; requestHash: Uint8Array; sealedLinks: string };
 }
 
 /**
@@ -151,13 +153,24 @@ export async function claimSlotWithMessages(
   claim: ClaimWithMessages,
 ): Promise<Booking | null> {
   const b = claim.booking;
-  const result = await sql<Booking>`
+  const booked = sql<Booking>`
     select * from book_scheduled_slot_fair(
       ${claim.id}::uuid, ${candidates}::uuid[], ${b.serviceId}::text, ${b.start}::timestamptz, ${b.end}::timestamptz,
       ${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, ${b.joinCodeHash}::bytea, ${b.manageTokenHash}::bytea,
       ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,
-      ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb)`.execute(
-    db,
-  );
+      ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb)`;
+  const k = claim.requestKey;
+  // With a key, still one statement: the key row exists exactly when the booking does, and a second
+  // request with the same key fails on the key's primary key and rolls its booking back.
+  const result = await (k
+    ? sql<Booking>`
+    with booked as (${booked}),
+    keyed as (
+      insert into booking_request_keys (key_hash, request_hash, booking_id, sealed_links)
+      select ${k.keyHash}::bytea, ${k.requestHash}::bytea, id, ${k.sealedLinks}::text from booked
+    )
+    select * from booked`
+    : booked
+  ).execute(db);
   return result.rows[0] ?? null;
 }

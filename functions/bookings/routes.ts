@@ -1,11 +1,15 @@
 // POST /api/bookings: a citizen books a free slot; 201 with join and manage links, or 409 when it is gone.
+
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Config } from '../env.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
 import { bookingContext, bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
 import { assertCustomerNumber, assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
+import { type Replay, type RequestKey, RequestKeyTaken, replayOf, requestKeyOf } from './request-keys.ts';
 import { BookingBodySchema } from './schemas.ts';
 import { consumeCode, needsVerification, phoneBookingsToday, requireCode } from './verification.ts';
 
@@ -28,6 +32,10 @@ export const bookingRoutes = new Hono<AppEnv>().post(
     const config = c.get('config');
     assertPhoneCountry(config, body.phone);
     assertCustomerNumber(config, body.customerNumber);
+    // A repeat of an answered request gets that answer, before any limit counts it again.
+    const requestKey = await requestKeyOf(c.req.header('idempotency-key'), body);
+    const earlier = requestKey ? await replayOf(c.get('db'), requestKey) : null;
+    if (earlier) return created(c, config, earlier, true);
     const clientShare = await hitBookingLimits(c, body.service);
     const now = c.get('clock').now();
     if (body.verification) await consumeCode(c.get('db'), body.verification, body.phone, now);
@@ -43,6 +51,7 @@ export const bookingRoutes = new Hono<AppEnv>().post(
       await requireCode({ db: c.get('db'), sms: c.get('sms'), config }, body.phone, body.language, now);
     await syncPhoneLimits(c.get('db'), config);
     const result = await bookSlot(bookingContext(c), {
+      requestKey,
       consent: { at: c.get('clock').now().toISOString(), noticeVersion: config.PRIVACY_NOTICE_VERSION },
       serviceId: body.service,
       start: body.start,
@@ -52,7 +61,8 @@ export const bookingRoutes = new Hono<AppEnv>().post(
       email: null,
       customerNumber: body.customerNumber,
       language: body.language,
-    });
+    }).catch((e: unknown) => replayTaken(c, e, requestKey));
+    if ('replay' in result) return created(c, config, result.replay, true);
     if (!result.ok) {
       if (result.reason === 'phone_limit') throw result.error;
       if (result.reason === 'unknown_service') throw new AppError('unknown_service');
@@ -61,13 +71,29 @@ export const bookingRoutes = new Hono<AppEnv>().post(
         detail: 'This time is no longer free. Please choose another.',
       });
     }
-    return c.json(
-      {
-        booking: publicBooking(result.booking, config.TIME_ZONE),
-        joinUrl: joinUrlOf(config, result.joinCode),
-        manageUrl: manageUrlOf(config, result.manageToken),
-      },
-      201,
-    );
+    return created(c, config, result, false);
   },
 );
+
+/** A concurrent request with the same key won: answer with its booking. */
+async function replayTaken(
+  c: Context<AppEnv>,
+  error: unknown,
+  key: RequestKey | null,
+): Promise<{ replay: Replay }> {
+  const replay = error instanceof RequestKeyTaken && key ? await replayOf(c.get('db'), key) : null;
+  if (!replay) throw error;
+  return { replay };
+}
+
+function created(c: Context<AppEnv>, config: Config, r: Replay, replayed: boolean): Response {
+  if (replayed) c.header('idempotent-replayed', 'true');
+  return c.json(
+    {
+      booking: publicBooking(r.booking, config.TIME_ZONE),
+      joinUrl: joinUrlOf(config, r.joinCode),
+      manageUrl: manageUrlOf(config, r.manageToken),
+    },
+    201,
+  );
+}

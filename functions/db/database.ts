@@ -206,6 +206,15 @@ export interface JoinFailuresTable {
   at: CreatedAt;
 }
 
+/** An Idempotency-Key of POST /api/bookings and the booking it made (migration 0155). */
+export interface BookingRequestKeysTable {
+  key_hash: Uint8Array;
+  request_hash: Uint8Array;
+  booking_id: string;
+  sealed_links: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface RateLimitHitsTable {
   key: string;
   window_start: Timestamp;
@@ -327,6 +336,7 @@ export interface Database {
   capacity_settings: CapacitySettingsTable;
   maintenance_windows: MaintenanceWindowsTable;
   bookings: BookingsTable;
+  booking_request_keys: BookingRequestKeysTable;
   capacity_buckets: CapacityBucketsTable;
   booking_notes: BookingNotesTable;
   room_sessions: RoomSessionsTable;

@@ -1,5 +1,7 @@
 // Tells a database that is down apart from a bug, so outages become 503 and not 500.
 // 57014: statement_timeout ran out; 55P03: lock_timeout ran out (the request budget of functions/db/connect.ts).
+// 08P01: PgBouncer's own errors (its server is down or being switched over); 25006: a write reached a
+// read-only standby (a switchover not finished yet).
 const UNAVAILABLE_CODES = new Set([
   '57014',
   '55P03',
@@ -13,6 +15,8 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
   '08006',
   '3D000',
+  '08P01',
+  '25006',
 ]);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

@@ -1,5 +1,6 @@
-// Deletes what only lives for a while: audit entries, join-failure reports, expired staff sessions and login states, SMS codes, limit counters, day keys.
+// Deletes what only lives for a while: audit entries, join-failure reports, expired staff sessions and login states, SMS codes, limit counters, day keys, booking request keys.
 import type { Kysely } from 'kysely';
+import { purgeRequestKeys } from '../bookings/request-keys.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { purgeSmsBudget } from '../notifications/sms-budget.ts';
@@ -45,6 +46,7 @@ export async function runHousekeeping(
   const windows = await purgeRateLimits(db, now);
   await purgeClientKeySecrets(db, now);
   await purgeSmsBudget(db, now);
+  await purgeRequestKeys(db, now);
   return {
     auditEntries: Number(audit.numDeletedRows),
     joinFailures: Number(failures.numDeletedRows),

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
+import { asServerUser, PG15_BIN, waitForConnect } from '../../scripts/lib/pg-pair.ts';
 import { stopChild } from './child-process.ts';
 
-export const PG15_BIN = '/usr/lib/postgresql/15/bin';
+export { PG15_BIN };
 
 /** Why the test cannot run here, or null; in CI a missing package is a failure, not a skip. */
 export function debianPostgresMissingReason(): string | null {
@@ -25,11 +26,6 @@ export interface DebianPostgres {
   url(name: string): string;
   query(sql: string): Promise<void>;
   stop(): Promise<void>;
-}
-
-// initdb and postgres refuse to run as root; as root they run as Debian's `postgres` user.
-function asServerUser(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 
 export async function startDebianPostgres(): Promise<DebianPostgres> {
@@ -69,20 +65,7 @@ export async function startDebianPostgres(): Promise<DebianPostgres> {
   ]);
   const child: ChildProcess = spawn(scmd, sargs, { stdio: 'ignore' });
   const url = (name: string) => `postgres://postgres@127.0.0.1:${port}/${name}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const client = new pg.Client({ connectionString: url('postgres') });
-    try {
-      await client.connect();
-      await client.end();
-      break;
-    } catch (e) {
-      await client.end().catch(() => {});
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`PostgreSQL 15 did not start: ${String(e)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  await waitForConnect(url('postgres'), child, 30_000);
   return {
     url,
     async query(sql) {

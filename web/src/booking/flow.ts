@@ -59,6 +59,21 @@ function optional(value: string): string | undefined {
   return value.trim() || undefined;
 }
 
+/**
+ * One Idempotency-Key per booking attempt: pressing "book" again after a network error or a 5xx sends
+ * the same key, so a first request that did get through is answered, not booked twice. A changed
+ * choice (service, time, phone) is a new attempt with a new key.
+ */
+let attempt: { fingerprint: string; key: string } | null = null;
+
+function requestKeyFor(fingerprint: string): string {
+  // getRandomValues, unlike randomUUID, works on plain-HTTP development hosts too.
+  const fresh = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  if (attempt?.fingerprint !== fingerprint) attempt = { fingerprint, key: fresh() };
+  return attempt.key;
+}
+
 /** Books the chosen slot; on 409 offers the nearest free slots of the freshly loaded month. */
 export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 'error'> {
   const chosen = slot.value;
@@ -68,18 +83,23 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 
   submitting.value = true;
   submitError.value = null;
   try {
-    booked.value = await api.book({
-      service: picker.service.value,
-      start: chosen.start,
-      phone: phone.value.trim(),
-      name: optional(name.value),
-      customerNumber: optional(customerNumber.value),
-      language: lang.value,
-      consent: true,
-      ...(verificationId.value
-        ? { verification: { id: verificationId.value, code: verificationCode.value.trim() } }
-        : {}),
-    });
+    const key = requestKeyFor(JSON.stringify([picker.service.value, chosen.start, phone.value.trim()]));
+    booked.value = await api.book(
+      {
+        service: picker.service.value,
+        start: chosen.start,
+        phone: phone.value.trim(),
+        name: optional(name.value),
+        customerNumber: optional(customerNumber.value),
+        language: lang.value,
+        consent: true,
+        ...(verificationId.value
+          ? { verification: { id: verificationId.value, code: verificationCode.value.trim() } }
+          : {}),
+      },
+      key,
+    );
+    attempt = null;
     verificationId.value = null;
     verificationCode.value = '';
     void runConnectionCheck();

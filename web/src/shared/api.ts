@@ -18,7 +18,12 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -27,6 +32,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
         accept: 'application/json',
         'accept-language': lang.value,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...extraHeaders,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       cache: 'no-store',
@@ -140,7 +146,9 @@ export const api = {
   services: () => call<{ services: Service[] }>('GET', '/api/services'),
   slots: (service: string, from: string, to: string) =>
     call<Slots>('GET', `/api/slots?${new URLSearchParams({ service, from, to })}`),
-  book: (input: NewBooking) => call<BookingCreated>('POST', '/api/bookings', input),
+  /** `requestKey` makes a repeat after a lost answer return the first booking instead of a second one. */
+  book: (input: NewBooking, requestKey: string) =>
+    call<BookingCreated>('POST', '/api/bookings', input, { 'idempotency-key': requestKey }),
   booking: (token: string) => call<{ booking: Booking }>('GET', manage(token)),
   cancel: (token: string) => call<{ booking: Booking }>('DELETE', manage(token)),
   reschedule: (token: string, start: string) =>
