@@ -253,13 +253,20 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 /**
- * Reasons this configuration must not serve citizens: without an SMS gateway messages only go to
- * the log, which is for development and needs SMS_LOG_ONLY=on to say so.
+ * Reasons this configuration must not serve citizens, as `SETTING: what to do` lines: without an SMS
+ * gateway messages only go to the log, and without link keys each process seals the links in queued
+ * SMS with a key of its own that no other process (and no restart) can open. Both are for development
+ * only and need SMS_LOG_ONLY=on to say so.
  */
 export function startupProblems(config: Config): string[] {
   const problems: string[] = [];
-  if (!config.SMS_GATEWAY_URL && config.SMS_LOG_ONLY !== 'on')
-    problems.push('SMS_GATEWAY_URL is not set (set SMS_LOG_ONLY=on to run without SMS, development only)');
+  if (config.SMS_LOG_ONLY === 'on') return problems;
+  if (!config.SMS_GATEWAY_URL)
+    problems.push('SMS_GATEWAY_URL: is not set (set SMS_LOG_ONLY=on to run without SMS, development only)');
+  if (config.LINK_ENCRYPTION_KEYS.length === 0)
+    problems.push(
+      'LINK_ENCRYPTION_KEYS: is not set, so queued reminders could not be opened by another process or after a restart (make one with: echo "k$(date +%Y%m):$(openssl rand -base64 32)")',
+    );
   return problems;
 }
 

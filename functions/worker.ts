@@ -2,16 +2,33 @@
 // spreads the rest over several Durable Objects, each owning a small pg pool.
 import { DurableObject } from 'cloudflare:workers';
 import type { Hono } from 'hono';
+import * as v from 'valibot';
 import { createApp, createEdgeApp } from './app/app.ts';
 import { buildDeps } from './app/deps.ts';
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { type Config, parseConfig } from './env.ts';
+import {
+  type ConfigProblem,
+  checkConfig,
+  logMisconfiguration,
+  misconfiguredResponse,
+} from './http/config-guard.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
 import { requestIdOf } from './http/middleware.ts';
+import { routeGroup } from './metrics/route-group.ts';
+import {
+  addSeries,
+  createFlusher,
+  FLUSH_MS,
+  SeriesListSchema,
+  shareRequestMetrics,
+} from './metrics/shared-request-metrics.ts';
 import { createChangeBus } from './platform/change-bus.ts';
 import { createChangeListener } from './platform/change-listener.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
 import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
+import { createRequestMetrics } from './platform/request-metrics.ts';
+import { clockFromTestBinding } from './platform/test-clock.ts';
 
 interface Fetcher {
   fetch(input: Request | string, init?: RequestInit): Promise<Response>;
@@ -65,6 +82,8 @@ export class AppHost extends DurableObject<WorkerEnv> {
   private readonly listen: () => Promise<void>;
   /** The listener object only holds the LISTEN connection; the worker never forwards a client's request to it. */
   private readonly isListener: boolean;
+  /** The listener object also writes the stateless worker's request counts (the worker has no pool of its own). */
+  private readonly addEdgeCounts: (body: unknown) => Promise<void>;
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
     super(ctx, env);
@@ -78,8 +97,20 @@ export class AppHost extends DurableObject<WorkerEnv> {
     });
     const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
+    const testClock = clockFromTestBinding(env);
     // A change made here reaches the other objects and the worker's cache before the answer leaves.
-    const deps = buildDeps(config, db, { pool, bus, ...(assets ? { assets } : {}) });
+    const deps = buildDeps(config, db, {
+      pool,
+      bus,
+      ...(assets ? { assets } : {}),
+      ...(testClock ? { clock: testClock } : {}),
+    });
+    // Every object (and process) counts for itself; /metrics shows the sum from PostgreSQL.
+    deps.requestMetrics = shareRequestMetrics(createRequestMetrics(), db, deps.log, () => deps.clock.now());
+    this.addEdgeCounts = async (body) => {
+      const parsed = v.safeParse(SeriesListSchema, body);
+      if (parsed.success) await addSeries(db, parsed.output, deps.clock.now());
+    };
     this.app = createApp(deps);
     let listener: ReturnType<typeof createChangeListener> | undefined;
     this.listen = () => {
@@ -96,6 +127,7 @@ export class AppHost extends DurableObject<WorkerEnv> {
 
   override async fetch(request: Request): Promise<Response> {
     if (this.isListener) {
+      if (request.method === 'POST') await this.addEdgeCounts(await request.json().catch(() => null));
       await this.listen();
       return new Response(null, { status: 204 });
     }
@@ -103,20 +135,58 @@ export class AppHost extends DurableObject<WorkerEnv> {
   }
 }
 
-let edgeApp: Hono<AppEnv> | undefined;
-let config: Config | undefined;
+let edge: { app: Hono<AppEnv>; config: Config } | { problems: ConfigProblem[] } | undefined;
+/** Requests the stateless worker answers itself (pages, assets, liveness, cached reads). */
+const edgeMetrics = createRequestMetrics();
 let roundRobin = 0;
 let lastListenPing = 0;
 
-function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
-  if (!edgeApp || !config) {
-    config = parseConfig(env);
-    const assets = diskAssets(env.ASSETS);
-    // The edge app's routes never query: this pool is never connected.
-    const db = createDb(createPool({ connectionString: config.DATABASE_URL, max: 1 }));
-    edgeApp = createEdgeApp(buildDeps(config, db, assets ? { assets } : {}));
+/** The edge app, or why this configuration must not serve (checked once: the environment is fixed). */
+function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } | { problems: ConfigProblem[] } {
+  if (!edge) {
+    const checked = checkConfig(env);
+    if (!checked.ok) edge = { problems: checked.problems };
+    else {
+      const assets = diskAssets(env.ASSETS);
+      // The edge app's routes never query: this pool is never connected.
+      const db = createDb(createPool({ connectionString: checked.config.DATABASE_URL, max: 1 }));
+      const deps = buildDeps(checked.config, db, assets ? { assets } : {});
+      deps.requestMetrics = edgeMetrics;
+      edge = { app: createEdgeApp(deps), config: checked.config };
+    }
   }
-  return { app: edgeApp, config };
+  return edge;
+}
+
+/** Hands the worker's own request counts to the listener object, which adds them in PostgreSQL. */
+const flushEdge = createFlusher(edgeMetrics, async (deltas) => {
+  if (deltas.length === 0 || !listenerStub) return;
+  const res = await listenerStub.fetch(`http://${LISTENER}/`, {
+    method: 'POST',
+    body: JSON.stringify(deltas),
+  });
+  await res.body?.cancel();
+  if (!res.ok) throw new Error(`listener answered ${res.status}`);
+});
+let listenerStub: Fetcher | undefined;
+let edgeFlushScheduled = false;
+
+/**
+ * Sends the worker's new request counts to the listener object FLUSH_MS after the first uncounted request
+ * (one flush in flight at a time), so they reach PostgreSQL even when no later request comes.
+ */
+function shareEdgeCounts(env: WorkerEnv, ctx: ExecutionContext): void {
+  if (edgeFlushScheduled) return;
+  edgeFlushScheduled = true;
+  listenerStub ??= env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
+  ctx.waitUntil(
+    new Promise((done) => setTimeout(done, FLUSH_MS))
+      .then(() => flushEdge())
+      .catch(() => {})
+      .finally(() => {
+        edgeFlushScheduled = false;
+      }),
+  );
 }
 
 /**
@@ -124,10 +194,11 @@ function edgeOf(env: WorkerEnv): { app: Hono<AppEnv>; config: Config } {
  * second), and pings it every 5 s anyway: workerd evicts an object after about a minute without requests.
  */
 function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void {
+  listenerStub ??= env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
   const since = now - lastListenPing;
   if (since < 1000 || (bus.listening && since < 5_000)) return;
   lastListenPing = now;
-  const stub = env.APP_HOST.get(env.APP_HOST.idFromName(LISTENER));
+  const stub = listenerStub;
   ctx.waitUntil(
     stub.fetch(`http://${LISTENER}/`).then(
       (r) => r.body?.cancel(),
@@ -136,18 +207,38 @@ function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void
   );
 }
 
+/** Counts an answer the worker gave from its cache (those never reach the edge app's middleware). */
+function countCacheHit(request: Request, pathname: string, res: Response, started: number): void {
+  const seconds = (performance.now() - started) / 1000;
+  edgeMetrics.observe(routeGroup(pathname), request.method, res.status, seconds);
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(request.url);
     const edge = edgeOf(env);
-    if (isEdgeRoute(request.method, url.pathname)) return edge.app.fetch(request);
     const now = Date.now();
+    if ('problems' in edge) {
+      // No object is asked: its constructor would throw on the same configuration.
+      logMisconfiguration(edge.problems, now);
+      return misconfiguredResponse(
+        url.pathname,
+        edge.problems,
+        requestIdOf(request.headers.get('x-request-id')),
+      );
+    }
+    shareEdgeCounts(env, ctx);
+    if (isEdgeRoute(request.method, url.pathname)) return edge.app.fetch(request);
     keepListening(env, ctx, now);
     const header = (name: string) => request.headers.get(name);
     const key = edgeCacheKey(request.method, url, header);
     if (key) {
+      const started = performance.now();
       const hit = edgeCache.get(key, now, requestIdOf(header('x-request-id')));
-      if (hit) return hit;
+      if (hit) {
+        countCacheHit(request, url.pathname, hit, started);
+        return hit;
+      }
     }
     const generation = bus.generation;
     const client = header('x-forwarded-for')?.split(',')[0]?.trim() || undefined;

@@ -353,14 +353,23 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   accessibility_feedback: AccessibilityFeedbackTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_backoff: RateLimitBackoffTable;
+  request_metric_series: RequestMetricSeriesTable;
   oidc_login_states: OidcLoginStatesTable;
-  installation_keys: InstallationKeysTable;
 }
 
-export interface LoginFailuresTable {
-  client_hash: string;
-  account_hash: string;
+export interface RequestMetricSeriesTable {
+  route_group: string;
+  method: string;
+  status: number;
+  count: ColumnType<string, number, number>;
+  sum_seconds: number;
+  buckets: ColumnType<string[], number[], number[]>;
+  updated_at: Timestamp;
+}
+
+export interface RateLimitBackoffTable {
+  key: string;
   score: number;
   updated_at: Timestamp;
   blocked_until: Timestamp | null;
@@ -372,11 +381,6 @@ export interface OidcLoginStatesTable {
   code_verifier: string;
   return_to: string;
   expires_at: Timestamp;
-}
-
-export interface InstallationKeysTable {
-  name: string;
-  secret: string;
 }
 
 export type Service = Selectable<ServicesTable>;

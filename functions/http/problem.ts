@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'database_unavailable'
   | 'video_unavailable'
   | 'sms_unavailable'
+  | 'misconfigured'
   | 'internal_error';
 
 export function statusOf(code: ErrorCode): number {
@@ -79,6 +80,7 @@ export function statusOf(code: ErrorCode): number {
     case 'video_unavailable':
     case 'sms_unavailable':
     case 'identity_provider_unavailable':
+    case 'misconfigured':
       return 503;
     case 'internal_error':
       return 500;
@@ -117,6 +119,7 @@ const TITLES: Record<ErrorCode, string> = {
   database_unavailable: 'The database is unavailable',
   video_unavailable: 'The video service is unavailable',
   sms_unavailable: 'The SMS gateway is unavailable',
+  misconfigured: 'The service is not configured safely',
   internal_error: 'Internal error',
 };
 

@@ -12,6 +12,7 @@ import {
   joinOutcomeCounts,
   outboxState,
 } from './repository.ts';
+import { smsBudgetFamilies, smsBudgetState } from './sms-budget-metrics.ts';
 
 export async function collectMetrics(deps: AppDeps, now: Date): Promise<MetricFamily[]> {
   const [readiness, domain] = await Promise.all([checkReadiness(deps), domainFamilies(deps, now)]);
@@ -24,25 +25,27 @@ export async function collectMetrics(deps: AppDeps, now: Date): Promise<MetricFa
       value: c.status === 'ok' ? 1 : 0,
     })),
   };
-  return [...deps.requestMetrics.families(), ...poolFamilies(deps), up, ...domain];
+  return [...(await deps.requestMetrics.families()), ...poolFamilies(deps), up, ...domain];
 }
 
 // A scrape during a database outage still answers, with the process values and dependency_up 0.
 async function domainFamilies(deps: AppDeps, now: Date): Promise<MetricFamily[]> {
   try {
-    const [bookings, outcomes, client, capacity, outbox, connections] = await Promise.all([
+    const [bookings, outcomes, client, capacity, outbox, connections, budget] = await Promise.all([
       bookingCounts(deps.db),
       joinOutcomeCounts(deps.db),
       clientJoinFailureCounts(deps.db),
       capacityNow(deps.db, now, floorToBucket(now)),
       outboxState(deps.db, now, deps.config.TIME_ZONE),
       databaseConnections(deps.db),
+      smsBudgetState(deps.db, deps.config, now),
     ]);
     return [
       ...bookingFamilies(bookings),
       ...joinFamilies(outcomes, client),
       ...capacityFamilies(capacity),
       ...outboxFamilies(outbox),
+      ...smsBudgetFamilies(budget, deps.config.SMS_DAILY_TOTAL),
       gauge(
         'beratungsraum_db_connections',
         'Connections to this database on the PostgreSQL server (all processes).',

@@ -1,4 +1,5 @@
-// Keyed HMAC of client addresses (and other identifiers) with a daily key kept in PostgreSQL and deleted after two days.
+// The one client key: HMAC of client addresses (and other identifiers) with a daily key kept in
+// PostgreSQL and deleted after two days; citizen limits, staff login backoff and staff audit all use it.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 
@@ -42,8 +43,11 @@ async function dayKey(db: Kysely<Database>, now: Date): Promise<CryptoKey> {
   return key;
 }
 
-/** `scope:hex` with 128 bits of HMAC-SHA-256 of `value` under the day's key. */
-export async function clientKey(
+/**
+ * 128 bits of HMAC-SHA-256 of `value` under the day's key, hex. Equal for one value within one UTC day
+ * only: enough to see one client behind many failures, too little to follow it across days.
+ */
+export async function clientHash(
   db: Kysely<Database>,
   scope: string,
   value: string,
@@ -53,8 +57,17 @@ export async function clientKey(
   const mac = new Uint8Array(
     await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${scope}\n${value}`)),
   );
-  const hex = [...mac.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${scope}:${hex}`;
+  return [...mac.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `scope:hex`, the form every limiter key takes. */
+export async function clientKey(
+  db: Kysely<Database>,
+  scope: string,
+  value: string,
+  now: Date,
+): Promise<string> {
+  return `${scope}:${await clientHash(db, scope, value, now)}`;
 }
 
 /** Deletes day keys older than KEEP_DAYS; called from the tick. */

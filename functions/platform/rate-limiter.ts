@@ -1,6 +1,9 @@
-// Rate limits: fixed-window counters in PostgreSQL shared by every process.
+// Rate limits shared by every process, counted in PostgreSQL: fixed windows (citizen endpoints) and
+// decaying backoff (staff login), both keyed by client-keys.ts.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { BackoffPolicy, FailureState } from './backoff.ts';
+import { blockedSeconds, forgetFailures, purgeBackoff, recordFailures } from './backoff-store.ts';
 
 export type LimitResult =
   | { ok: true; count: number }
@@ -15,6 +18,16 @@ export interface SharedLimiter {
   readonly enabled: boolean;
   hit(key: string, limit: number, windowMs: number, now: Date): Promise<LimitResult>;
   peek(key: string, limit: number, windowMs: number, now: Date): Promise<LimitResult>;
+  /**
+   * Decaying backoff: one more failure for each key, returning the states after it. Unlike the windows
+   * it ignores RATE_LIMITS=off, which exists for load tests and must not switch off password guessing
+   * protection.
+   */
+  fail(keys: { key: string; policy: BackoffPolicy }[], now: Date): Promise<FailureState[]>;
+  /** Seconds the longest-blocked of `keys` must still wait, 0 when none is blocked. */
+  blockedFor(keys: string[], now: Date): Promise<number>;
+  /** Forgets the failures of `key` (after a success). */
+  forgive(key: string): Promise<void>;
 }
 
 function windowOf(now: Date, windowMs: number): { start: Date; end: Date } {
@@ -61,11 +74,14 @@ export function createPgRateLimiter(db: Kysely<Database>, enabled = true): Share
       // `peek` asks "may one more pass?", so a count at the limit already refuses.
       return resultOf((row?.hits ?? 0) + 1, limit, end, now);
     },
+    fail: (keys, now) => recordFailures(db, keys, now),
+    blockedFor: (keys, now) => blockedSeconds(db, keys, now),
+    forgive: (key) => forgetFailures(db, key),
   };
 }
 
-/** Deletes counters whose window is over; called from the tick. */
+/** Deletes counters whose window is over and backoff that has decayed; called from the tick. */
 export async function purgeRateLimits(db: Kysely<Database>, now: Date): Promise<number> {
   const res = await db.deleteFrom('rate_limit_hits').where('expires_at', '<', now).executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return Number(res.numDeletedRows) + (await purgeBackoff(db, now));
 }

@@ -1,10 +1,11 @@
-// Per-process request counters and latency histograms by route group, method class and status; built in buildDeps.
+// Request counters and latency histograms by route group, method class and status: counted in memory per
+// app instance (buildDeps); under workerd shared-request-metrics.ts sums every object and process.
 import type { MetricFamily, Sample } from './exposition.ts';
 
 /** Upper bounds in seconds: from a cached page (a few ms) to a slow booking under load. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-interface Series {
+export interface Series {
   group: string;
   method: string;
   status: string;
@@ -15,10 +16,17 @@ interface Series {
 
 export interface RequestMetrics {
   observe(group: string, method: string, status: number, seconds: number): void;
+  families(): MetricFamily[] | Promise<MetricFamily[]>;
+}
+
+/** The in-memory counter with its raw series, for sharing them (shared-request-metrics.ts). */
+export interface LocalRequestMetrics extends RequestMetrics {
+  /** Copies of every series counted so far (totals since this instance started). */
+  snapshot(): Series[];
   families(): MetricFamily[];
 }
 
-export function createRequestMetrics(): RequestMetrics {
+export function createRequestMetrics(): LocalRequestMetrics {
   const series = new Map<string, Series>();
   return {
     observe(group, method, status, seconds) {
@@ -41,44 +49,52 @@ export function createRequestMetrics(): RequestMetrics {
         if (seconds <= (LATENCY_BUCKETS[i] ?? 0)) s.buckets[i] = (s.buckets[i] ?? 0) + 1;
       }
     },
+    snapshot() {
+      return [...series.values()].map((s) => ({ ...s, buckets: [...s.buckets] }));
+    },
     families() {
-      const all = [...series.values()].sort((a, b) =>
-        `${a.group} ${a.method} ${a.status}`.localeCompare(`${b.group} ${b.method} ${b.status}`),
-      );
-      const counts: Sample[] = all.map((s) => ({
-        labels: { group: s.group, method: s.method, status: s.status },
-        value: s.count,
-      }));
-      const histogram: Sample[] = [];
-      for (const s of latencyByStatusClass(all)) {
-        const labels = { group: s.group, method: s.method, status_class: s.status };
-        LATENCY_BUCKETS.forEach((le, i) => {
-          histogram.push({
-            suffix: '_bucket',
-            labels: { ...labels, le: String(le) },
-            value: s.buckets[i] ?? 0,
-          });
-        });
-        histogram.push({ suffix: '_bucket', labels: { ...labels, le: '+Inf' }, value: s.count });
-        histogram.push({ suffix: '_sum', labels, value: s.sum });
-        histogram.push({ suffix: '_count', labels, value: s.count });
-      }
-      return [
-        {
-          name: 'beratungsraum_http_requests_total',
-          help: 'HTTP requests answered by this process, by route group, method and status.',
-          type: 'counter',
-          samples: counts,
-        },
-        {
-          name: 'beratungsraum_http_request_duration_seconds',
-          help: 'Time to answer HTTP requests in this process, by route group, method and status class.',
-          type: 'histogram',
-          samples: histogram,
-        },
-      ];
+      return requestFamilies([...series.values()], 'this process');
     },
   };
+}
+
+/** The counter and histogram families of `all`; `scope` says whose requests they are, for the HELP text. */
+export function requestFamilies(all: Series[], scope: string): MetricFamily[] {
+  const sorted = [...all].sort((a, b) =>
+    `${a.group} ${a.method} ${a.status}`.localeCompare(`${b.group} ${b.method} ${b.status}`),
+  );
+  const counts: Sample[] = sorted.map((s) => ({
+    labels: { group: s.group, method: s.method, status: s.status },
+    value: s.count,
+  }));
+  const histogram: Sample[] = [];
+  for (const s of latencyByStatusClass(sorted)) {
+    const labels = { group: s.group, method: s.method, status_class: s.status };
+    LATENCY_BUCKETS.forEach((le, i) => {
+      histogram.push({
+        suffix: '_bucket',
+        labels: { ...labels, le: String(le) },
+        value: s.buckets[i] ?? 0,
+      });
+    });
+    histogram.push({ suffix: '_bucket', labels: { ...labels, le: '+Inf' }, value: s.count });
+    histogram.push({ suffix: '_sum', labels, value: s.sum });
+    histogram.push({ suffix: '_count', labels, value: s.count });
+  }
+  return [
+    {
+      name: 'beratungsraum_http_requests_total',
+      help: `HTTP requests answered by ${scope}, by route group, method and status.`,
+      type: 'counter',
+      samples: counts,
+    },
+    {
+      name: 'beratungsraum_http_request_duration_seconds',
+      help: `Time to answer HTTP requests in ${scope}, by route group, method and status class.`,
+      type: 'histogram',
+      samples: histogram,
+    },
+  ];
 }
 
 // Eleven buckets per exact status would multiply the series; latency is split by status class

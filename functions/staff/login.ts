@@ -1,18 +1,12 @@
-// The local password login: per-(client, account) and per-client backoff in PostgreSQL, one password
+// The local password login: per-(client, account) and per-client backoff in the shared limiter, one password
 // hash computation whether or not the account exists, TOTP, and the break-glass switch.
 import type { Context } from 'hono';
 import type { SessionPending } from '../db/database.ts';
+import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
-import { keyedHash, loadHashKey } from './client-hash.ts';
-import { ACCOUNT_POLICY, CLIENT_POLICY, secondsBlocked } from './login-backoff.ts';
-import {
-  ANY_ACCOUNT,
-  clearFailures,
-  type FailureKey,
-  readFailures,
-  recordFailure,
-} from './login-failures-repository.ts';
+import { clientHash, clientKey } from '../platform/client-keys.ts';
+import { ACCOUNT_POLICY, CLIENT_POLICY } from './login-backoff.ts';
 import { readLocalLoginMode } from './login-settings.ts';
 import { verifyPassword } from './password.ts';
 import { claimTotpStep, findStaffByEmail, type StaffRecord } from './repository.ts';
@@ -32,20 +26,40 @@ export interface LoginInput {
 }
 
 export interface LoginKeys {
+  /** For audit rows: the client and the account, each as the day's HMAC. */
   clientHash: string;
-  account: FailureKey;
-  client: FailureKey;
+  accountHash: string;
+  /** Limiter keys: this client on this account, and this client on any account. */
+  account: string;
+  client: string;
+  /** Yesterday's keys for the same pair, so a block does not end when the day key changes at midnight. */
+  earlier: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+async function limiterKeys<E extends AppEnv>(
+  c: Context<E>,
+  email: string,
+  at: Date,
+): Promise<[string, string]> {
+  const db = c.get('db');
+  const address = clientAddress(c);
+  return Promise.all([
+    clientKey(db, 'login-account', `${address}\n${email}`, at),
+    clientKey(db, 'login-client', address, at),
+  ]);
 }
 
 export async function loginKeys<E extends AppEnv>(c: Context<E>, email: string): Promise<LoginKeys> {
-  const key = await loadHashKey(c.get('db'));
-  const clientHash = await clientHashOf(c, key);
-  const accountHash = await keyedHash(key, 'account', email);
-  return {
-    clientHash,
-    account: { clientHash, accountHash },
-    client: { clientHash, accountHash: ANY_ACCOUNT },
-  };
+  const now = c.get('clock').now();
+  const [[account, client], earlier, hash, accountHash] = await Promise.all([
+    limiterKeys(c, email, now),
+    limiterKeys(c, email, new Date(now.getTime() - DAY_MS)),
+    clientHashOf(c, now),
+    clientHash(c.get('db'), 'account', email, now),
+  ]);
+  return { clientHash: hash, accountHash, account, client, earlier };
 }
 
 /** Refuses (429, audited) a client that is still blocked for this account or as a whole. */
@@ -54,11 +68,7 @@ export async function refuseIfBlocked<E extends AppEnv>(
   keys: LoginKeys,
   now: Date,
 ): Promise<void> {
-  const states = await readFailures(c.get('db'), [keys.account, keys.client]);
-  const wait = Math.max(
-    secondsBlocked(states.get(`${keys.clientHash}|${keys.account.accountHash}`), now),
-    secondsBlocked(states.get(`${keys.clientHash}|${ANY_ACCOUNT}`), now),
-  );
+  const wait = await c.get('limits').blockedFor([keys.account, keys.client, ...keys.earlier], now);
   if (wait === 0) return;
   await auditSecurityEvent(
     c,
@@ -80,8 +90,7 @@ export async function failLogin<E extends AppEnv>(
   userId: string | null,
   code: 'unauthorized' | 'totp_required' = 'unauthorized',
 ): Promise<never> {
-  const [account] = await recordFailure(
-    c.get('db'),
+  const [account] = await c.get('limits').fail(
     [
       { key: keys.account, policy: ACCOUNT_POLICY },
       { key: keys.client, policy: CLIENT_POLICY },
@@ -93,7 +102,7 @@ export async function failLogin<E extends AppEnv>(
     {
       action: 'login_failed',
       entityId: userId,
-      detail: { reason, accountHash: keys.account.accountHash, blocked: Boolean(account?.blockedUntil) },
+      detail: { reason, accountHash: keys.accountHash, blocked: Boolean(account?.blockedUntil) },
     },
     keys.clientHash,
   );
@@ -145,6 +154,6 @@ export async function checkPasswordLogin<E extends AppEnv>(
     if (step === null || !(await claimTotpStep(db, usable.id, step)))
       return failLogin(c, keys, now, 'wrong_totp', usable.id, 'totp_required');
   }
-  await clearFailures(db, keys.account);
+  await c.get('limits').forgive(keys.account);
   return usable;
 }

@@ -1,7 +1,7 @@
-// The tick's housekeeping for staff login: expired sessions, stale OpenID states, decayed backoff rows.
+// The tick's housekeeping for staff login: expired sessions and stale OpenID states (backoff rows go with
+// the shared limiter's purge).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { purgeOldFailures } from './login-failures-repository.ts';
 import { purgeLoginStates } from './oidc-repository.ts';
 import { deleteExpiredSessions } from './session-repository.ts';
 
@@ -9,6 +9,5 @@ import { deleteExpiredSessions } from './session-repository.ts';
 export async function purgeStaffAuthState(db: Kysely<Database>, now: Date): Promise<number> {
   const sessions = await deleteExpiredSessions(db, now);
   await purgeLoginStates(db, now);
-  await purgeOldFailures(db, now);
   return sessions;
 }

@@ -5,11 +5,11 @@ import { writeAudit } from '../audit/audit.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
-import { keyedHash, loadHashKey } from './client-hash.ts';
+import { clientHash } from '../platform/client-keys.ts';
 
-/** The keyed hash of the requesting client's address. */
-export async function clientHashOf<E extends AppEnv>(c: Context<E>, key?: CryptoKey): Promise<string> {
-  return keyedHash(key ?? (await loadHashKey(c.get('db'))), 'client', clientAddress(c));
+/** The keyed hash of the requesting client's address (the day's HMAC, see platform/client-keys.ts). */
+export function clientHashOf<E extends AppEnv>(c: Context<E>, now = c.get('clock').now()): Promise<string> {
+  return clientHash(c.get('db'), 'client', clientAddress(c), now);
 }
 
 export async function auditSecurityEvent<E extends AppEnv>(

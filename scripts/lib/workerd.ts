@@ -1,6 +1,7 @@
 // Spawns the workerd binary from npm with deploy/workerd.capnp, on a chosen address, with the app's environment:
 // one or more processes accepting on one listening socket.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -53,6 +54,17 @@ export function processCount(wanted: number | undefined): number {
   return wanted === 0 ? availableParallelism() : Math.max(1, wanted ?? 1);
 }
 
+/** One link key for every server this Node.js process starts, so a restarted test server opens old links. */
+const DEV_LINK_KEY = `dev:${randomBytes(32).toString('base64')}`;
+
+/**
+ * Defaults for development and test servers: without a gateway, SMS go to the log; with one, the
+ * processes share a link key made for this run unless the caller brings its own.
+ */
+export function devServerDefaults(env: Record<string, string>): Record<string, string> {
+  return env.SMS_GATEWAY_URL ? { LINK_ENCRYPTION_KEYS: DEV_LINK_KEY } : { SMS_LOG_ONLY: 'on' };
+}
+
 /**
  * Several processes share one listening socket, opened here and handed to each as file descriptor 3
  * (`--socket-fd`), so the kernel spreads connections over them; this process then closes its copy.
@@ -73,8 +85,7 @@ export async function startWorkerd(options: StartWorkerdOptions): Promise<Worker
     `assets=${resolve(options.assetsDir ?? 'dist/web')}`,
     '--verbose',
   ];
-  // This helper starts development and test servers: without a gateway, SMS go to the log.
-  const devSms = options.env.SMS_GATEWAY_URL ? {} : { SMS_LOG_ONLY: 'on' };
+  const devSms = devServerDefaults(options.env);
   const emit = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) options.onOutput?.(line);
   };

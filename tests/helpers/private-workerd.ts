@@ -1,11 +1,11 @@
 // Runs the current code's worker bundle in the real workerd from a private build folder (never a stale or half-written dist/).
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildWorker } from '../../scripts/build-worker.mjs';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
-import { waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
+import { devServerDefaults, waitForHttp, workerdBinary } from '../../scripts/lib/workerd.ts';
 import { stopChild } from './child-process.ts';
 
 export interface PrivateWorkerd {
@@ -22,11 +22,30 @@ export function workerdAvailable(label: string): boolean {
   return available;
 }
 
-export async function startPrivateWorkerd(env: Record<string, string>): Promise<PrivateWorkerd> {
+export interface PrivateWorkerdOptions {
+  /** Shifts the objects' clock (functions/platform/test-clock.ts); bound only in this private copy of the config. */
+  clockOffsetMs?: number;
+}
+
+export async function startPrivateWorkerd(
+  env: Record<string, string>,
+  options: PrivateWorkerdOptions = {},
+): Promise<PrivateWorkerd> {
   const dir = mkdtempSync(join(tmpdir(), 'br-workerd-'));
   mkdirSync(join(dir, 'deploy'));
   mkdirSync(join(dir, 'dist', 'web'), { recursive: true });
-  copyFileSync(resolve('deploy/workerd.capnp'), join(dir, 'deploy', 'workerd.capnp'));
+  const capnp = readFileSync(resolve('deploy/workerd.capnp'), 'utf8');
+  const binding = '(name = "ASSETS", service = "assets"),';
+  if (!capnp.includes(binding)) throw new Error('deploy/workerd.capnp: ASSETS binding not found');
+  writeFileSync(
+    join(dir, 'deploy', 'workerd.capnp'),
+    options.clockOffsetMs === undefined
+      ? capnp
+      : capnp.replace(
+          binding,
+          `${binding}\n    (name = "TEST_CLOCK_OFFSET_MS", text = "${Math.round(options.clockOffsetMs)}"),`,
+        ),
+  );
   await buildWorker({ outdir: join(dir, 'dist', 'worker'), minify: false });
   const port = await freePort();
   const child = spawn(
@@ -39,7 +58,7 @@ export async function startPrivateWorkerd(env: Record<string, string>): Promise<
       '--directory-path',
       `assets=${join(dir, 'dist', 'web')}`,
     ],
-    { env: { ...process.env, ...env }, stdio: 'ignore' },
+    { env: { ...process.env, ...devServerDefaults(env), ...env }, stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = () => stopChild(child, dir);

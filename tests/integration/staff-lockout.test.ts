@@ -1,7 +1,7 @@
 // Login backoff that cannot be turned against staff: per (client, account) and per client, decaying,
-// counted in PostgreSQL; one hash computation for unknown accounts; every failure kind audited.
+// counted in the shared PostgreSQL limiter; one hash computation for unknown accounts; every failure kind audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyedHash, loadHashKey } from '../../functions/staff/client-hash.ts';
+import { clientKey } from '../../functions/platform/client-keys.ts';
 import { DEFAULT_ITERATIONS, hashPassword } from '../../functions/staff/password.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -61,13 +61,17 @@ describe('login backoff', () => {
     expect(after).toEqual([401, 401, 401, 401]);
     expect((await attempt('198.18.0.20', ben.email, PASSWORD)).status).toBe(200);
     // A success clears this client's record on the account; its record as a client stays to decay.
-    const key = await loadHashKey(tdb.db);
+    const now = clock.now();
+    const keys = [
+      await clientKey(tdb.db, 'login-account', `198.18.0.20\n${ben.email}`, now),
+      await clientKey(tdb.db, 'login-client', '198.18.0.20', now),
+    ];
     const rows = await tdb.db
-      .selectFrom('login_failures')
-      .select('account_hash')
-      .where('client_hash', '=', await keyedHash(key, 'client', '198.18.0.20'))
+      .selectFrom('rate_limit_backoff')
+      .select('key')
+      .where('key', 'in', keys)
       .execute();
-    expect(rows).toEqual([{ account_hash: '' }]);
+    expect(rows).toEqual([{ key: keys[1] }]);
   });
 
   it('limits one client spraying many accounts, also against a right password, but no other client', async () => {
@@ -81,6 +85,20 @@ describe('login backoff', () => {
     expect((await attempt('198.18.0.31', cara.email, PASSWORD)).status).toBe(200);
     // 33 PBKDF2 computations at 600,000 iterations: several seconds each on a loaded machine.
   }, 300_000);
+
+  it('keeps a block across midnight, when the day key of the client HMAC changes', async () => {
+    const emil = await createStaff(tdb.db, { email: 'emil@example.org' });
+    // Six failures block for 2 s, from one second before midnight to one second after.
+    clock.set('2026-12-04T23:59:59Z');
+    for (let i = 0; i < 6; i++) await attempt('198.18.0.40', emil.email, 'nope');
+    const before = await attempt('198.18.0.40', emil.email, PASSWORD);
+    expect(before.status).toBe(429);
+    clock.set('2026-12-05T00:00:00.500Z');
+    const after = await attempt('198.18.0.40', emil.email, PASSWORD);
+    expect(after.status).toBe(429);
+    expect(Number(after.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await attempt('198.18.0.41', emil.email, PASSWORD)).status).toBe(200);
+  });
 
   it('answers unknown and known accounts alike and takes about as long for both', async () => {
     await tdb.db
