@@ -48,7 +48,7 @@ function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', requestMetrics());
   app.use('*', accessLog());
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps));
   app.use('/api/*', noStoreForPrivate());
   return app;
 }

@@ -27,6 +27,23 @@ describe('health and readiness', () => {
     expect(res.headers.get('x-request-id')).toMatch(/.{8,}/);
   });
 
+  it('sends the security headers (Hono secure-headers with the product policy)', async () => {
+    const res = await createTestApp(tdb).request('/api/services');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('permissions-policy')).toBe(
+      'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
+    );
+    // The test app's public URL is http: no HSTS.
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
   it("counts and discards the connection check's upload, uncached", async () => {
     const res = await createTestApp(tdb).request('/api/probe', {
       method: 'POST',
