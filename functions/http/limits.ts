@@ -34,6 +34,15 @@ export const SURVEY_REQUESTS = clientLimit('survey', 10, 10 * MINUTE, SURVEY_FLO
 /** Connection-problem reports per client and minute. */
 export const JOIN_FAILURE_REPORTS = clientLimit('join-failure', 10, MINUTE, REPORTS_PER_MINUTE);
 
+/** TURN credentials for the booking page's connection check (no join code there): a page load and a few
+ * repeats per person; the relay only reaches the SFU (docs/security.md), so a credential is worth little. */
+export const ICE_PROBES: ClientLimit = {
+  scope: 'probe-ice',
+  limit: 10,
+  windowMs: MINUTE,
+  detail: 'Too many connection checks from your connection. Please wait a minute.',
+};
+
 /** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
 export const ACCESSIBILITY_REPORTS = clientLimit('a11y-feedback', 5, 10 * MINUTE, REPORTS_PER_TEN_MINUTES);
 

@@ -167,6 +167,20 @@ export function openApiDocument(serverUrl: string): Json {
           },
         },
       },
+      '/api/probe/ice': {
+        post: {
+          tags: ['citizen'],
+          summary:
+            'Connection check before booking: the agency’s TURN URLs with LiveKit TURN credentials valid 60 s, without a join code. Rate-limited per client; the relay reaches only the video server.',
+          responses: {
+            '200': json({
+              type: 'object',
+              properties: { iceServers: { type: 'array', items: { type: 'object' } }, expiresAt: dateTime },
+            }),
+            ...errors,
+          },
+        },
+      },
       '/api/join/failure': {
         post: {
           tags: ['citizen'],

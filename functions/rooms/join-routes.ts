@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
 import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
 import { validate } from '../http/validation.ts';
+import { iceCheckServers } from './ice-check-servers.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
 import { presenceForBookings } from './presence.ts';
@@ -13,10 +14,6 @@ import { insertJoinFailure } from './repository.ts';
 import { assertJoinable, issueRoomTicket } from './room-access.ts';
 import { JoinFailureSchema, JoinSchema } from './schemas.ts';
 import { citizenIdentity } from './token-scope.ts';
-import { mintTurnCredentials } from './turn-credentials.ts';
-
-/** Long enough to gather candidates once; the check asks again for a new one. */
-const ICE_CHECK_TTL_SECONDS = 60;
 
 export const joinRoutes = new Hono<AppEnv>()
   .post('/api/join', validate('json', JoinSchema), async (c) => {
@@ -82,24 +79,7 @@ export const joinRoutes = new Hono<AppEnv>()
     const config = c.get('config');
     assertJoinable(booking, now, config);
     c.header('cache-control', 'no-store');
-    if (!config.LIVEKIT_TURN_URLS.length || !config.LIVEKIT_API_KEY) return c.json({ iceServers: [] });
-    const credentials = await mintTurnCredentials({
-      apiKey: config.LIVEKIT_API_KEY,
-      apiSecret: config.LIVEKIT_API_SECRET,
-      id: `check-${crypto.randomUUID()}`,
-      ttlSeconds: ICE_CHECK_TTL_SECONDS,
-      now,
-    });
-    return c.json({
-      iceServers: [
-        {
-          urls: config.LIVEKIT_TURN_URLS,
-          username: credentials.username,
-          credential: credentials.credential,
-        },
-      ],
-      expiresAt: credentials.expiresAt.toISOString(),
-    });
+    return c.json(await iceCheckServers(config, now));
   })
   .post('/api/join/failure', validate('json', JoinFailureSchema), async (c) => {
     const now = c.get('clock').now();

@@ -1,4 +1,5 @@
 // The dev/test LiveKit configuration as YAML (pure): own ICE only, embedded TURN over UDP and TLS, node_ip.
+import { denyAllPeersBut } from './turn-peer-policy.ts';
 
 export interface LiveKitConfigInput {
   port: number;
@@ -11,6 +12,8 @@ export interface LiveKitConfigInput {
   apiKey: string;
   apiSecret: string;
   webhookUrl?: string;
+  /** Other TURN servers (coturn) LiveKit hands out with TURN REST credentials from their shared secret. */
+  turnServers?: ExternalTurn[];
   /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
   turn: {
     udpPort: number;
@@ -18,6 +21,16 @@ export interface LiveKitConfigInput {
     /** TURN/TLS: LiveKit always announces it as `turns:DOMAIN:443`, so this listens on 443 or behind a forward. */
     tls?: { port: number; domain: string; certFile: string; keyFile: string };
   };
+}
+
+export interface ExternalTurn {
+  host: string;
+  port: number;
+  protocol: 'udp' | 'tcp' | 'tls';
+  /** coturn's static-auth-secret. */
+  secret: string;
+  /** Lifetime of the credentials LiveKit derives, in seconds. */
+  ttl: number;
 }
 
 /** Loopback and RFC 1918 addresses: LiveKit's TURN refuses to relay to them unless they are allowed by name. */
@@ -50,6 +63,15 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     ...(c.host.startsWith('127.') || c.host === '0.0.0.0'
       ? []
       : ['  ips:', `    includes: ["${c.host}/32"]`]),
+    ...(c.turnServers?.length
+      ? [
+          '  turn_servers:',
+          ...c.turnServers.map(
+            (t) =>
+              `    - { host: "${t.host}", port: ${t.port}, protocol: ${t.protocol}, secret: "${t.secret}", ttl: ${t.ttl} }`,
+          ),
+        ]
+      : []),
     'turn:',
     '  enabled: true',
     `  udp_port: ${c.turn.udpPort}`,
@@ -59,6 +81,13 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
   ];
   // The relay only ever needs to reach this SFU; a private node address must be allowed explicitly.
   if (isRestrictedIpv4(c.nodeIp)) lines.push(`  allow_restricted_peer_cidrs: ["${c.nodeIp}/32"]`);
+  // LiveKit relays to any public address by itself: without this, anyone holding a credential (the public
+  // booking-page check hands them out) could use the relay to reach third parties.
+  lines.push(
+    `  deny_peer_cidrs: [${denyAllPeersBut(c.nodeIp)
+      .map((cidr) => `"${cidr}"`)
+      .join(', ')}]`,
+  );
   if (c.turn.tls)
     lines.push(
       `  domain: ${c.turn.tls.domain}`,

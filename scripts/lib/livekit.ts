@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
-import { liveKitConfig } from './livekit-config.ts';
+import { type ExternalTurn, liveKitConfig } from './livekit-config.ts';
 import { ensureTurnCertificate } from './turn-cert.ts';
 import { waitForHttp } from './workerd.ts';
 
@@ -87,6 +87,8 @@ export interface StartLiveKitOptions {
   turnTlsPort?: number | false;
   /** Name in the TURN/TLS URL and certificate (default `nodeIp`). */
   turnDomain?: string;
+  /** coturn servers handed out beside the embedded TURN (the network lab's coturn scenario). */
+  turnServers?: ExternalTurn[];
   onOutput?: (line: string) => void;
 }
 
@@ -111,6 +113,7 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     apiKey: DEV_API_KEY,
     apiSecret,
     ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
+    ...(options.turnServers ? { turnServers: options.turnServers } : {}),
     turn: {
       udpPort: turnUdpPort,
       relayRange: [relayStart, Math.min(relayStart + 20, 65535)],

@@ -84,6 +84,17 @@ export interface TlsFront {
   stop(): Promise<void>;
 }
 
+/** The top of a test nginx.conf whose pid, logs and temporary files all live in `dir` (with a `logs` folder). */
+export const nginxPreamble = (dir: string) => `worker_processes 1;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'logs', 'error.log')};
+events { worker_connections 64; }`;
+
+/** The `http {}` lines that keep nginx's temporary files in `dir`. */
+export const nginxHttpPaths = (dir: string) => `access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`;
+
 /** nginx on 127.0.0.1 with TLS, proxying everything to `upstream` (http://127.0.0.1:PORT). */
 export async function startTlsFront(upstream: string, cert: TestCertificate): Promise<TlsFront> {
   const dir = mkdtempSync(join(tmpdir(), 'br-nginx-'));
@@ -91,14 +102,9 @@ export async function startTlsFront(upstream: string, cert: TestCertificate): Pr
   const port = await freePort();
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `worker_processes 1;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'logs', 'error.log')};
-events { worker_connections 64; }
+    `${nginxPreamble(dir)}
 http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  ${nginxHttpPaths(dir)}
   server {
     listen 127.0.0.1:${port} ssl;
     ssl_certificate ${cert.certFile};
@@ -128,23 +134,25 @@ export interface TurnServer {
   stop(): Promise<void>;
 }
 
-/** Debian's coturn on 127.0.0.1 (UDP and TCP), enough to answer STUN binding requests. */
-export async function startCoturn(): Promise<TurnServer> {
-  const port = await freePort();
-  const child = spawn(
-    'turnserver',
-    [
-      '-n',
-      '--listening-ip=127.0.0.1',
-      `--listening-port=${port}`,
-      '--no-tls',
-      '--no-dtls',
-      '--no-cli',
-      '--realm=test',
-      '--log-file=stdout',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Debian's coturn: by default on 127.0.0.1 (UDP and TCP), enough to answer STUN binding requests; with `config`,
+ * from that configuration file (its listening port given as `port`).
+ */
+export async function startCoturn(config?: { file: string; port: number }): Promise<TurnServer> {
+  const port = config?.port ?? (await freePort());
+  const args = config
+    ? ['-c', config.file]
+    : [
+        '-n',
+        '--listening-ip=127.0.0.1',
+        `--listening-port=${port}`,
+        '--no-tls',
+        '--no-dtls',
+        '--no-cli',
+        '--realm=test',
+        '--log-file=stdout',
+      ];
+  const child = spawn('turnserver', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('coturn did not start')), 15_000);
     const onData = (chunk: Buffer) => {

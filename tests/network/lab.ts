@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lockLab } from './lab-lock.ts';
 
 /** The servers' address (host side of the citizen's link); the lab is 198.18.10.0/24. */
 export const SERVER_IP = '198.18.10.1';
@@ -147,8 +148,12 @@ function tbf(ns: string | null, dev: string, kbit: number | null, queueMs: numbe
   ]);
 }
 
-/** Builds the lab: the servers at 198.18.10.1, the citizen at 198.18.10.2, the counsellor's office at .3. */
-export function createLab(): Lab {
+/**
+ * Builds the lab: the servers at 198.18.10.1, the citizen at 198.18.10.2, the counsellor's office at .3. Waits
+ * first for any other run of the lab on this machine (another checkout's suite) to finish.
+ */
+export async function createLab(): Promise<Lab> {
+  const unlock = await lockLab();
   removeStaleLab();
   const dir = mkdtempSync(join(tmpdir(), 'br10-lab-'));
   run('ip', ['link', 'add', BRIDGE, 'type', 'bridge']);
@@ -224,6 +229,7 @@ export function createLab(): Lab {
     remove() {
       removeStaleLab();
       rmSync(dir, { recursive: true, force: true });
+      unlock();
     },
   };
   lab.shape({ downKbit: null, upKbit: null });

@@ -29,7 +29,14 @@ export interface Snapshot {
   /** The largest received camera stream (screen shares excluded by the caller's room). */
   video: { fps: number; width: number; height: number; frames: number };
   /** Selected candidate pairs of the live peer connections. */
-  pairs: { localType: string; remoteType: string; relayProtocol: string | null; rttMs: number | null }[];
+  pairs: {
+    localType: string;
+    remoteType: string;
+    relayProtocol: string | null;
+    /** The TURN server the local relay candidate came from. */
+    url: string | null;
+    rttMs: number | null;
+  }[];
   iceServers: string[];
   /** ms after the click (page clock) that audio and video were first received, or null. */
   audioAfterMs: number | null;
@@ -90,6 +97,7 @@ export function snapshot(page: Page): Promise<Snapshot> {
               localType: String(local.candidateType),
               remoteType: String(remote.candidateType),
               relayProtocol: typeof local.relayProtocol === 'string' ? local.relayProtocol : null,
+              url: typeof local.url === 'string' ? local.url : null,
               rttMs: typeof pair.currentRoundTripTime === 'number' ? pair.currentRoundTripTime * 1000 : null,
             });
         }

@@ -5,6 +5,8 @@ export interface Ports {
   web: number;
   signalling: number;
   turnTls: number;
+  /** coturn's TURN/TLS port (deploy/coturn/turnserver.conf in the lab). */
+  coturnTls: number;
 }
 
 export interface Scenario {
@@ -15,6 +17,10 @@ export interface Scenario {
   dropMs?: number;
   /** Degrade to this line once the call runs (the step-down scenario). */
   degradeTo?: Line;
+  /** The citizen ticks "Datensparmodus" before joining (their choice caps the automatic steps up). */
+  chooseSaver?: boolean;
+  /** After stepping down to audio only, restore the first line and watch the call step back up. */
+  recover?: boolean;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -50,5 +56,19 @@ export const SCENARIOS: Scenario[] = [
     name: 'good line degrading to 160 kbit/s, 300 ms queue mid-call',
     line: () => ({ downKbit: 2000, upKbit: 2000, queueMs: 50 }),
     degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300 },
+  },
+  {
+    id: 8,
+    name: 'data saver chosen; the line degrades (160 kbit/s, 10 % loss), then recovers mid-call',
+    line: () => ({ downKbit: 2000, upKbit: 2000, queueMs: 50 }),
+    // The loss keeps even audio only judged weak, so the wait for a step up starts when the line recovers.
+    degradeTo: { downKbit: 160, upKbit: 160, queueMs: 300, loss: 0.1 },
+    chooseSaver: true,
+    recover: true,
+  },
+  {
+    id: 9,
+    name: "UDP blocked, TCP only to web, signalling and coturn's TURN/TLS",
+    line: (p) => ({ downKbit: null, upKbit: null, tcpOnlyPorts: [p.web, p.signalling, p.coturnTls] }),
   },
 ];

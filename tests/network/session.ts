@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { counsellorJoin, openCounsellor } from '../e2e/citizen-call-harness.ts';
 import { launchBrowser, type System } from '../e2e/lib/system.ts';
-import type { Lab } from './lab.ts';
+import type { Lab, Line } from './lab.ts';
 import { clickTimed, concealment, type Snapshot, STATS_PROBE, snapshot } from './probe.ts';
 import type { Ports, Scenario } from './scenarios.ts';
 
@@ -39,6 +39,16 @@ export interface CallResult {
   statusText: string;
   /** Requests either page made to anything but the app's own origin. */
   foreignRequests: string[];
+  /** Scenarios with `recover`: the lowest mode reached, how long after the line recovered the call stepped up,
+   * the status sentence then, and the modes seen in the 20 s after that. */
+  recovery?: {
+    lowest: CallResult['mode'];
+    upAfterMs: number | null;
+    statusText: string;
+    modesAfter: string[];
+    /** The counsellor's view of the citizen's line while waiting: own measurement / LiveKit's score. */
+    seen: string[];
+  };
 }
 
 /** The last stretch of each call, in which audio must still be arriving on both sides. */
@@ -73,7 +83,8 @@ async function citizenMode(page: Page): Promise<CallResult['mode']> {
   return (await pressed('Datensparmodus')) === 'true' ? 'saver' : 'standard';
 }
 
-function indicatorOf(page: Page): Promise<string> {
+/** The counsellor's view of the citizen's line: the citizen's own measurement (null: no report yet) and LiveKit's score. */
+function citizenLineAt(page: Page): Promise<{ link: string | null; quality: string }> {
   return page.evaluate(() => {
     const call = (
       window as unknown as {
@@ -81,8 +92,44 @@ function indicatorOf(page: Page): Promise<string> {
       }
     ).counsellor.call;
     const peer = call.peers.value.find((p) => p.role === 'citizen');
-    return peer?.link ?? peer?.quality ?? 'absent';
+    return { link: peer?.link ?? null, quality: peer?.quality ?? 'absent' };
   });
+}
+
+/** What the counsellor's indicator shows: the measured line, else LiveKit's score. */
+const indicatorOf = (page: Page) => citizenLineAt(page).then((l) => l.link ?? l.quality);
+const linkAndScore = (page: Page) => citizenLineAt(page).then((l) => `${l.link ?? '-'}/${l.quality}`);
+
+/** Degraded to audio only, the line comes back: waits for the automatic step up, then watches the mode. */
+async function recover(
+  page: Page,
+  counsellor: Page,
+  lab: Lab,
+  line: Line,
+): Promise<NonNullable<CallResult['recovery']>> {
+  const lowest = await until(
+    () => citizenMode(page),
+    (m) => m === 'audio',
+    60_000,
+  );
+  lab.shape(line);
+  const restored = Date.now();
+  // What the counsellor's page knows of the citizen's line meanwhile: their own measurement / LiveKit's score.
+  const seen: string[] = [];
+  const up = await until(
+    async () => {
+      seen.push(await linkAndScore(counsellor));
+      return citizenMode(page);
+    },
+    (m) => m !== 'audio',
+    150_000,
+  );
+  const upAfterMs = up === 'audio' ? null : Date.now() - restored;
+  const statusText = (await page.locator('[role=status]').allInnerTexts()).join(' ');
+  const modesAfter: string[] = [];
+  for (const end = Date.now() + 20_000; Date.now() < end; await sleep(2000))
+    modesAfter.push(await citizenMode(page));
+  return { lowest, upAfterMs, statusText, modesAfter, seen: [...new Set(seen)] };
 }
 
 /** Runs one scenario for about `holdMs` after audio first flows. */
@@ -126,6 +173,7 @@ export async function runCall(
     await page.evaluate(() => {
       (window as unknown as { __labMarker: boolean }).__labMarker = true;
     });
+    if (scenario.chooseSaver) await page.getByLabel('Datensparmodus', { exact: false }).check();
     await clickTimed(page.locator('main button.primary'));
     const first = await until(
       () => snapshot(page),
@@ -144,7 +192,10 @@ export async function runCall(
     const seen: string[] = [];
     for (const until = Date.now() + holdMs; Date.now() < until; await sleep(1000))
       seen.push(await indicatorOf(counsellor.page));
-    if (scenario.degradeTo)
+    const recovery = scenario.recover
+      ? await recover(page, counsellor.page, lab, scenario.line(ports))
+      : undefined;
+    if (scenario.degradeTo && !recovery)
       await until(
         () => citizenMode(page),
         (m) => m !== 'standard',
@@ -171,6 +222,7 @@ export async function runCall(
       worstIndicator:
         ['weak', 'fair', 'good'].find((level) => seen.includes(level)) ?? seen.at(-1) ?? 'absent',
       foreignRequests,
+      ...(recovery ? { recovery } : {}),
       iceText,
       statusText: (await page.locator('[role=status]').allInnerTexts()).join(' '),
       samePage: await page.evaluate(

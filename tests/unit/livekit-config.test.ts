@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isRestrictedIpv4, liveKitConfig } from '../../scripts/lib/livekit-config.ts';
+import { denyAllPeersBut } from '../../scripts/lib/turn-peer-policy.ts';
 
 const base = {
   port: 7880,
@@ -58,6 +59,25 @@ describe('dev and test LiveKit config', () => {
     const yaml = liveKitConfig({ ...base, nodeIp: ip }).join('\n');
     expect(yaml.includes(`allow_restricted_peer_cidrs: ["${ip}/32"]`)).toBe(restricted);
   });
+
+  it('lets the relay reach the node address and nothing else', () => {
+    const yaml = liveKitConfig(base).join('\n');
+    expect(yaml).toContain(
+      `deny_peer_cidrs: [${denyAllPeersBut('198.18.10.1')
+        .map((c) => `"${c}"`)
+        .join(', ')}]`,
+    );
+  });
+
+  it('hands out coturn with its shared secret under rtc when given', () => {
+    const yaml = liveKitConfig({
+      ...base,
+      turnServers: [{ host: '198.18.10.1', port: 5349, protocol: 'tls', secret: 'x', ttl: 600 }],
+    }).join('\n');
+    expect(yaml).toMatch(
+      /rtc:\n(?: {2}.*\n)*? {2}turn_servers:\n {4}- \{ host: "198\.18\.10\.1", port: 5349, protocol: tls, secret: "x", ttl: 600 \}\nturn:/,
+    );
+  });
 });
 
 describe('deploy/livekit.yaml', () => {
@@ -76,5 +96,14 @@ describe('deploy/livekit.yaml', () => {
     expect(active).toMatch(/^ {2}tls_port: \d+$/m);
     expect(active).toMatch(/^ {2}udp_port: 3478$/m);
     expect(active).not.toMatch(/google|twilio/i);
+  });
+
+  it('denies the relay every peer but node_ip', () => {
+    const nodeIp = /^ {2}node_ip: (\S+)$/m.exec(active)?.[1] ?? '';
+    expect(active).toContain(
+      `  deny_peer_cidrs: [${denyAllPeersBut(nodeIp)
+        .map((c) => `"${c}"`)
+        .join(', ')}]`,
+    );
   });
 });

@@ -32,7 +32,7 @@ export interface SystemOptions {
   /** Extra environment for the worker (e.g. `{ RATE_LIMITS: 'off' }`). */
   env?: Record<string, string>;
   /** Start LiveKit (default true), optionally with options. Without it the app runs with no video server. */
-  livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain'>;
+  livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain' | 'turnServers'>;
   /** Bind address of workerd and LiveKit (default 127.0.0.1; the network lab uses its own address). */
   host?: string;
   /** A migrated database to use (the benchmark's); default: a fresh copy of the test run's template. */

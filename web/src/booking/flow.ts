@@ -4,6 +4,7 @@ import { type ApiError, api, type BookingCreated, type Service, type Slot } from
 import { nearestSlots } from '../shared/calendar-math.ts';
 import { runConnectionCheck } from '../shared/connection-check.ts';
 import { lang, todayIn } from '../shared/i18n.ts';
+import { runIceCheck } from '../shared/ice-check.ts';
 import { createSlotPicker } from '../shared/slot-picker-model.ts';
 
 export const picker = createSlotPicker();
@@ -102,7 +103,8 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 
     attempt = null;
     verificationId.value = null;
     verificationCode.value = '';
-    void runConnectionCheck();
+    // The same check as on the join page, HTTP both ways and then UDP and TURN/TLS, while the citizen reads.
+    void runConnectionCheck().then(() => runIceCheck(api.probeIce));
     return 'ok';
   } catch (e) {
     const error = e as ApiError;

@@ -6,7 +6,7 @@ import { megabytesPer30Minutes, profileFor, profileKbps } from '../shared/call/p
 import { runConnectionCheck } from '../shared/connection-check.ts';
 import { ConnectionCheck } from '../shared/connection-check-view.tsx';
 import { tr } from '../shared/i18n.ts';
-import { checkIce, type IceCheck } from '../shared/ice-check.ts';
+import { ice, runIceCheck } from '../shared/ice-check.ts';
 import { errorText } from '../shared/ui.tsx';
 import * as m from './model.ts';
 import { level, mediaError, preview, previewIfAllowed, startPreview, stopPreview } from './precheck.ts';
@@ -14,8 +14,6 @@ import { PREJOIN_STRINGS } from './prejoin-strings.ts';
 
 /** What went wrong on the last join attempt: the video service, the connection to it, or the request. */
 const joinProblem = signal<'video_down' | 'connect' | ApiError | null>(null);
-/** What the pre-call WebRTC check found (null: not run or not possible). */
-const ice = signal<IceCheck | null>(null);
 /** Chosen by the citizen; until then the connection check presets the options. */
 let optionsTouched = false;
 const estimateMb = computed(() =>
@@ -50,24 +48,9 @@ export async function runChecks(): Promise<void> {
     m.audioOnly.value = verdict === 'poor';
   }
   loadCall();
-  ice.value = await api
-    .joinIce(m.code)
-    .then((r) => checkIce(r.iceServers))
-    .catch(() => null);
+  await runIceCheck(() => api.joinIce(m.code));
   // Media relayed over TCP waits for every lost packet: a smaller picture keeps speech in time.
   if (ice.value && !ice.value.udp && !optionsTouched) m.dataSaver.value = true;
-}
-
-function IceResult() {
-  const s = tr(PREJOIN_STRINGS);
-  const r = ice.value;
-  if (!r) return null;
-  const kind = r.udp ? 'direct' : r.tls ? 'relay' : 'blocked';
-  return (
-    <p role="status" class={`ice ice-${kind}${kind === 'blocked' ? ' err' : ''}`}>
-      {s.ice[kind]}
-    </p>
-  );
 }
 
 /** A short browser label for the join-failure statistics (no personal data). */
@@ -179,7 +162,6 @@ export function Checks() {
     <>
       <SelfCheck />
       <ConnectionCheck />
-      <IceResult />
       <Options />
     </>
   );

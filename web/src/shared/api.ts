@@ -158,6 +158,7 @@ export const api = {
   joinStatus: (code: string) => call<JoinStatus>('POST', '/api/join/status', { code }),
   join: (code: string) => call<JoinTicket>('POST', '/api/join', { code }),
   joinIce: (code: string) => call<{ iceServers: RTCIceServer[] }>('POST', '/api/join/ice', { code }),
+  probeIce: () => call<{ iceServers: RTCIceServer[] }>('POST', '/api/probe/ice'),
   joinFailure: (code: string, browser: string, reason: string) =>
     call<unknown>('POST', '/api/join/failure', { code, browser, reason }),
   survey: (answer: SurveyAnswer) => call<unknown>('POST', '/api/survey', answer),

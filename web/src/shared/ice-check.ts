@@ -1,5 +1,6 @@
 // Tries the agency's TURN server from the browser before the call: does UDP reach the video host, does
 // TURN/TLS on 443 get through? (What an HTTP download cannot tell: office firewalls often block exactly UDP.)
+import { signal } from '@preact/signals';
 
 export interface IceCheck {
   /** A STUN answer or a TURN/UDP relay came back: media can take the direct UDP path. */
@@ -41,4 +42,21 @@ export async function checkIce(iceServers: RTCIceServer[], timeoutMs = 6000): Pr
   } finally {
     pc.close();
   }
+}
+
+/** What the last check found, for the page's live region (null: not run, not possible, or no TURN configured). */
+export const ice = signal<IceCheck | null>(null);
+let lastSource: (() => Promise<{ iceServers: RTCIceServer[] }>) | null = null;
+
+/**
+ * Runs the check with servers from `source` (the join page's `/api/join/ice`, the booking page's
+ * `/api/probe/ice`), remembered so "check again" can repeat it; a failed request counts as "cannot tell".
+ */
+export async function runIceCheck(source = lastSource): Promise<IceCheck | null> {
+  if (!source) return null;
+  lastSource = source;
+  ice.value = await source()
+    .then((r) => checkIce(r.iceServers))
+    .catch(() => null);
+  return ice.value;
 }

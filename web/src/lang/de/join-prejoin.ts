@@ -16,11 +16,4 @@ export default {
   videoDown: 'Der Videodienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einer Minute erneut.',
   connectFailed:
     'Die Verbindung zum Videoraum ist fehlgeschlagen. Bitte versuchen Sie es erneut; bei einer schwachen Verbindung hilft „Nur Ton“.',
-  ice: {
-    direct: 'Der Videodienst ist aus Ihrem Netz direkt erreichbar.',
-    relay:
-      'Ihr Netz sperrt den direkten Weg. Das Gespräch läuft über einen gesicherten Umweg und kann etwas verzögert sein.',
-    blocked:
-      'Ihr Netz lässt keine Videoverbindung zu. Bitte versuchen Sie ein anderes Netz, zum Beispiel mobile Daten.',
-  },
 };

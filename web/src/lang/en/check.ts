@@ -14,5 +14,13 @@ const strings: typeof de = {
     `measured: ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s, response time ${rtt} ms`,
   measuredUp: (kbps: number) => `, sending ${kbps >= 10_000 ? 'over 10,000' : `about ${kbps}`} kbit/s`,
   checkAgain: 'Check again',
+  // The WebRTC check: UDP to the video host, or only TURN/TLS, or nothing.
+  ice: {
+    direct: 'The video service can be reached directly from your network.',
+    relay:
+      'Your network blocks the direct path. The call takes a secured detour and may be slightly delayed.',
+    blocked:
+      'Your network does not allow a video connection. Please try another network, for example mobile data.',
+  },
 };
 export default strings;

@@ -17,12 +17,5 @@ const strings: typeof de = {
   videoDown: 'The video service is unavailable right now. Please try again in a minute.',
   connectFailed:
     'Connecting to the video room failed. Please try again; on a weak connection “audio only” helps.',
-  ice: {
-    direct: 'The video service can be reached directly from your network.',
-    relay:
-      'Your network blocks the direct path. The call takes a secured detour and may be slightly delayed.',
-    blocked:
-      'Your network does not allow a video connection. Please try another network, for example mobile data.',
-  },
 };
 export default strings;

@@ -15,5 +15,12 @@ const strings: typeof de = {
   measuredUp: (kbps: number) =>
     `, gönderme ${kbps >= 10_000 ? '10.000’in üzerinde' : `yaklaşık ${kbps}`} kbit/s`,
   checkAgain: 'Tekrar kontrol et',
+  // The WebRTC check: UDP to the video host, or only TURN/TLS, or nothing.
+  ice: {
+    direct: 'Görüntülü görüşme hizmetine ağınızdan doğrudan ulaşılabiliyor.',
+    relay:
+      'Ağınız doğrudan yolu engelliyor. Görüşme güvenli bir dolambaçlı yol üzerinden yapılır ve biraz gecikmeli olabilir.',
+    blocked: 'Ağınız görüntülü bağlantıya izin vermiyor. Lütfen başka bir ağ deneyin, örneğin mobil veri.',
+  },
 };
 export default strings;

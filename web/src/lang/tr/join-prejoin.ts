@@ -17,11 +17,5 @@ const strings: typeof de = {
   videoDown: 'Görüntülü görüşme hizmetine şu anda ulaşılamıyor. Lütfen bir dakika sonra tekrar deneyin.',
   connectFailed:
     'Görüntülü görüşme odasına bağlanılamadı. Lütfen tekrar deneyin; bağlantı zayıfsa “Yalnızca ses” yardımcı olur.',
-  ice: {
-    direct: 'Görüntülü görüşme hizmetine ağınızdan doğrudan ulaşılabiliyor.',
-    relay:
-      'Ağınız doğrudan yolu engelliyor. Görüşme güvenli bir dolambaçlı yol üzerinden yapılır ve biraz gecikmeli olabilir.',
-    blocked: 'Ağınız görüntülü bağlantıya izin vermiyor. Lütfen başka bir ağ deneyin, örneğin mobil veri.',
-  },
 };
 export default strings;

@@ -14,6 +14,26 @@ interface Counters {
 
 const num = (v: number | undefined) => v ?? 0;
 
+/**
+ * Packets received and lost on one receiver, from the browser's own inbound-rtp statistics: LiveKit's
+ * `getReceiverStats()` leaves both out for audio, and without them an audio-only call looked silent, so the
+ * automatic steps (up as well as down) never ran there.
+ */
+async function inboundPackets(
+  receiver: RTCRtpReceiver | undefined,
+): Promise<{ received: number; lost: number }> {
+  const out = { received: 0, lost: 0 };
+  if (!receiver) return out;
+  (await receiver.getStats()).forEach(
+    (s: { type: string; packetsReceived?: number; packetsLost?: number }) => {
+      if (s.type !== 'inbound-rtp') return;
+      out.received += num(s.packetsReceived);
+      out.lost += num(s.packetsLost);
+    },
+  );
+  return out;
+}
+
 async function read(room: Room): Promise<Counters & { rttMs: number | null; cameraExpected: boolean }> {
   const c = { at: performance.now(), sent: 0, sentLost: 0, received: 0, receivedLost: 0, frames: 0 };
   let rttMs: number | null = null;
@@ -28,9 +48,9 @@ async function read(room: Room): Promise<Counters & { rttMs: number | null; came
   let cameraExpected = false;
   for (const p of room.remoteParticipants.values()) {
     const audio = p.getTrackPublication(Track.Source.Microphone)?.audioTrack;
-    const a = audio && 'getReceiverStats' in audio ? await audio.getReceiverStats() : undefined;
-    c.received += num(a?.packetsReceived);
-    c.receivedLost += num(a?.packetsLost);
+    const a = await inboundPackets(audio && 'receiver' in audio ? audio.receiver : undefined);
+    c.received += a.received;
+    c.receivedLost += a.lost;
     const cam = p.getTrackPublication(Track.Source.Camera);
     const video = cam?.videoTrack;
     if (cam?.isSubscribed && cam.isEnabled && !cam.isMuted && video && 'getReceiverStats' in video) {
