@@ -106,6 +106,7 @@ try {
     ['booking', './booking.ts', 'benchBooking'],
     ['web', './web.ts', 'benchWeb'],
     ['network', './network.ts', 'benchNetwork'],
+    ['livekit', './livekit.ts', 'benchLivekit'],
     ['cluster', './cluster.ts', 'benchCluster'],
   ] as const) {
     if (!want(name) || !existsSync(new URL(file, import.meta.url))) continue;

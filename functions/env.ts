@@ -1,5 +1,7 @@
 // The environment as one valibot schema: every variable, its default, and a clear error naming a bad one.
+
 import * as v from 'valibot';
+import { FEDERAL_STATES } from './db/federal-states.ts';
 import { parseCidr } from './platform/ip-address.ts';
 
 const intString = (min: number, max: number, fallback: number) =>
@@ -134,6 +136,8 @@ export const EnvSchema = v.object({
   JOIN_CLOSES_MINUTES_AFTER: intString(0, 1440, 30),
   RETENTION_DAYS: intString(1, 3650, 30),
   CASE_FILE_URL_TEMPLATE: v.optional(v.string(), ''),
+  // Public holidays for counsellors whose site names no federal state; empty: nationwide holidays only.
+  DEFAULT_FEDERAL_STATE: v.optional(v.union([v.literal(''), v.picklist(FEDERAL_STATES)]), ''),
   INTERNAL_TOKEN: v.optional(v.string(), ''),
 
   ACCESSIBILITY_CONTACT_EMAIL: v.optional(

@@ -1,5 +1,6 @@
 // `npm run cluster`: the several-servers topology on this machine (PostgreSQL primary + synchronous standby,
-// PgBouncer, N workerd processes behind nginx, one LiveKit node, demo data); Ctrl-C stops everything.
+// PgBouncer, N workerd processes behind nginx, a LiveKit cluster of two nodes sharing Redis, demo data); Ctrl-C
+// stops everything.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,13 +8,14 @@ import { join } from 'node:path';
 import { seedDemoData } from '../functions/app/seed.ts';
 import { parseConfig } from '../functions/env.ts';
 import { type Cluster, startCluster } from './lib/cluster.ts';
-import { type LiveKitServer, liveKitBuilt, startLiveKit } from './lib/livekit.ts';
+import { liveKitBuilt } from './lib/livekit.ts';
+import { type LivekitCluster, startLivekitCluster } from './lib/livekit-cluster.ts';
 import { pg15Missing } from './lib/pg-pair.ts';
 
 const processesArg = process.argv.find((a) => a.startsWith('--processes='));
 const processes = Math.max(1, Number(processesArg?.split('=')[1] ?? process.env.CLUSTER_PROCESSES ?? 2));
 let cluster: Cluster | undefined;
-let livekit: LiveKitServer | undefined;
+let livekit: LivekitCluster | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
@@ -52,13 +54,18 @@ async function main(): Promise<void> {
     LOG_LEVEL: config.LOG_LEVEL,
   };
   if (liveKitBuilt()) {
-    // One node as `npm start` runs it; several nodes sharing Redis come with scripts/lib/livekit-cluster.ts.
-    console.log('• Starting LiveKit (one node, dev mode) …');
-    livekit = await startLiveKit({ dir: join(dir, 'livekit'), webhookUrl: `${base}/api/livekit/webhook` });
+    const nodes = Math.max(1, Number(process.env.CLUSTER_LIVEKIT_NODES ?? 2));
+    console.log(`• Starting LiveKit (${nodes} nodes sharing Redis, nginx in front) …`);
+    livekit = await startLivekitCluster({
+      dir: join(dir, 'livekit'),
+      nodes,
+      webhookUrl: `${base}/api/livekit/webhook`,
+    });
+    for (const n of livekit.nodes) console.log(`  node ${n.id} ${n.url} (metrics ${n.metricsUrl})`);
     env.LIVEKIT_URL = livekit.url;
     env.LIVEKIT_API_KEY = livekit.apiKey;
     env.LIVEKIT_API_SECRET = livekit.apiSecret;
-    env.LIVEKIT_TURN_URLS = livekit.turnUrls.join(',');
+    env.LIVEKIT_TURN_URLS = livekit.nodes.flatMap((n) => n.turnUrls).join(',');
   } else console.log('  (no LiveKit build: run `npm run livekit:build` for video)');
 
   console.log(`• Starting PostgreSQL primary + standby, PgBouncer, ${processes} workerd processes, nginx …`);

@@ -1,5 +1,6 @@
 // Kysely queries for staff accounts that counsel: accounts, skills, sites, deactivation.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { FederalState } from '../closures/closures.ts';
 import type { Database, StaffRole } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -149,24 +150,42 @@ export async function setRole(
     .execute();
 }
 
+const SITE_COLUMNS = ['id', 'name', 'federal_state as federalState'] as const;
+
 export function listSites(db: Db) {
-  return db.selectFrom('sites').select(['id', 'name']).orderBy('name').execute();
+  return db.selectFrom('sites').select(SITE_COLUMNS).orderBy('name').execute();
 }
 
-export function insertSite(db: Db, name: string) {
+export function insertSite(db: Db, site: { name: string; federalState?: FederalState | null | undefined }) {
   return db
     .insertInto('sites')
-    .values({ name })
+    .values({ name: site.name, federal_state: site.federalState ?? null })
     .onConflict((oc) => oc.column('name').doNothing())
-    .returning(['id', 'name'])
+    .returning(SITE_COLUMNS)
     .executeTakeFirst();
 }
 
-export function renameSite(db: Db, id: string, name: string) {
-  return db
-    .updateTable('sites')
-    .set({ name })
+/** Renames a site and, when given, sets its federal state; returns the row before and after. */
+export async function updateSite(
+  db: Db,
+  id: string,
+  site: { name: string; federalState?: FederalState | null | undefined },
+) {
+  const before = await db
+    .selectFrom('sites')
+    .select(SITE_COLUMNS)
     .where('id', '=', id)
-    .returning(['id', 'name'])
+    .forUpdate()
     .executeTakeFirst();
+  if (!before) return undefined;
+  const after = await db
+    .updateTable('sites')
+    .set({
+      name: site.name,
+      ...(site.federalState !== undefined ? { federal_state: site.federalState } : {}),
+    })
+    .where('id', '=', id)
+    .returning(SITE_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return { before, after };
 }

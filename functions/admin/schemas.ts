@@ -1,5 +1,6 @@
 // valibot schemas for the operator console: services, counsellors, sites, settings, audit queries.
 import * as v from 'valibot';
+import { FederalStateSchema } from '../http/schemas.ts';
 
 const minutes = (min: number, max: number, step = 5) =>
   v.pipe(
@@ -12,11 +13,25 @@ const minutes = (min: number, max: number, step = 5) =>
 const text = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max));
 
+const translation = v.strictObject({
+  name: text(200),
+  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+});
+
+/** Topic names beyond German and English; a language left out shows the German name. */
+const ServiceTranslationsSchema = v.strictObject({
+  tr: v.optional(translation),
+  ar: v.optional(translation),
+  uk: v.optional(translation),
+  ru: v.optional(translation),
+});
+
 const serviceFields = {
   nameDe: text(200),
   nameEn: text(200),
   descriptionDe: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   descriptionEn: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  translations: v.optional(ServiceTranslationsSchema),
   durationMinutes: minutes(5, 480),
   bufferBeforeMinutes: v.optional(minutes(0, 120)),
   bufferAfterMinutes: v.optional(minutes(0, 120)),
@@ -40,6 +55,7 @@ export const ServiceUpdateSchema = v.strictObject({
   nameEn: v.optional(serviceFields.nameEn),
   descriptionDe: serviceFields.descriptionDe,
   descriptionEn: serviceFields.descriptionEn,
+  translations: serviceFields.translations,
   durationMinutes: v.optional(serviceFields.durationMinutes),
   bufferBeforeMinutes: serviceFields.bufferBeforeMinutes,
   bufferAfterMinutes: serviceFields.bufferAfterMinutes,
@@ -81,7 +97,7 @@ export const CounsellorUpdateSchema = v.strictObject({
 /** An operator resets only to a one-time password the system makes, never to one they choose. */
 export const ResetPasswordSchema = v.strictObject({});
 
-export const SiteSchema = v.strictObject({ name: text(200) });
+export const SiteSchema = v.strictObject({ name: text(200), federalState: v.optional(FederalStateSchema) });
 
 export const SettingsSchema = v.strictObject({
   smsSenderName: v.optional(

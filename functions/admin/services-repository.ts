@@ -11,6 +11,8 @@ export interface ServiceValues {
   name_en?: string;
   description_de?: string;
   description_en?: string;
+  /** JSON of ServiceTranslations. */
+  translations?: string;
   duration_minutes?: number;
   buffer_before_minutes?: number;
   buffer_after_minutes?: number;

@@ -1,4 +1,4 @@
-// Deterministic demo data (API.md): services, counsellors Mon-Fri 08:00-16:00, capacity 8, demo logins.
+// Deterministic demo data (API.md): services (named in all six citizen languages), counsellors Mon-Fri 08:00-16:00, capacity 8, demo logins.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { hashPassword } from '../staff/password.ts';
@@ -12,6 +12,24 @@ export const DEMO_SERVICES = [
     sort_order: 1,
     description_de: 'Fragen zu Antrag, Höhe und Dauer des Arbeitslosengeldes.',
     description_en: 'Questions about applying for unemployment benefit, its amount and duration.',
+    translations: {
+      tr: {
+        name: 'İşsizlik parası (Arbeitslosengeld)',
+        description: 'Başvuru, miktar ve süre hakkında sorular.',
+      },
+      ar: {
+        name: 'إعانة البطالة (Arbeitslosengeld)',
+        description: 'أسئلة حول طلب إعانة البطالة ومبلغها ومدتها.',
+      },
+      uk: {
+        name: 'Допомога по безробіттю (Arbeitslosengeld)',
+        description: 'Питання щодо заяви, розміру та тривалості допомоги по безробіттю.',
+      },
+      ru: {
+        name: 'Пособие по безработице (Arbeitslosengeld)',
+        description: 'Вопросы о заявлении, размере и сроке выплаты пособия по безработице.',
+      },
+    },
   },
   {
     id: 'berufsberatung',
@@ -21,6 +39,15 @@ export const DEMO_SERVICES = [
     sort_order: 2,
     description_de: 'Orientierung bei Berufswahl und beruflicher Veränderung.',
     description_en: 'Guidance on choosing or changing careers.',
+    translations: {
+      tr: {
+        name: 'Meslek danışmanlığı',
+        description: 'Meslek seçimi ve meslek değişikliği konusunda yol gösterme.',
+      },
+      ar: { name: 'الإرشاد المهني', description: 'توجيه في اختيار المهنة أو تغييرها.' },
+      uk: { name: 'Профорієнтація', description: 'Допомога з вибором або зміною професії.' },
+      ru: { name: 'Профориентация', description: 'Помощь в выборе или смене профессии.' },
+    },
   },
   {
     id: 'weiterbildung',
@@ -30,6 +57,15 @@ export const DEMO_SERVICES = [
     sort_order: 3,
     description_de: 'Förderung und Wege der beruflichen Weiterbildung.',
     description_en: 'Funding and routes for further vocational training.',
+    translations: {
+      tr: { name: 'Mesleki ileri eğitim', description: 'Mesleki ileri eğitim için destek ve yollar.' },
+      ar: { name: 'التدريب المهني المستمر', description: 'الدعم والطرق المتاحة للتدريب المهني المستمر.' },
+      uk: { name: 'Підвищення кваліфікації', description: 'Фінансування та шляхи професійного навчання.' },
+      ru: {
+        name: 'Повышение квалификации',
+        description: 'Финансирование и варианты профессионального обучения.',
+      },
+    },
   },
   {
     id: 'buergergeld',
@@ -39,6 +75,21 @@ export const DEMO_SERVICES = [
     sort_order: 4,
     description_de: 'Fragen zum Bürgergeld und zum Weiterbewilligungsantrag.',
     description_en: 'Questions about citizen’s income and renewals.',
+    translations: {
+      tr: {
+        name: 'Vatandaş parası (Bürgergeld)',
+        description: 'Bürgergeld ve devam başvurusu hakkında sorular.',
+      },
+      ar: { name: 'إعانة المواطن (Bürgergeld)', description: 'أسئلة حول إعانة المواطن وطلب التمديد.' },
+      uk: {
+        name: 'Громадянська допомога (Bürgergeld)',
+        description: 'Питання щодо Bürgergeld і заяви на продовження виплат.',
+      },
+      ru: {
+        name: 'Гражданское пособие (Bürgergeld)',
+        description: 'Вопросы о Bürgergeld и заявлении на продление выплат.',
+      },
+    },
   },
 ] as const;
 
@@ -62,7 +113,7 @@ export async function seedDemoData(db: Kysely<Database>, options: SeedOptions): 
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('services')
-      .values(DEMO_SERVICES.map((s) => ({ ...s })))
+      .values(DEMO_SERVICES.map((s) => ({ ...s, translations: JSON.stringify(s.translations) })))
       .execute();
     // API.md promises 8 concurrent sessions for booking; the ad-hoc reserve starts at 0 for the operator to set.
     await trx

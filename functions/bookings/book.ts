@@ -2,16 +2,18 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
+import { isClosingDayViolation } from '../closures/closures.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import { retryTransient } from '../db/transaction.ts';
 import type { Config } from '../env.ts';
 import type { AppDeps, AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
+import { isInterpreterUnavailable, type PreparedClaim, prepareClaim } from '../interpreters/interpreters.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
+import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
-import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
@@ -40,13 +42,15 @@ export interface BookingRequest {
   email: string | null;
   customerNumber: string | null;
   language: Language;
+  /** A language (or dgs, sign language) to bring an interpreter for. */
+  interpreter?: string | null | undefined;
   /** The request's Idempotency-Key: stored with the booking, a second booking with it is refused. */
   requestKey?: RequestKey | null;
 }
 
 export type BookResult =
   | { ok: true; booking: Booking; service: Service; joinCode: string; manageToken: string }
-  | { ok: false; reason: 'unknown_service' | 'slot_unavailable' }
+  | { ok: false; reason: 'unknown_service' | 'slot_unavailable' | 'interpreter_unavailable' }
   | { ok: false; reason: 'phone_limit'; error: AppError }
   | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
 
@@ -81,6 +85,7 @@ export async function buildScheduledClaim(
   ctx: Pick<BookingContext, 'config' | 'now' | 'requestId'>,
   service: Service,
   req: BookingRequest,
+  interpreter?: PreparedClaim,
 ): Promise<{ claim: ClaimWithMessages; joinCode: string; manageToken: string }> {
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;
@@ -112,8 +117,8 @@ export async function buildScheduledClaim(
       serviceId: service.id,
       start: req.start,
       end,
-      blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
-      blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+      blockedStart: new Date(blockedSpan(rules, req.start.getTime()).start),
+      blockedEnd: new Date(blockedSpan(rules, req.start.getTime()).end),
       joinCodeHash,
       manageTokenHash,
       roomName: generateRoomName(),
@@ -125,6 +130,7 @@ export async function buildScheduledClaim(
     },
     timeZone,
     messagesJson: await outboxRowsJson(messages),
+    interpreter,
     audit: {
       actorType: 'citizen',
       action: 'booking.created',
@@ -132,12 +138,37 @@ export async function buildScheduledClaim(
       detail: {
         serviceId: service.id,
         start: req.start.toISOString(),
+        ...(req.interpreter ? { interpreter: req.interpreter } : {}),
         ...(req.consent ? { consent: req.consent } : {}),
       },
       requestId: ctx.requestId,
     },
   };
   return { claim, joinCode, manageToken };
+}
+
+/** Interpreters of `language` who look free for the slot, with their join code and SMS prepared. */
+function interpreterClaimFor(
+  ctx: BookingContext,
+  service: Service,
+  req: BookingRequest,
+  language: string,
+): Promise<PreparedClaim> {
+  const rules = rulesOf(service);
+  return prepareClaim(
+    ctx.db,
+    {
+      // Names the message's dedupe key only; the database links the claim to the booking it inserts.
+      bookingId: crypto.randomUUID(),
+      kind: 'scheduled',
+      start: req.start,
+      blockedStart: new Date(blockedSpan(rules, req.start.getTime()).start),
+      blockedEnd: new Date(blockedSpan(rules, req.start.getTime()).end),
+      serviceName: service.name_de,
+    },
+    language,
+    { timeZone: ctx.config.TIME_ZONE, baseUrl: ctx.config.PUBLIC_BASE_URL, now: ctx.now },
+  );
 }
 
 export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
@@ -151,10 +182,22 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await workingCandidates(ctx, service, rules, timeZone, req.start);
+  const candidates = await workingCandidates(
+    ctx,
+    service,
+    rules,
+    timeZone,
+    req.start,
+    ctx.config.DEFAULT_FEDERAL_STATE,
+  );
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
+  const interpreter = req.interpreter
+    ? await interpreterClaimFor(ctx, service, req, req.interpreter)
+    : undefined;
+  if (interpreter && interpreter.candidates.length === 0)
+    return { ok: false, reason: 'interpreter_unavailable' };
 
-  const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req);
+  const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req, interpreter);
   try {
     if (req.requestKey)
       claim.requestKey = { ...req.requestKey, sealedLinks: await sealedLinksOf(joinCode, manageToken) };
@@ -168,7 +211,9 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
     ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
-    if (isCapacityViolation(error)) return { ok: false, reason: 'slot_unavailable' };
+    if (isCapacityViolation(error) || isClosingDayViolation(error))
+      return { ok: false, reason: 'slot_unavailable' };
+    if (isInterpreterUnavailable(error)) return { ok: false, reason: 'interpreter_unavailable' };
     const limited = phoneLimitError(error);
     if (limited) return { ok: false, reason: 'phone_limit', error: limited };
     throw error;

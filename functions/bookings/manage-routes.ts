@@ -12,7 +12,7 @@ import { bookingContext, joinUrlOf, manageUrlOf } from './book.ts';
 import { bookingToIcs } from './ics.ts';
 import { cancelByManageToken, rescheduleByManageToken } from './manage.ts';
 import { publicBooking, serviceName } from './present.ts';
-import { findBookingByManageHash } from './repository.ts';
+import { findBookingByManageHash, findRescheduleRoot } from './repository.ts';
 import { slotInvalid } from './routes.ts';
 import { RescheduleBodySchema } from './schemas.ts';
 
@@ -38,7 +38,7 @@ async function loadByToken(c: Context<AppEnv>) {
   const service = await c
     .get('db')
     .selectFrom('services')
-    .select(['name_de', 'name_en'])
+    .select(['name_de', 'name_en', 'translations'])
     .where('id', '=', booking.service_id)
     .executeTakeFirstOrThrow();
   return { token, booking, service };
@@ -98,7 +98,9 @@ export const manageRoutes = new Hono<AppEnv>()
     // The language the request asks for (the page adds ?lang=), else the one the citizen booked in.
     const asks = c.req.query('lang') || c.req.header('accept-language');
     const lang = asks ? pickLanguage(c) : booking.language;
+    const chain = await findRescheduleRoot(c.get('db'), booking.id);
     const text = bookingToIcs(booking, {
+      ...chain,
       serviceName: serviceName(service, lang),
       homeUrl: `${config.PUBLIC_BASE_URL}/`,
       language: lang,

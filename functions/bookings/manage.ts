@@ -1,14 +1,21 @@
 // The citizen's manage link: cancel, or move to a new time atomically (the old time is kept if the new one fails).
 import { writeAudit } from '../audit/audit.ts';
 import { releaseCapacity } from '../capacity/buckets.ts';
+import { isClosingDayViolation } from '../closures/closures.ts';
 import type { Booking, Service } from '../db/database.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
+import {
+  claimInterpreter,
+  interpreterLanguageOf,
+  isInterpreterUnavailable,
+  prepareClaim,
+} from '../interpreters/interpreters.ts';
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { cancelPendingMessages, enqueueMessage } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
+import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
-import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
 import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
@@ -70,7 +77,7 @@ export async function cancelLocked(
   await releaseCapacity(trx, { start: new Date(b.start_at), end: new Date(b.end_at), kind: b.kind });
   const service = await trx
     .selectFrom('services')
-    .select(['name_de', 'name_en'])
+    .select(['name_de', 'name_en', 'translations'])
     .where('id', '=', b.service_id)
     .executeTakeFirstOrThrow();
   const name = serviceName(service, b.language);
@@ -184,13 +191,41 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await rankCandidates(ctx, service, rules, timeZone, start, current.id);
+  const candidates = await rankCandidates(
+    ctx,
+    service,
+    rules,
+    timeZone,
+    start,
+    current.id,
+    ctx.config.DEFAULT_FEDERAL_STATE,
+  );
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const end = new Date(start.getTime() + rules.durationMinutes * 60_000);
   const joinCode = generateSecret();
   const joinCodeHash = await hashSecret(joinCode);
   const roomName = generateRoomName();
+  // The interpreter comes along: the same language is claimed for the new time, or the move fails.
+  const interpreterLanguage = await interpreterLanguageOf(ctx.db, current.id);
+  const interpreter = interpreterLanguage
+    ? await prepareClaim(
+        ctx.db,
+        {
+          // Names the message's dedupe key only; the claim itself goes to the new booking.
+          bookingId: current.id,
+          kind: 'scheduled',
+          start,
+          blockedStart: new Date(blockedSpan(rules, start.getTime()).start),
+          blockedEnd: new Date(blockedSpan(rules, start.getTime()).end),
+          serviceName: service.name_de,
+          replacesBookingId: current.id,
+        },
+        interpreterLanguage,
+        { timeZone, baseUrl: ctx.config.PUBLIC_BASE_URL, now: ctx.now },
+      )
+    : undefined;
+  if (interpreter && interpreter.candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
   try {
     const booking = await runBookingTransaction(ctx.db, async (trx) => {
       const old = await mover.find(trx, true);
@@ -213,8 +248,8 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
           kind: 'scheduled',
           start,
           end,
-          blockedStart: new Date(start.getTime() - rules.bufferBeforeMinutes * 60_000),
-          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+          blockedStart: new Date(blockedSpan(rules, start.getTime()).start),
+          blockedEnd: new Date(blockedSpan(rules, start.getTime()).end),
           joinCodeHash,
           manageTokenHash: old.manage_token_hash,
           roomName,
@@ -229,6 +264,7 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
       );
       if (!claim.ok) throw new SlotTaken();
       const row = claim.booking;
+      if (interpreter) await claimInterpreter(trx, row.id, interpreter, timeZone);
       await queueBookingMessages(trx, {
         type: 'rescheduled',
         booking: {
@@ -260,7 +296,8 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
     ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode };
   } catch (error) {
-    if (error instanceof SlotTaken) return { ok: false, reason: 'slot_unavailable' };
+    if (error instanceof SlotTaken || isClosingDayViolation(error) || isInterpreterUnavailable(error))
+      return { ok: false, reason: 'slot_unavailable' };
     if (error instanceof Refused) {
       return { ok: false, reason: error.reason === 'not_found' ? 'not_found' : 'not_reschedulable' };
     }

@@ -1,24 +1,42 @@
 // Choosing and claiming a counsellor for a slot: fair order first, then the database decides who is really free.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/buckets.ts';
+import { closedDatesByCounsellor, type FederalState, loadClosingDays } from '../closures/closures.ts';
 import type { Booking, Database, Service } from '../db/database.ts';
+import type { PreparedClaim } from '../interpreters/interpreters.ts';
+import { localDateOf } from '../platform/time-zone.ts';
 import type { TtlMemo } from '../platform/ttl-memo.ts';
+import { blockedSpan, type ServiceRules, withinWorkingHours, workingCheck } from '../schedule/slot-engine.ts';
 import { rosterOf } from '../slots/calendar.ts';
-import { type ServiceRules, withinWorkingHours, workingCheck } from '../slots/slot-engine.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
-/** Who offers the service and works during the blocked time of a session at `start` (from the cached roster, no query). */
+/** Closing days change rarely; the database's closing-day guard refuses a booking a stale list let through. */
+const CLOSING_DAYS_TTL_MS = 5_000;
+
+/**
+ * Who offers the service, works during the blocked time of a session at `start` and is not on a
+ * public holiday or closing day then (from the memoised roster and closing days, at most one query).
+ */
 export async function workingCandidates(
   deps: { db: Kysely<Database>; memo: TtlMemo },
   service: Service,
   rules: ServiceRules,
   timeZone: string,
   start: Date,
+  defaultState: FederalState | '' = '',
 ): Promise<string[]> {
-  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
-  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const { start: blockedStart, end: blockedEnd } = blockedSpan(rules, start.getTime());
   const works = workingCheck(timeZone, blockedStart, blockedEnd);
-  return (await rosterOf(deps, service.id)).filter((c) => works(c.hours)).map((c) => c.id);
+  const db = deps.db;
+  const roster = (await rosterOf(deps, service.id)).filter((c) => works(c.hours));
+  if (roster.length === 0) return [];
+  const first = localDateOf(blockedStart, timeZone);
+  const last = localDateOf(blockedEnd - 1, timeZone);
+  const days = await deps.memo.get(`closing-days:${first}|${last}`, CLOSING_DAYS_TTL_MS, () =>
+    loadClosingDays(db, first, last),
+  );
+  const closed = closedDatesByCounsellor(roster, days, defaultState || null, first, last);
+  return roster.filter((c) => !closed.has(c.id)).map((c) => c.id);
 }
 
 /**
@@ -34,11 +52,11 @@ export async function rankCandidates(
   timeZone: string,
   start: Date,
   ignoreBookingId?: string,
+  defaultState: FederalState | '' = '',
 ): Promise<string[]> {
-  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
-  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const { start: blockedStart, end: blockedEnd } = blockedSpan(rules, start.getTime());
   const db = deps.db;
-  const ids = await workingCandidates(deps, service, rules, timeZone, start);
+  const ids = await workingCandidates(deps, service, rules, timeZone, start, defaultState);
   if (ids.length === 0) return [];
   const ranked = await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId);
   if (ranked.zoneMatches) return ranked.ids;
@@ -127,6 +145,8 @@ export interface ClaimWithMessages {
   timeZone: string;
   /** From outboxRowsJson. */
   messagesJson: string;
+  /** An interpreter to claim in the same statement (book_scheduled_slot_with_interpreter, migration 0162). */
+  interpreter?: PreparedClaim | undefined;
   audit: {
     actorType: 'citizen' | 'staff' | 'system';
     action: string;
@@ -153,12 +173,17 @@ export async function claimSlotWithMessages(
   claim: ClaimWithMessages,
 ): Promise<Booking | null> {
   const b = claim.booking;
-  const booked = sql<Booking>`
-    select * from book_scheduled_slot_fair(
+  const i = claim.interpreter;
+  const args = sql`
       ${claim.id}::uuid, ${candidates}::uuid[], ${b.serviceId}::text, ${b.start}::timestamptz, ${b.end}::timestamptz,
       ${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, ${b.joinCodeHash}::bytea, ${b.manageTokenHash}::bytea,
       ${b.roomName}::text, ${b.phone}::text, ${b.name}::text, ${b.email}::text, ${b.customerNumber}::text, ${b.language}::text,
-      ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb)`;
+      ${claim.timeZone}::text, ${claim.messagesJson}::jsonb, ${JSON.stringify(claim.audit)}::jsonb`;
+  // With an interpreter, migration 0162's wrapper runs this same function and then claims one.
+  const booked = i
+    ? sql<Booking>`select * from book_scheduled_slot_with_interpreter(${args},
+        ${i.candidates}::uuid[], ${i.language}::text, ${i.codeHash}::bytea, ${i.extraSessions}::int, ${i.messageJson}::jsonb)`
+    : sql<Booking>`select * from book_scheduled_slot_fair(${args})`;
   const k = claim.requestKey;
   // With a key, still one statement: the key row exists exactly when the booking does, and a second
   // request with the same key fails on the key's primary key and rolls its booking back.

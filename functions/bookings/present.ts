@@ -1,6 +1,7 @@
 // The public shape of a booking: never the counsellor, times in the service time zone.
-import type { Booking, Language, Service } from '../db/database.ts';
+import type { Booking, Language } from '../db/database.ts';
 import { formatInZone } from '../platform/time-zone.ts';
+import { localizedService, type NamedService } from '../services/translations.ts';
 
 export interface PublicBooking {
   id: string;
@@ -20,7 +21,7 @@ export function publicBooking(b: Booking, timeZone: string): PublicBooking {
   };
 }
 
-/** Topics are named in German and English; other languages show the German name the agency's letters use too. */
-export function serviceName(service: Pick<Service, 'name_de' | 'name_en'>, lang: Language): string {
-  return lang === 'en' ? service.name_en : service.name_de;
+/** The topic's name in the booking's language; German where the operators gave no translation. */
+export function serviceName(service: NamedService, lang: Language): string {
+  return localizedService(service, lang).name;
 }

@@ -104,3 +104,19 @@ export async function markCancelled(
     .where('id', '=', id)
     .execute();
 }
+
+/** The first booking of a booking's reschedule chain and how many moves lead from it to this one. */
+export async function findRescheduleRoot(
+  db: Db,
+  bookingId: string,
+): Promise<{ rootId: string; moves: number }> {
+  const result = await sql<{ id: string; depth: number }>`
+    with recursive chain(id, prev, depth) as (
+      select id, rescheduled_from, 0 from bookings where id = ${bookingId}
+      union all
+      select b.id, b.rescheduled_from, c.depth + 1 from bookings b join chain c on b.id = c.prev where c.depth < 1000
+    )
+    select id, depth from chain order by depth desc limit 1`.execute(db);
+  const row = result.rows[0];
+  return row ? { rootId: row.id, moves: row.depth } : { rootId: bookingId, moves: 0 };
+}

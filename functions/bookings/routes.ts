@@ -61,12 +61,19 @@ export const bookingRoutes = new Hono<AppEnv>().post(
       email: null,
       customerNumber: body.customerNumber,
       language: body.language,
+      interpreter: body.interpreter,
     }).catch((e: unknown) => replayTaken(c, e, requestKey));
     if ('replay' in result) return created(c, config, result.replay, true);
     if (!result.ok) {
       if (result.reason === 'phone_limit') throw result.error;
       if (result.reason === 'unknown_service') throw new AppError('unknown_service');
       if (result.reason === 'slot_invalid') throw slotInvalid(result.why);
+      if (result.reason === 'interpreter_unavailable') {
+        throw new AppError('slot_unavailable', {
+          detail: 'No interpreter for this language is free at this time. Please choose another.',
+          extra: { reason: 'interpreter_unavailable' },
+        });
+      }
       throw new AppError('slot_unavailable', {
         detail: 'This time is no longer free. Please choose another.',
       });

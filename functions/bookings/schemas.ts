@@ -1,21 +1,8 @@
 // valibot schemas of the citizen booking API: the booking form, the reschedule body, the manage token.
 import * as v from 'valibot';
 import { LANGUAGES } from '../db/database.ts';
-import { Instant, ServiceId, Uuid } from '../http/schemas.ts';
-import { normalizeMobilePhone } from './phone.ts';
-
-/** A mobile number, normalised to E.164 (German numbers may omit +49). */
-export const MobilePhone = v.pipe(
-  v.string(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const result = normalizeMobilePhone(dataset.value);
-    if (result.ok) return result.e164;
-    addIssue({
-      message: result.reason === 'not_mobile' ? 'must be a mobile number' : 'must be a valid phone number',
-    });
-    return NEVER;
-  }),
-);
+import { Instant, MobilePhone, ServiceId, Uuid } from '../http/schemas.ts';
+import { InterpreterLanguage } from '../interpreters/languages.ts';
 
 /** An optional text field; an empty string counts as absent. */
 const optionalText = (max: number) =>
@@ -50,6 +37,8 @@ export const BookingBodySchema = v.object({
   ),
   customerNumber: optionalText(64),
   language: v.optional(v.picklist(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), 'de'),
+  /** Bring an interpreter for this language (ISO 639-1, or dgs for German Sign Language). */
+  interpreter: v.optional(v.nullable(InterpreterLanguage), null),
   consent: v.literal(true, 'consent is required and must be true'),
   /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
   verification: v.optional(

@@ -2,15 +2,12 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { BUCKET_MS, floorToBucket } from './buckets.ts';
+import { flagBookings, type RebookingReason } from './flags.ts';
 import { pickBookingsToFlag } from './rebooking.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type RebookingReason =
-  | 'capacity_reduced'
-  | 'maintenance_window'
-  | 'counsellor_absent'
-  | 'outside_working_hours';
+export type { RebookingReason } from './flags.ts';
 
 export interface CapacitySettings {
   maxConcurrentSessions: number;
@@ -106,20 +103,4 @@ export async function flagOverCapacity(
     })),
   );
   return flagBookings(trx, ids, reason, now);
-}
-
-export async function flagBookings(
-  trx: Transaction<Database>,
-  ids: readonly string[],
-  reason: RebookingReason,
-  now: Date,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await trx
-    .updateTable('bookings')
-    .set({ needs_rebooking: true, needs_rebooking_reason: reason, updated_at: now })
-    .where('id', 'in', [...ids])
-    .where('needs_rebooking', '=', false)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }

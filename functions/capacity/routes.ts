@@ -31,6 +31,15 @@ export const capacityRoutes = new Hono<StaffEnv>()
     const actor = c.get('actor');
     const result = await runBookingTransaction(c.get('db'), async (trx) => {
       const current = await readCapacitySettings(trx, true);
+      const nodes = await trx
+        .selectFrom('livekit_nodes')
+        .select((eb) => eb.fn.sum<string | null>('capacity').as('total'))
+        .executeTakeFirst();
+      // With LiveKit nodes registered the maximum is their sum; only the reserve and duration are set here.
+      if (nodes?.total != null && Number(nodes.total) !== body.maxConcurrentSessions)
+        throw new AppError('conflict', {
+          detail: `The capacity follows the LiveKit nodes (${nodes.total} sessions): change the nodes instead.`,
+        });
       const next = {
         maxConcurrentSessions: body.maxConcurrentSessions,
         // Without an explicit reserve the current one is kept, but never above the new maximum.
@@ -121,7 +130,7 @@ export const capacityRoutes = new Hono<StaffEnv>()
     const found = await runBookingTransaction(c.get('db'), async (trx) => {
       await readCapacitySettings(trx, true);
       const row = await sql<{ s: Date; e: Date }>`
-        delete from maintenance_windows where id = ${id}
+        delete from maintenance_windows where id = ${id} and livekit_node_id is null
         returning lower(period) as s, upper(period) as e`.execute(trx);
       const w = row.rows[0];
       if (!w) return false;

@@ -1,10 +1,16 @@
 // Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FederalState } from './federal-states.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** PostgreSQL ranges travel as their text form, e.g. `["2026-12-03 09:00:00+00","2026-12-03 09:30:00+00")`. */
 type Range = ColumnType<string, string, string>;
+
+/** A topic's name (and description) per citizen language beyond German and English. */
+export type ServiceTranslations = Partial<
+  Record<'tr' | 'ar' | 'uk' | 'ru', { name: string; description?: string }>
+>;
 
 export interface ServicesTable {
   id: string;
@@ -12,6 +18,8 @@ export interface ServicesTable {
   name_en: string;
   description_de: Generated<string>;
   description_en: Generated<string>;
+  /** Names and descriptions in tr/ar/uk/ru (functions/services/translations.ts); written as a JSON string. */
+  translations: ColumnType<ServiceTranslations, string | undefined, string>;
   duration_minutes: number;
   buffer_before_minutes: Generated<number>;
   buffer_after_minutes: Generated<number>;
@@ -27,6 +35,18 @@ export interface ServicesTable {
 export interface SitesTable {
   id: Generated<string>;
   name: string;
+  /** ISO 3166-2 suffix of the federal state whose public holidays apply (migration 0160). */
+  federal_state: FederalState | null;
+  created_at: Generated<Date>;
+}
+
+export interface ClosingDaysTable {
+  id: Generated<string>;
+  day: ColumnType<string, string, string>;
+  site_id: string | null;
+  period: Range;
+  reason: Generated<string>;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -119,6 +139,31 @@ export interface MaintenanceWindowsTable {
   capacity: number;
   note: Generated<string>;
   created_at: Generated<Date>;
+  /** Set on the windows that stand for a LiveKit node out of service (functions/capacity/nodes-repository.ts). */
+  livekit_node_id: string | null;
+}
+
+/** What a LiveKit node's own metrics said at the last probe. */
+export interface NodeLoad {
+  rooms: number;
+  participants: number;
+}
+
+export interface LivekitNodesTable {
+  id: Generated<string>;
+  name: string;
+  url: string;
+  metrics_url: string | null;
+  cores: number | null;
+  capacity: number;
+  note: Generated<string>;
+  maintenance: Range | null;
+  down_since: Date | null;
+  down_until: Date | null;
+  checked_at: Date | null;
+  load: ColumnType<NodeLoad | null, string | null, string | null>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
@@ -278,7 +323,8 @@ export type OutboxKind =
   | 'counsellor_ready'
   | 'running_late'
   | 'adhoc_link'
-  | 'rebooking_needed';
+  | 'rebooking_needed'
+  | 'interpreter_invite';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'cancelled';
 
 export interface OutboxMessagesTable {
@@ -317,6 +363,43 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export interface CalendarFeedsTable {
+  counsellor_id: string;
+  token_hash: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface InterpretersTable {
+  id: Generated<string>;
+  name: string;
+  phone_e164: string;
+  email: string | null;
+  languages: ColumnType<string[], string[], string[]>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface InterpreterHoursTable {
+  id: Generated<string>;
+  interpreter_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+}
+
+export interface InterpreterBookingsTable {
+  id: Generated<string>;
+  booking_id: string;
+  interpreter_id: string;
+  language: string;
+  blocked: Range;
+  status: Generated<'confirmed' | 'cancelled'>;
+  join_code_hash: Uint8Array;
+  extra_sessions: number;
+  created_at: Generated<Date>;
+}
+
 export interface JoinOutcomeCountsTable {
   audience: 'citizen' | 'counsellor';
   outcome: string;
@@ -327,6 +410,11 @@ export interface JoinOutcomeCountsTable {
 export interface Database {
   services: ServicesTable;
   sites: SitesTable;
+  closing_days: ClosingDaysTable;
+  calendar_feeds: CalendarFeedsTable;
+  interpreters: InterpretersTable;
+  interpreter_hours: InterpreterHoursTable;
+  interpreter_bookings: InterpreterBookingsTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   counsellors: CounsellorsTable;
@@ -335,6 +423,7 @@ export interface Database {
   absences: AbsencesTable;
   capacity_settings: CapacitySettingsTable;
   maintenance_windows: MaintenanceWindowsTable;
+  livekit_nodes: LivekitNodesTable;
   bookings: BookingsTable;
   booking_request_keys: BookingRequestKeysTable;
   capacity_buckets: CapacityBucketsTable;

@@ -43,6 +43,14 @@ export const ICE_PROBES: ClientLimit = {
   detail: 'Too many connection checks from your connection. Please wait a minute.',
 };
 
+/** Calendar-feed fetches per client and minute: calendar programs poll every few minutes at most; this only slows scanners. */
+export const CALENDAR_FEED_REQUESTS: ClientLimit = {
+  scope: 'calendar-feed',
+  limit: 30,
+  windowMs: MINUTE,
+  detail: 'Too many calendar requests from your connection. Please wait a minute.',
+};
+
 /** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
 export const ACCESSIBILITY_REPORTS = clientLimit('a11y-feedback', 5, 10 * MINUTE, REPORTS_PER_TEN_MINUTES);
 

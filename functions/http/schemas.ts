@@ -1,6 +1,8 @@
 // The valibot pieces every feature shares: ids, instants, dates, and the one answer for a bad id in a path.
 import { vValidator } from '@hono/valibot-validator';
 import * as v from 'valibot';
+import { FEDERAL_STATES } from '../db/federal-states.ts';
+import { normalizeMobilePhone } from '../platform/phone.ts';
 import { parseDate } from '../platform/time-zone.ts';
 import { AppError } from './problem.ts';
 
@@ -26,6 +28,24 @@ export const Instant = v.pipe(
   v.regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset'),
   v.transform((s) => new Date(s)),
   v.check((d) => !Number.isNaN(d.getTime()), 'must be a real date-time'),
+);
+
+/** A German federal state code, or null for none. */
+export const FederalStateSchema = v.nullable(
+  v.picklist(FEDERAL_STATES, 'must be a German federal state code'),
+);
+
+/** A mobile number, normalised to E.164 (German numbers may omit +49). */
+export const MobilePhone = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const result = normalizeMobilePhone(dataset.value);
+    if (result.ok) return result.e164;
+    addIssue({
+      message: result.reason === 'not_mobile' ? 'must be a mobile number' : 'must be a valid phone number',
+    });
+    return NEVER;
+  }),
 );
 
 /** A calendar date YYYY-MM-DD that exists. */

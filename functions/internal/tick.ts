@@ -1,11 +1,13 @@
-// One scheduler tick: nudge citizens whose counsellor waits, send due messages, erase expired personal data.
+// One scheduler tick: nudge citizens whose counsellor waits, send due messages, erase expired personal data, check LiveKit nodes.
+import { checkLivekitNodes } from '../capacity/node-health.ts';
+import type { ProbeCounts } from '../capacity/node-probe.ts';
 import type { AppDeps } from '../http/context.ts';
 import { type DeliveryCounts, type DeliveryOptions, deliverDueMessages } from '../notifications/delivery.ts';
 import { queueDueCounsellorReady } from '../notifications/ready-sweep.ts';
 import { type HousekeepingCounts, runHousekeeping } from '../retention/housekeeping.ts';
 import { type RetentionCounts, runRetention } from '../retention/retention.ts';
 
-export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log'> & {
+export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log' | 'calendarChanged'> & {
   /** Jitter source for retry backoff; tests may fix it. */
   random?: () => number;
   delivery?: DeliveryOptions;
@@ -17,6 +19,8 @@ export interface TickResult {
   messages: DeliveryCounts;
   retention: RetentionCounts;
   housekeeping: HousekeepingCounts;
+  /** The LiveKit nodes' health: a node found down lowers capacity (functions/capacity/node-health.ts). */
+  livekitNodes: ProbeCounts;
 }
 
 /**
@@ -28,5 +32,6 @@ export async function runTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const messages = await deliverDueMessages(deps, now, deps.delivery);
   const retention = await runRetention(deps, now);
   const housekeeping = await runHousekeeping(deps.db, deps.config, now);
-  return { at: now.toISOString(), counsellorReadyQueued, messages, retention, housekeeping };
+  const livekitNodes = await checkLivekitNodes(deps, now);
+  return { at: now.toISOString(), counsellorReadyQueued, messages, retention, housekeeping, livekitNodes };
 }

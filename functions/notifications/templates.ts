@@ -19,6 +19,8 @@ export interface SmsParams {
   /** Where to book a new appointment (cancellation). */
   bookUrl?: string;
   minutes?: number;
+  /** The language an interpreter is booked for (ISO 639-1, or dgs for German Sign Language). */
+  interpretLanguage?: string;
 }
 
 export type SmsKind = OutboxKind;
@@ -100,6 +102,7 @@ export function renderSms(kind: SmsKind, lang: Language, p: SmsParams): string {
     joinUrl: p.joinUrl,
     manageUrl: p.manageUrl,
     bookUrl: p.bookUrl,
+    interpretLanguage: p.interpretLanguage ?? '',
     link,
   });
   return toGsm7Friendly(text);

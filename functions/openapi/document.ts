@@ -200,6 +200,21 @@ export function openApiDocument(serverUrl: string): Json {
           responses: { '200': { description: 'Recorded' }, '401': problemResponse('Unsigned or tampered') },
         },
       },
+      '/api/interpreter-languages': {
+        get: {
+          tags: ['citizen'],
+          description: 'Languages an interpreter can be booked for (ISO 639-1, dgs = German Sign Language).',
+          responses: { '200': { description: '{ languages: string[] }' }, ...errors },
+        },
+      },
+      '/api/calendar-feed/{file}': {
+        get: {
+          tags: ['staff'],
+          description: "A counsellor's subscription feed (text/calendar) by its secret `<token>.ics`.",
+          parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'text/calendar' }, '404': problemResponse('not_found') },
+        },
+      },
       '/api/survey': {
         post: {
           tags: ['citizen'],

@@ -26,11 +26,14 @@ export interface RoomOptions {
   emptyTimeoutSeconds: number;
 }
 
+/** Who a room token is for (functions/rooms/token-scope.ts grants each its least privilege). */
+export type RoomRole = 'citizen' | 'counsellor' | 'interpreter';
+
 export interface TokenRequest {
   room: string;
   identity: string;
   name: string;
-  role: 'citizen' | 'counsellor';
+  role: RoomRole;
   ttlSeconds: number;
   metadata?: string;
 }

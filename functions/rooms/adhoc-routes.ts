@@ -1,10 +1,10 @@
 // POST /api/staff/adhoc-sessions: the counsellor starts a session now, from the ad-hoc capacity reserve.
 import { Hono } from 'hono';
 import { createAdhocBooking } from '../bookings/adhoc.ts';
-import { normalizeMobilePhone } from '../bookings/phone.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { normalizeMobilePhone } from '../platform/phone.ts';
 import { AdhocSessionSchema } from './schemas.ts';
 
 function phoneOrNull(input: string | null | undefined): string | null {

@@ -3,17 +3,34 @@
 import { Hono } from 'hono';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
-import { pickLanguage } from '../http/language.ts';
+import { type Lang, pickLanguage } from '../http/language.ts';
 import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
 import { validate } from '../http/validation.ts';
 import { iceCheckServers } from './ice-check-servers.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
 import { presenceForBookings } from './presence.ts';
-import { insertJoinFailure } from './repository.ts';
-import { assertJoinable, issueRoomTicket } from './room-access.ts';
+import { insertJoinFailure, type RoomBooking } from './repository.ts';
+import { assertJoinable, issueRoomTicket, type Participant } from './room-access.ts';
 import { JoinFailureSchema, JoinSchema } from './schemas.ts';
-import { citizenIdentity } from './token-scope.ts';
+import { citizenIdentity, interpreterIdentity } from './token-scope.ts';
+
+/** Who a join code admits: the citizen, or the booked interpreter with an identity of their own. */
+async function participantOf(booking: RoomBooking, lang: Lang): Promise<Participant> {
+  if (booking.interpreter) {
+    return {
+      role: 'interpreter',
+      identity: await interpreterIdentity(booking.id, booking.interpreter.id),
+      // The counsellor reads this name: German unless the page is in English, like the citizen's.
+      name: lang === 'en' ? 'Interpreter' : 'Dolmetschung',
+    };
+  }
+  return {
+    role: 'citizen',
+    identity: citizenIdentity(booking.id),
+    name: lang === 'en' ? 'Client' : 'Kundin/Kunde',
+  };
+}
 
 export const joinRoutes = new Hono<AppEnv>()
   .post('/api/join', validate('json', JoinSchema), async (c) => {
@@ -24,11 +41,7 @@ export const joinRoutes = new Hono<AppEnv>()
     const ticket = await issueRoomTicket(
       c.get('video'),
       booking,
-      {
-        role: 'citizen',
-        identity: citizenIdentity(booking.id),
-        name: lang === 'en' ? 'Client' : 'Kundin/Kunde',
-      },
+      await participantOf(booking, lang),
       lang,
       now,
       closesAt,
@@ -39,6 +52,7 @@ export const joinRoutes = new Hono<AppEnv>()
       action: 'room.join',
       entityType: 'booking',
       entityId: booking.id,
+      ...(booking.interpreter ? { detail: { participant: 'interpreter' } } : {}),
       requestId: c.get('requestId'),
     });
     c.header('cache-control', 'no-store');
@@ -47,6 +61,7 @@ export const joinRoutes = new Hono<AppEnv>()
       waiting: !presence?.counsellor.present,
       counsellorPresent: presence?.counsellor.present ?? false,
       delayMinutes: booking.counsellor_delay_minutes ?? 0,
+      interpreterLanguage: booking.interpreter_language,
     });
   })
   .post('/api/join/status', validate('json', JoinSchema), async (c) => {

@@ -15,6 +15,10 @@ export interface RoomBooking {
   counsellor_user_id: string;
   counsellor_delay_minutes: number | null;
   language: Language;
+  /** The language of the booking's confirmed interpreter, if one is booked (the room then seats three). */
+  interpreter_language: string | null;
+  /** Set when the join code was the interpreter's, not the citizen's. */
+  interpreter?: { id: string; claimStatus: 'confirmed' | 'cancelled' };
 }
 
 function bookingQuery(db: Db) {
@@ -32,11 +36,25 @@ function bookingQuery(db: Db) {
       'counsellors.staff_user_id as counsellor_user_id',
       'bookings.counsellor_delay_minutes',
       'bookings.language',
+      sql<string | null>`(select ib.language from interpreter_bookings ib
+        where ib.booking_id = bookings.id and ib.status = 'confirmed')`.as('interpreter_language'),
     ]);
 }
 
-export function findBookingByCodeHash(db: Db, hash: Uint8Array): Promise<RoomBooking | undefined> {
-  return bookingQuery(db).where('bookings.join_code_hash', '=', hash).executeTakeFirst();
+/** The booking a citizen's or an interpreter's join code belongs to. */
+export async function findBookingByCodeHash(db: Db, hash: Uint8Array): Promise<RoomBooking | undefined> {
+  const own = await bookingQuery(db).where('bookings.join_code_hash', '=', hash).executeTakeFirst();
+  if (own) return own;
+  const viaInterpreter = await bookingQuery(db)
+    .innerJoin('interpreter_bookings as ib', 'ib.booking_id', 'bookings.id')
+    .select(['ib.interpreter_id', 'ib.status as claim_status'])
+    .where('ib.join_code_hash', '=', hash)
+    .executeTakeFirst();
+  if (!viaInterpreter) return undefined;
+  const { interpreter_id, claim_status, ...booking } = viaInterpreter;
+  // A withdrawn interpreter's link answers like a cancelled appointment.
+  const status = claim_status === 'cancelled' ? 'cancelled' : booking.status;
+  return { ...booking, status, interpreter: { id: interpreter_id, claimStatus: claim_status } };
 }
 
 export function findBookingById(db: Db, id: string): Promise<RoomBooking | undefined> {

@@ -52,7 +52,7 @@ export interface Participant {
   name: string;
 }
 
-/** Creates the room if needed (two seats, no egress) and mints a short-lived token for it alone. */
+/** Creates the room if needed (two seats, three with an interpreter; no egress) and mints a short-lived token for it alone. */
 export async function issueRoomTicket(
   video: VideoGateway,
   booking: RoomBooking,
@@ -62,7 +62,11 @@ export async function issueRoomTicket(
   closesAt: Date,
 ): Promise<RoomTicket> {
   await video.ensureRoom(booking.room_name, {
-    maxParticipants: roomCapacity(),
+    // Ad-hoc rooms keep a seat free: the counsellor may invite an interpreter while the call runs,
+    // and LiveKit cannot raise a room's limit once it exists.
+    maxParticipants: roomCapacity({
+      interpreter: booking.interpreter_language !== null || booking.kind === 'adhoc',
+    }),
     emptyTimeoutSeconds: ROOM_EMPTY_TIMEOUT_SECONDS,
   });
   const token = await video.mintToken({

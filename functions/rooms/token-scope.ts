@@ -1,7 +1,10 @@
 // Who may do what in a video room: participant identities, least-privilege grants, token lifetime, room limits.
+
+/** The interpreter joins like the citizen: own identity, camera and microphone, no admin rights. */
+import type { RoomRole } from '../platform/ports.ts';
 import { sha256 } from '../platform/sha256.ts';
 
-export type RoomRole = 'citizen' | 'counsellor';
+export type { RoomRole };
 
 /** Tokens only need to outlive the connection handshake; LiveKit refreshes them for reconnects. */
 export const TOKEN_TTL_SECONDS = 10 * 60;
@@ -36,14 +39,23 @@ export function citizenIdentity(bookingId: string): string {
   return `citizen:${bookingId}`;
 }
 
+// 16 hex digits of a keyed digest: stable for reconnects, distinct per person, but not the stored id.
+async function opaqueTag(purpose: string, bookingId: string, personId: string): Promise<string> {
+  const digest = await sha256(`${purpose}\n${bookingId}\n${personId}`);
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The interpreter's identity in one room; like the counsellor's, it hides the interpreter's record id. */
+export async function interpreterIdentity(bookingId: string, interpreterId: string): Promise<string> {
+  return `interpreter:${bookingId}:${await opaqueTag('interpreter-identity', bookingId, interpreterId)}`;
+}
+
 /**
  * The counsellor's identity in one room: stable for reconnects and distinct per staff member, but
  * without the staff user id, which the citizen's browser would otherwise see.
  */
 export async function counsellorIdentity(bookingId: string, userId: string): Promise<string> {
-  const digest = await sha256(`counsellor-identity\n${bookingId}\n${userId}`);
-  const tag = [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `counsellor:${bookingId}:${tag}`;
+  return `counsellor:${bookingId}:${await opaqueTag('counsellor-identity', bookingId, userId)}`;
 }
 
 export type ParsedIdentity =
@@ -71,8 +83,9 @@ export function parseIdentity(identity: string): ParsedIdentity {
 }
 
 /**
- * The grant for one room and one role: both may publish camera and microphone and subscribe;
- * only the counsellor may share the screen and administer (end, remove) this one room.
+ * The grant for one room and one role: everyone may publish camera and microphone and subscribe;
+ * only the counsellor may share the screen and administer (end, remove) this one room; the
+ * interpreter gets exactly the citizen's rights.
  * Nobody may create or list rooms or record.
  */
 export function grantFor(role: RoomRole, room: string): RoomGrant {

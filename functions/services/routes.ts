@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
 import { listActiveServices } from './catalogue.ts';
+import { localizedService } from './translations.ts';
 
 export const serviceRoutes = new Hono<AppEnv>().get('/api/services', async (c) => {
   const lang = pickLanguage(c);
@@ -12,8 +13,7 @@ export const serviceRoutes = new Hono<AppEnv>().get('/api/services', async (c) =
   return c.json({
     services: services.map((s) => ({
       id: s.id,
-      name: lang === 'en' ? s.name_en : s.name_de,
-      description: lang === 'en' ? s.description_en : s.description_de,
+      ...localizedService(s, lang),
       durationMinutes: s.duration_minutes,
       // What the calendar needs to know which dates to ask for.
       minNoticeMinutes: s.min_notice_minutes,

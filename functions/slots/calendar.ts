@@ -1,10 +1,18 @@
 // Builds the GET /api/slots body: loads what the engine needs for the range and renders local times.
 import type { Kysely } from 'kysely';
+import { type FederalState, loadClosedDates } from '../closures/closures.ts';
 import type { Database, Service } from '../db/database.ts';
+import { INTERPRETER_EXTRA_SESSIONS, loadInterpreterAvailability } from '../interpreters/interpreters.ts';
 import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from '../platform/time-zone.ts';
 import type { TtlMemo } from '../platform/ttl-memo.ts';
-import { loadBusyPeriods, loadCapacity, loadCapacityUsage, loadSkilledCounsellors } from './repository.ts';
-import { type CounsellorHours, computeSlots, type ServiceRules } from './slot-engine.ts';
+import { computeSlots, type ServiceRules } from '../schedule/slot-engine.ts';
+import {
+  loadBusyPeriods,
+  loadCapacity,
+  loadCapacityUsage,
+  loadSkilledCounsellors,
+  type RosterEntry,
+} from './repository.ts';
 
 /** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
 const ROSTER_TTL_MS = 5_000;
@@ -13,7 +21,7 @@ const ROSTER_TTL_MS = 5_000;
 export function rosterOf(
   deps: { db: Kysely<Database>; memo: TtlMemo },
   serviceId: string,
-): Promise<CounsellorHours[]> {
+): Promise<RosterEntry[]> {
   return deps.memo.get(`roster:${serviceId}`, ROSTER_TTL_MS, () =>
     loadSkilledCounsellors(deps.db, serviceId),
   );
@@ -41,15 +49,19 @@ export async function buildCalendar(
   db: Kysely<Database>,
   service: Service,
   timeZone: string,
+  defaultState: FederalState | '',
   now: Date,
   from: string,
   to: string,
+  interpreter?: string,
 ): Promise<CalendarDay[]> {
   // A day either side: hours across midnight, buffers and long sessions reach over the range's edges.
   const rangeStart = new Date(localDay(addDays(from, -1), timeZone).start);
   const rangeEnd = new Date(localDay(addDays(to, 1), timeZone).end);
   const counsellors = await loadSkilledCounsellors(db, service.id);
-  const [busy, capacityUsage, capacity] = await Promise.all([
+  const [companions, closedDates, busy, capacityUsage, capacity] = await Promise.all([
+    interpreter ? loadInterpreterAvailability(db, interpreter, rangeStart, rangeEnd) : undefined,
+    loadClosedDates(db, counsellors, defaultState, addDays(from, -1), addDays(to, 1)),
     loadBusyPeriods(
       db,
       counsellors.map((c) => c.id),
@@ -61,7 +73,16 @@ export async function buildCalendar(
   ]);
   const days = computeSlots(
     rulesOf(service),
-    { timeZone, counsellors, busy, bookings: [], capacity, capacityUsage },
+    {
+      timeZone,
+      counsellors,
+      busy,
+      bookings: [],
+      capacity,
+      capacityUsage,
+      closedDates,
+      ...(companions ? { companions, sessionWeight: 1 + INTERPRETER_EXTRA_SESSIONS } : {}),
+    },
     now.getTime(),
     from,
     to,

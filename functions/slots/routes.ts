@@ -12,7 +12,7 @@ export const slotRoutes = new Hono<AppEnv>().get(
   '/api/slots',
   validate('query', SlotQuerySchema),
   async (c) => {
-    const { service: serviceId, from, to } = c.req.valid('query');
+    const { service: serviceId, from, to, interpreter } = c.req.valid('query');
     const span = daysBetween(from, to);
     if (span < 0) {
       throw new AppError('invalid_request', {
@@ -27,15 +27,26 @@ export const slotRoutes = new Hono<AppEnv>().get(
       });
     }
     const db = c.get('db');
-    const timeZone = c.get('config').TIME_ZONE;
+    const { TIME_ZONE: timeZone, DEFAULT_FEDERAL_STATE: defaultState } = c.get('config');
     const clock = c.get('clock');
-    const body = await c.get('deps').slotCache.get(`${serviceId}|${from}|${to}`, async () => {
-      const service = await findService(db, serviceId);
-      if (!service?.active)
-        throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });
-      const days = await buildCalendar(db, service, timeZone, clock.now(), from, to);
-      return new TextEncoder().encode(JSON.stringify({ service: service.id, timeZone, days }));
-    });
+    const body = await c
+      .get('deps')
+      .slotCache.get(`${serviceId}|${from}|${to}|${interpreter ?? ''}`, async () => {
+        const service = await findService(db, serviceId);
+        if (!service?.active)
+          throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });
+        const days = await buildCalendar(
+          db,
+          service,
+          timeZone,
+          defaultState,
+          clock.now(),
+          from,
+          to,
+          interpreter,
+        );
+        return new TextEncoder().encode(JSON.stringify({ service: service.id, timeZone, days }));
+      });
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',

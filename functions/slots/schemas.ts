@@ -8,4 +8,8 @@ export const SlotQuerySchema = v.object({
   service: ServiceId,
   from: IsoDate,
   to: IsoDate,
+  /** Only slots where an interpreter of this language is free too (ISO 639-1, or dgs). */
+  interpreter: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language code such as tr or dgs')),
+  ),
 });

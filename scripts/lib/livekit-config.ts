@@ -14,6 +14,13 @@ export interface LiveKitConfigInput {
   webhookUrl?: string;
   /** Other TURN servers (coturn) LiveKit hands out with TURN REST credentials from their shared secret. */
   turnServers?: ExternalTurn[];
+  /** Distributed mode: the shared Redis, this node's Prometheus port and the room placement rule. */
+  cluster?: LiveKitClusterConfig;
+  /**
+   * Off only for the capacity bench: its load clients give no bandwidth feedback, and the allocator would then
+   * hold every subscriber at the lowest layer instead of forwarding what a browser on a good line receives.
+   */
+  congestionControl?: boolean;
   /** LiveKit's embedded TURN server; its UDP port doubles as the only STUN server browsers are given. */
   turn: {
     udpPort: number;
@@ -31,6 +38,13 @@ export interface ExternalTurn {
   secret: string;
   /** Lifetime of the credentials LiveKit derives, in seconds. */
   ttl: number;
+}
+
+export interface LiveKitClusterConfig {
+  redisAddress: string;
+  prometheusPort: number;
+  /** Nodes whose load average per core is at or above this take no new rooms while another is below it. */
+  sysloadLimit: number;
 }
 
 /** Loopback and RFC 1918 addresses: LiveKit's TURN refuses to relay to them unless they are allowed by name. */
@@ -57,6 +71,7 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     '  use_external_ip: false',
     `  node_ip: ${c.nodeIp}`,
     `  stun_servers: ["${c.nodeIp}:${c.turn.udpPort}"]`,
+    ...(c.congestionControl === false ? ['  congestion_control:', '    enabled: false'] : []),
     // Media on the bind address only: with every interface, ICE checks may leave from another address (a
     // container bridge, the uplink) than the one advertised, and browsers drop the answers. Loopback is left
     // open because LiveKit gathers no loopback candidates (it rewrites the others to node_ip instead).
@@ -104,6 +119,19 @@ export function liveKitConfig(c: LiveKitConfigInput): string[] {
     'logging:',
     '  level: warn',
   );
+  if (c.cluster)
+    lines.push(
+      'redis:',
+      `  address: ${c.cluster.redisAddress}`,
+      'prometheus:',
+      `  port: ${c.cluster.prometheusPort}`,
+      // New rooms go to the node with the fewest rooms among those below the load limit (LiveKit's selector).
+      'node_selector:',
+      '  kind: sysload',
+      '  sort_by: rooms',
+      '  algorithm: lowest',
+      `  sysload_limit: ${c.cluster.sysloadLimit}`,
+    );
   if (c.webhookUrl) lines.push('webhook:', `  api_key: ${c.apiKey}`, '  urls:', `    - ${c.webhookUrl}`);
   return lines;
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { freePort } from './embedded-postgres.ts';
-import { type ExternalTurn, liveKitConfig } from './livekit-config.ts';
+import { type ExternalTurn, type LiveKitClusterConfig, liveKitConfig } from './livekit-config.ts';
 import { ensureTurnCertificate } from './turn-cert.ts';
 import { waitForHttp } from './workerd.ts';
 
@@ -89,11 +89,17 @@ export interface StartLiveKitOptions {
   turnDomain?: string;
   /** coturn servers handed out beside the embedded TURN (the network lab's coturn scenario). */
   turnServers?: ExternalTurn[];
+  /** The API secret (default: the dev secret kept in `dir`); the nodes of a cluster share one. */
+  apiSecret?: string;
+  /** Distributed mode (see scripts/lib/livekit-cluster.ts). */
+  cluster?: LiveKitClusterConfig;
+  /** See LiveKitConfigInput.congestionControl (default on). */
+  congestionControl?: boolean;
   onOutput?: (line: string) => void;
 }
 
 export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKitServer> {
-  const apiSecret = devApiSecret(options.dir);
+  const apiSecret = options.apiSecret ?? devApiSecret(options.dir);
   const host = options.host ?? '127.0.0.1';
   const nodeIp = options.nodeIp ?? host;
   const port = options.port ?? (await freePort());
@@ -114,6 +120,8 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     apiSecret,
     ...(options.webhookUrl ? { webhookUrl: options.webhookUrl } : {}),
     ...(options.turnServers ? { turnServers: options.turnServers } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.congestionControl === false ? { congestionControl: false } : {}),
     turn: {
       udpPort: turnUdpPort,
       relayRange: [relayStart, Math.min(relayStart + 20, 65535)],

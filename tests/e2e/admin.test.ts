@@ -57,6 +57,7 @@ describe.skipIf(skip)('operator console in Chromium', () => {
   });
 
   it.each([
+    ['Videoknoten', 'Videoknoten (LiveKit)'],
     ['Themen', 'Themen'],
     ['Beraterinnen und Berater', 'Beraterinnen und Berater'],
     ['Umbuchungen', 'Termine, die einen neuen Termin brauchen'],

@@ -1,7 +1,7 @@
 // The booking and manage pages in Chromium against the running system: German and English bookings, the
 // slot-taken path, a keyboard-only booking, and viewing, rescheduling and cancelling from the manage link.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../functions/platform/secrets.ts';
 import { eventually, tabTo } from './citizen-helpers.ts';
 import { launchBrowser, type System, startSystem, systemMissingReason } from './lib/system.ts';
@@ -15,7 +15,13 @@ describe.skipIf(skip)('booking page in Chromium', () => {
 
   beforeAll(async () => {
     [sys, browser] = await Promise.all([startSystem({ livekit: false }), launchBrowser()]);
+  });
+  // A fresh context per test: the language a test chose is remembered in localStorage and must not leak.
+  beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  });
+  afterEach(async () => {
+    await context?.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,7 +90,8 @@ describe.skipIf(skip)('booking page in Chromium', () => {
   it('books in English after switching the language, with English texts and an English booking', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'English' }).click();
-    expect(await h1(page)).toBe('Book a video appointment');
+    // The switch waits for the English strings to load, so the heading changes a moment after the click.
+    await expect.poll(() => h1(page)).toBe('Book a video appointment');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByLabel('Unemployment benefit').check();
     await pickFirstSlot(page);
@@ -97,7 +104,7 @@ describe.skipIf(skip)('booking page in Chromium', () => {
     await page.waitForSelector('text=Your appointment is booked');
     expect(await bookingOfJoinLink(page)).toMatchObject({ phone_e164: '+491601234567', language: 'en' });
     await page.getByRole('button', { name: 'Deutsch' }).click();
-    expect(await h1(page)).toBe('Ihr Termin ist gebucht');
+    await expect.poll(() => h1(page)).toBe('Ihr Termin ist gebucht');
     await page.close();
   });
 

@@ -19,13 +19,20 @@ import { buildWeb } from '../../scripts/build-web.mjs';
  * needed): counsellor 16.3 KB, admin 14.1 KB.
  * Measured 2026-12-01 after merging main (issues 10, 12, 13, 14) into issue 16b (both sides' growth added up):
  * first render counsellor 19.7 KB, admin 23.1 KB; own code counsellor 19.8 KB, call view 9.3 KB, admin 16.2 KB.
+ * Issue 16 part A and its console pages (closing days, site federal states, interpreters with hours, topic
+ * translations) grew the console's own code to 20.4 KB on 2026-12-01; the first render fell from 24.3 KB to
+ * 22.6 KB because those pages, topics, statistics, audit log and barrier reports now load on first visit.
+ * The counsellor's interpreter invitation and calendar-subscription panel: own code 21.2 KB.
+ * Issue 15's video-nodes page (loaded on first visit, so only own code grows): admin own code 21.9 KB.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 20_500,
+  counsellorOwnCode: 21_500,
   callOwnCode: 9_800,
-  adminOwnCode: 16_800,
+  // The console's code with every page, the lazily loaded video nodes page (issue 15) included; its first
+  // render is held by adminFirstRender above.
+  adminOwnCode: 22_500,
 };
 
 const brotli = (bytes: Uint8Array) =>

@@ -54,8 +54,13 @@ beforeAll(async () => {
     startSmsReceiver(),
     startCoturn(),
   ]);
-  // The doctor is given the gateway below; the worker itself only logs SMS (production refuses neither).
-  worker = await startPrivateWorkerd({ DATABASE_URL: tdb.url, LOG_LEVEL: 'error', SMS_LOG_ONLY: 'on' });
+  // The worker refuses to start without an SMS gateway (issue 12); the receiver stands in for it.
+  worker = await startPrivateWorkerd({
+    DATABASE_URL: tdb.url,
+    LOG_LEVEL: 'error',
+    SMS_GATEWAY_URL: sms.url,
+    SMS_GATEWAY_TOKEN: 'gateway-token',
+  });
   [front, videoFront] = await Promise.all([
     startTlsFront(worker.url, cert),
     startTlsFront(livekit.server.httpUrl, cert),

@@ -64,6 +64,8 @@ describe('POST /internal/tick', () => {
       messages: { sent: 0, retrying: 0, dead: 0, skipped: 0, held: 0 },
       retention: { bookings: 0, messages: 0 },
       housekeeping: { auditEntries: 0, joinFailures: 0, staffSessions: 0, rateLimitWindows: 0 },
+      // No LiveKit nodes registered: nothing to look at (tests/integration/livekit-nodes.test.ts has them).
+      livekitNodes: { nodes: 0, down: 0, changed: 0, flaggedBookings: 0 },
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   citizenIdentity,
   counsellorIdentity,
   grantFor,
+  interpreterIdentity,
   parseIdentity,
   roomCapacity,
   TOKEN_TTL_SECONDS,
@@ -36,6 +37,21 @@ describe('counsellorIdentity', () => {
     expect(await counsellorIdentity(B, U)).toBe(a);
     expect(await counsellorIdentity(B, '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6')).not.toBe(a);
     expect(parseIdentity(a)).toMatchObject({ role: 'counsellor', bookingId: B });
+  });
+});
+
+describe('interpreterIdentity', () => {
+  it('is stable per booking and interpreter, never shows the record id and differs from the counsellor tag', async () => {
+    const a = await interpreterIdentity(B, U);
+    expect(a).toMatch(new RegExp(`^interpreter:${B}:[0-9a-f]{16}$`));
+    expect(a).not.toContain(U);
+    expect(await interpreterIdentity(B, U)).toBe(a);
+    expect(a.split(':')[2]).not.toBe((await counsellorIdentity(B, U)).split(':')[2]);
+  });
+
+  it('gets the citizen grant: data messages for link reports, no admin', () => {
+    expect(grantFor('interpreter', 'r_room')).toEqual(grantFor('citizen', 'r_room'));
+    expect(grantFor('interpreter', 'r_room').canPublishData).toBe(true);
   });
 });
 

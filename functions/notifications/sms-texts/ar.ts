@@ -29,6 +29,8 @@ export const ar: SmsWording = {
         return f.manageUrl
           ? `نأسف، يجب تغيير وقت موعدك بالفيديو${f.svc} يوم ${f.when}. يرجى اختيار وقت جديد:\n${f.manageUrl}`
           : `نأسف، يجب تغيير وقت موعدك بالفيديو${f.svc} يوم ${f.when}. يرجى اختيار وقت جديد عبر رابط التغيير في رسالة التأكيد.`;
+      case 'interpreter_invite':
+        return `ترجمة فورية بالفيديو (${f.interpretLanguage})${f.svc}: ${f.when || 'الآن'}.${f.link('المشاركة', f.joinUrl)}`;
     }
   },
 };

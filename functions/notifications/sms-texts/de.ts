@@ -29,6 +29,8 @@ export const de: SmsWording = {
         return f.manageUrl
           ? `Ihr Videotermin${f.svc} am ${f.when} muss leider verlegt werden. Bitte wählen Sie einen neuen Termin:\n${f.manageUrl}`
           : `Ihr Videotermin${f.svc} am ${f.when} muss leider verlegt werden. Bitte wählen Sie über den Link zum Ändern aus Ihrer Bestätigungs-SMS einen neuen Termin.`;
+      case 'interpreter_invite':
+        return `Dolmetscheinsatz per Video (${f.interpretLanguage})${f.svc}: ${f.when || 'jetzt'}.${f.link('Teilnehmen', f.joinUrl)}`;
     }
   },
 };

@@ -29,6 +29,8 @@ export const en: SmsWording = {
         return f.manageUrl
           ? `Your video appointment${f.svc} on ${f.when} has to be moved. Please choose a new time:\n${f.manageUrl}`
           : `Your video appointment${f.svc} on ${f.when} has to be moved. Please choose a new time with the change link from your confirmation SMS.`;
+      case 'interpreter_invite':
+        return `Interpreting by video (${f.interpretLanguage})${f.svc}: ${f.when || 'now'}.${f.link('Join', f.joinUrl)}`;
     }
   },
 };

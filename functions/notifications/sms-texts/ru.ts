@@ -29,6 +29,8 @@ export const ru: SmsWording = {
         return f.manageUrl
           ? `К сожалению, Вашу видеоконсультацию${f.svc} ${f.when} нужно перенести. Пожалуйста, выберите новое время:\n${f.manageUrl}`
           : `К сожалению, Вашу видеоконсультацию${f.svc} ${f.when} нужно перенести. Пожалуйста, выберите новое время по ссылке для изменений из SMS-подтверждения.`;
+      case 'interpreter_invite':
+        return `Устный перевод по видео (${f.interpretLanguage})${f.svc}: ${f.when || 'сейчас'}.${f.link('Подключиться', f.joinUrl)}`;
     }
   },
 };

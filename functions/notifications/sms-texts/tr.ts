@@ -29,6 +29,8 @@ export const tr: SmsWording = {
         return f.manageUrl
           ? `${f.when} tarihindeki görüntülü randevunuzun${f.svc} maalesef ertelenmesi gerekiyor. Lütfen yeni bir saat seçin:\n${f.manageUrl}`
           : `${f.when} tarihindeki görüntülü randevunuzun${f.svc} maalesef ertelenmesi gerekiyor. Lütfen onay SMS’inizdeki değiştirme bağlantısıyla yeni bir saat seçin.`;
+      case 'interpreter_invite':
+        return `Görüntülü tercümanlık (${f.interpretLanguage})${f.svc}: ${f.when || 'şimdi'}.${f.link('Katıl', f.joinUrl)}`;
     }
   },
 };

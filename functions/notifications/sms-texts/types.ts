@@ -20,6 +20,8 @@ export interface SmsFill {
   joinUrl?: string;
   manageUrl?: string;
   bookUrl?: string;
+  /** The language an interpreter is booked for (interpreter invitations only). */
+  interpretLanguage: string;
   link(label: string, url: string | undefined): string;
 }
 

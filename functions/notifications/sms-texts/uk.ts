@@ -29,6 +29,8 @@ export const uk: SmsWording = {
         return f.manageUrl
           ? `На жаль, Вашу відеоконсультацію${f.svc} ${f.when} потрібно перенести. Будь ласка, оберіть новий час:\n${f.manageUrl}`
           : `На жаль, Вашу відеоконсультацію${f.svc} ${f.when} потрібно перенести. Будь ласка, оберіть новий час за посиланням для змін із SMS-підтвердження.`;
+      case 'interpreter_invite':
+        return `Усний переклад через відео (${f.interpretLanguage})${f.svc}: ${f.when || 'зараз'}.${f.link('Приєднатися', f.joinUrl)}`;
     }
   },
 };

@@ -21,6 +21,7 @@ import {
   type StartLiveKitOptions,
   startLiveKit,
 } from '../../../scripts/lib/livekit.ts';
+import { type LivekitCluster, startLivekitCluster } from '../../../scripts/lib/livekit-cluster.ts';
 import { waitForHttp, workerdBinary } from '../../../scripts/lib/workerd.ts';
 import { RELAXED_LIMITS } from '../../helpers/app.ts';
 import type { TestDatabase } from '../../helpers/database.ts';
@@ -33,6 +34,8 @@ export interface SystemOptions {
   env?: Record<string, string>;
   /** Start LiveKit (default true), optionally with options. Without it the app runs with no video server. */
   livekit?: boolean | Pick<StartLiveKitOptions, 'nodeIp' | 'turnTlsPort' | 'turnDomain' | 'turnServers'>;
+  /** Instead of one LiveKit server, a cluster of this many nodes (scripts/lib/livekit-cluster.ts). */
+  livekitCluster?: number;
   /** Bind address of workerd and LiveKit (default 127.0.0.1; the network lab uses its own address). */
   host?: string;
   /** A migrated database to use (the benchmark's); default: a fresh copy of the test run's template. */
@@ -83,6 +86,8 @@ export interface System {
   databaseUrl: string;
   /** Null when started with `livekit: false`. `stop()`/`start()` keep its ports (fault tests). */
   livekit: LiveKitServer | null;
+  /** Set when started with `livekitCluster`. */
+  cluster: LivekitCluster | null;
   /** The last lines workerd and LiveKit printed. */
   logs: string[];
   /** The built pages' manifest (dist/web/manifest.json of this system's private build). */
@@ -104,7 +109,7 @@ export interface JoinTicket {
   token: string;
   room: string;
   identity: string;
-  role: 'citizen' | 'counsellor';
+  role: 'citizen' | 'counsellor' | 'interpreter';
   notice: { title: string; text: string };
   [key: string]: unknown;
 }
@@ -230,21 +235,27 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     const port = await freePort();
     const host = options.host ?? '127.0.0.1';
     const baseUrl = `http://${host}:${port}`;
-    const [tdb, build, livekit] = await Promise.all([
+    const webhookUrl = `${baseUrl}/api/livekit/webhook`;
+    const [tdb, build, livekit, cluster] = await Promise.all([
       options.databaseUrl ? existingDatabase(options.databaseUrl) : freshTestDatabase(),
       buildInto(join(dir, 'build')),
-      options.livekit === false
+      options.livekit === false || options.livekitCluster
         ? Promise.resolve(null)
         : startLiveKit({
             ...(typeof options.livekit === 'object' ? options.livekit : {}),
             host,
             dir: join(dir, 'livekit'),
-            webhookUrl: `${baseUrl}/api/livekit/webhook`,
+            webhookUrl,
             onOutput: onLine,
           }),
+      options.livekitCluster
+        ? startLivekitCluster({ nodes: options.livekitCluster, webhookUrl, onOutput: onLine })
+        : Promise.resolve(null),
     ]);
     cleanups.push(() => tdb.close());
     if (livekit) cleanups.push(() => livekit.stop());
+    if (cluster) cleanups.push(() => cluster.stop());
+    const video = livekit ?? (cluster && { ...cluster, turnUrls: cluster.nodes.flatMap((n) => n.turnUrls) });
     if (options.seed !== false) await seedDemoData(tdb.db, { password: DEMO_PASSWORD, iterations: 1000 });
     const env: Record<string, string> = {
       PORT: String(port),
@@ -257,12 +268,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
 
       // As under `npm start`: the demo operator logs in with the demo password alone.
       OPERATOR_TOTP: 'optional',
-      ...(livekit
+      ...(video
         ? {
-            LIVEKIT_URL: livekit.url,
-            LIVEKIT_API_KEY: livekit.apiKey,
-            LIVEKIT_API_SECRET: livekit.apiSecret,
-            LIVEKIT_TURN_URLS: livekit.turnUrls.join(','),
+            LIVEKIT_URL: video.url,
+            LIVEKIT_API_KEY: video.apiKey,
+            LIVEKIT_API_SECRET: video.apiSecret,
+            LIVEKIT_TURN_URLS: video.turnUrls.join(','),
           }
         : {}),
       ...options.env,
@@ -274,6 +285,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       db: tdb.db,
       databaseUrl: tdb.url,
       livekit,
+      cluster,
       logs,
       manifest: async () => JSON.parse(readFileSync(join(build.assets, 'manifest.json'), 'utf8')),
       fetch: (path, init) => fetch(`${baseUrl}${path}`, init),

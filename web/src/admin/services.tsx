@@ -1,4 +1,4 @@
-// Topics: list, create and edit names (de/en), duration, buffers, notice, horizon, slot step, active.
+// Topics: list, create and edit names (de/en, translations for tr/ar/uk/ru), duration, buffers, notice, horizon, slot step, active.
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
@@ -6,11 +6,13 @@ import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
+import { TopicTranslationFields, type TopicTranslations, translationsFrom } from './topic-translations.tsx';
 
 interface AdminService {
   id: string;
   nameDe: string;
   nameEn: string;
+  translations: TopicTranslations;
   durationMinutes: number;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
@@ -39,7 +41,12 @@ export function ServicesPage() {
   useEffect(() => void load().catch(() => undefined), []);
   const save = (e: Event) => {
     const v = formValues(e);
-    const body: Record<string, unknown> = { nameDe: v.nameDe, nameEn: v.nameEn, active: v.active === 'on' };
+    const body: Record<string, unknown> = {
+      nameDe: v.nameDe,
+      nameEn: v.nameEn,
+      translations: translationsFrom(v),
+      active: v.active === 'on',
+    };
     for (const [key] of NUMBERS) body[key] = Number(v[key]);
     void action.run(async () => {
       if (editing === 'new') await call('POST', '/api/admin/services', { id: v.id, ...body });
@@ -140,6 +147,7 @@ export function ServicesPage() {
               />
             ))}
           </div>
+          <TopicTranslationFields current={current?.translations} />
           <label>
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>

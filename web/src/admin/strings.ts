@@ -6,7 +6,10 @@ export const A = {
     title: 'Betrieb',
     nav: {
       capacity: 'Kapazität',
+      videoNodes: 'Videoknoten',
       rebooking: 'Umbuchungen',
+      closingDays: 'Schließtage',
+      interpreters: 'Dolmetschende',
       services: 'Themen',
       counsellors: 'Beraterinnen und Berater',
       stats: 'Statistik',
@@ -159,7 +162,10 @@ export const A = {
     title: 'Operations',
     nav: {
       capacity: 'Capacity',
+      videoNodes: 'Video nodes',
       rebooking: 'Rebooking',
+      closingDays: 'Closing days',
+      interpreters: 'Interpreters',
       services: 'Topics',
       counsellors: 'Counsellors',
       stats: 'Statistics',

@@ -18,6 +18,8 @@ export const customerNumber = signal('');
 export const verificationId = signal<string | null>(null);
 export const verificationCode = signal('');
 export const consent = signal(false);
+/** Languages an interpreter can be booked for (empty: the choice is not shown). */
+export const interpreterLanguages = signal<string[]>([]);
 
 /** Field name → error kind (`required`, `phone`, …) for the form's messages. */
 export const fieldErrors = signal<Record<string, string>>({});
@@ -32,6 +34,22 @@ export function startService(service: Service): void {
   slot.value = null;
   alternatives.value = null;
   void picker.start(service.id, service.horizonDays);
+  api.interpreterLanguages().then(
+    (r) => {
+      interpreterLanguages.value = r.languages;
+    },
+    () => {
+      interpreterLanguages.value = [];
+    },
+  );
+}
+
+/** Asks for an interpreter (or none): the calendar then shows only times when one is free. */
+export function chooseInterpreter(code: string): void {
+  picker.interpreter.value = code;
+  slot.value = null;
+  alternatives.value = null;
+  void picker.refresh();
 }
 
 export function chooseDay(date: string): void {
@@ -84,7 +102,9 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 
   submitting.value = true;
   submitError.value = null;
   try {
-    const key = requestKeyFor(JSON.stringify([picker.service.value, chosen.start, phone.value.trim()]));
+    const key = requestKeyFor(
+      JSON.stringify([picker.service.value, chosen.start, phone.value.trim(), picker.interpreter.value]),
+    );
     booked.value = await api.book(
       {
         service: picker.service.value,
@@ -93,6 +113,7 @@ export async function submit(): Promise<'ok' | 'invalid' | 'taken' | 'verify' | 
         name: optional(name.value),
         customerNumber: optional(customerNumber.value),
         language: lang.value,
+        interpreter: optional(picker.interpreter.value),
         consent: true,
         ...(verificationId.value
           ? { verification: { id: verificationId.value, code: verificationCode.value.trim() } }

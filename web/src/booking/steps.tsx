@@ -7,6 +7,7 @@ import { Page } from '../shared/ui.tsx';
 import * as m from './flow.ts';
 import { FLOW_STRINGS } from './flow-strings.ts';
 import { BookingForm } from './form.tsx';
+import { InterpreterChoice } from './interpreter-choice.tsx';
 
 export { booked, startService } from './flow.ts';
 
@@ -50,6 +51,7 @@ export function Steps() {
     <>
       <section aria-labelledby="day-h">
         <h2 id="day-h">{s.day}</h2>
+        <InterpreterChoice />
         <Calendar
           picker={picker}
           onDay={(d) => {

@@ -1,8 +1,9 @@
-// Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once.
+// Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once; an interpreter can be invited.
 import { useState } from 'preact/hooks';
 import { LANG_INFO, LANGS, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
+import { InterpreterInvite } from './interpreter-invite.tsx';
 import { joinCall } from './model.ts';
 import { C } from './strings.ts';
 
@@ -79,6 +80,7 @@ export function AdhocPage() {
           <button type="button" onClick={() => joinCall(created.booking.id)}>
             {s.adhocJoin}
           </button>
+          <InterpreterInvite bookingId={created.booking.id} />
         </div>
       )}
     </>

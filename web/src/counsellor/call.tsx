@@ -100,6 +100,7 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
   const call = cs.call;
   const state = call.state.value;
   const citizen = cs.citizen.value;
+  const interpreter = call.peers.value.find((p) => p.role === 'interpreter');
   return (
     <div class="call">
       <p role="status" aria-live="polite">
@@ -112,8 +113,9 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
           </>
         )}
       </p>
-      <div class="stage">
+      <div class={interpreter ? 'stage trio' : 'stage'}>
         <TrackView track={citizen?.camera ?? null} label={s.citizenVideo} class="remote" />
+        {interpreter && <TrackView track={interpreter.camera} label={s.interpreterVideo} class="remote" />}
         {citizen && !citizen.camera && <p class="stage-note">{s.citizenAudioOnly}</p>}
         <TrackView track={call.cameraOn.value ? cs.localVideo.value : null} label={s.selfView} class="self" />
       </div>

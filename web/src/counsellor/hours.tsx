@@ -1,9 +1,11 @@
 // Own weekly working hours and absences (scheduling API); an absence over booked appointments lists them.
+
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatTime, type Strings, todayIn, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { Feedback, useAction } from '../staff/use-action.tsx';
+import { CalendarFeed } from './calendar-feed.tsx';
 
 const H = {
   de: {
@@ -239,6 +241,7 @@ export function HoursPage() {
           </div>
         )}
       </section>
+      <CalendarFeed />
     </>
   );
 }

@@ -1,4 +1,5 @@
-// The counsellor dashboard: login, agenda, ad-hoc sessions, working hours; the call view loads on demand.
+// The counsellor dashboard: login, agenda, ad-hoc sessions (with interpreter), working hours and calendar
+// subscription; the call view loads on demand.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';

@@ -4,6 +4,7 @@ import { effect, signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { api, type JoinTicket } from '../shared/api.ts';
 import { type Call, connect, megabytesPer30Minutes } from '../shared/call/index.ts';
+import { arrangeStage, type Tile } from '../shared/call/stage.ts';
 import { TrackView } from '../shared/call/track-view.tsx';
 import { tr } from '../shared/i18n.ts';
 import { LangSwitch } from '../shared/ui.tsx';
@@ -157,9 +158,18 @@ export function CallPage() {
   const c = call.value;
   if (!c) return null;
   if (c.state.value === 'disconnected') return <AfterCall c={c} />;
-  const peer = c.peers.value.find((p) => p.role === 'counsellor') ?? c.peers.value[0];
-  const main = peer?.screen ?? peer?.camera ?? null;
   const ticket = m.ticket.value;
+  const peer = c.peers.value.find((p) => p.role === 'counsellor') ?? c.peers.value[0];
+  const stage = arrangeStage(c.peers.value, ticket?.role ?? 'citizen', ticket?.interpreterLanguage === 'dgs');
+  const main = stage.main?.track ?? null;
+  const labelOf = (t: Tile) =>
+    t.screen
+      ? s.screen
+      : t.peer.role === 'interpreter'
+        ? s.interpreterVideo
+        : t.peer.role === 'citizen'
+          ? s.citizenVideo
+          : s.counsellorVideo;
   return (
     <Frame call>
       <h1 class="sr-only">{s.title}</h1>
@@ -181,14 +191,23 @@ export function CallPage() {
         </button>
       ) : null}
       <div class="stage">
-        {main ? (
-          <TrackView track={main} class="main" label={peer?.screen ? s.screen : s.counsellorVideo} />
+        {main && stage.main ? (
+          <TrackView track={main} class="main" label={labelOf(stage.main)} />
         ) : (
           <div class="main placeholder">{peer ? `${s.counsellor}: ${s.noVideo}` : s.waitingRoom}</div>
         )}
-        {peer?.screen && peer.camera ? (
-          <TrackView track={peer.camera} class="thumb peer" label={s.counsellorVideo} />
-        ) : null}
+        <div class="strip">
+          {stage.side
+            .filter((t) => t.track)
+            .map((t) => (
+              <TrackView
+                key={`${t.peer.identity}-${t.screen}`}
+                track={t.track}
+                class="thumb peer"
+                label={labelOf(t)}
+              />
+            ))}
+        </div>
         {c.localCamera.value ? (
           <TrackView track={c.localCamera.value} class="thumb" label={s.self} mirror />
         ) : null}

@@ -89,9 +89,18 @@ function Details() {
           </a>
         </p>
       ) : (
-        <p>
-          <a href="/">{s.bookNew}</a>
-        </p>
+        <>
+          {b.status === 'cancelled' ? (
+            <p>
+              <a href={api.icsUrl(m.token)} download="termin-abgesagt.ics">
+                {s.icsCancel}
+              </a>
+            </p>
+          ) : null}
+          <p>
+            <a href="/">{s.bookNew}</a>
+          </p>
+        </>
       )}
     </>
   );

@@ -88,6 +88,8 @@ export interface NewBooking {
   email?: string;
   customerNumber?: string;
   language: Lang;
+  /** A language (or dgs, sign language) to bring an interpreter for. */
+  interpreter?: string;
   consent: true;
   /** The SMS code after a 428 phone_verification_required. */
   verification?: { id: string; code: string };
@@ -117,6 +119,9 @@ export interface JoinTicket {
   notice: { title: string; text: string };
   counsellorPresent?: boolean;
   delayMinutes?: number;
+  role?: 'citizen' | 'interpreter';
+  /** Set when an interpreter is booked: its language, `dgs` for sign language. */
+  interpreterLanguage?: string | null;
 }
 
 export interface SurveyAnswer {
@@ -144,8 +149,12 @@ const manage = (token: string) => `/api/bookings/manage/${encodeURIComponent(tok
 
 export const api = {
   services: () => call<{ services: Service[] }>('GET', '/api/services'),
-  slots: (service: string, from: string, to: string) =>
-    call<Slots>('GET', `/api/slots?${new URLSearchParams({ service, from, to })}`),
+  slots: (service: string, from: string, to: string, interpreter = '') =>
+    call<Slots>(
+      'GET',
+      `/api/slots?${new URLSearchParams({ service, from, to, ...(interpreter ? { interpreter } : {}) })}`,
+    ),
+  interpreterLanguages: () => call<{ languages: string[] }>('GET', '/api/interpreter-languages'),
   /** `requestKey` makes a repeat after a lost answer return the first booking instead of a second one. */
   book: (input: NewBooking, requestKey: string) =>
     call<BookingCreated>('POST', '/api/bookings', input, { 'idempotency-key': requestKey }),

@@ -12,6 +12,8 @@ export type SlotPicker = ReturnType<typeof createSlotPicker>;
 export function createSlotPicker() {
   const today = todayIn();
   const service = signal('');
+  /** An interpreter language: only times when one is free too. */
+  const interpreter = signal('');
   const month = signal(monthOf(today));
   const days = signal<Record<string, Slot[]>>({});
   const timeZone = signal(TIME_ZONE);
@@ -30,7 +32,12 @@ export function createSlotPicker() {
     error.value = null;
     const first = `${month.value}-01`;
     try {
-      const res = await api.slots(service.value, first < today ? today : first, lastDayOf(month.value));
+      const res = await api.slots(
+        service.value,
+        first < today ? today : first,
+        lastDayOf(month.value),
+        interpreter.value,
+      );
       if (mine !== request) return;
       const next: Record<string, Slot[]> = {};
       for (const d of res.days) if (d.slots.length) next[d.date] = d.slots;
@@ -55,6 +62,7 @@ export function createSlotPicker() {
   return {
     today,
     service,
+    interpreter,
     month,
     days,
     timeZone,

@@ -3,6 +3,10 @@ import type de from '../de/booking-flow.ts';
 
 const strings: typeof de = {
   day: '2. اختر اليوم والوقت',
+  interpreter: 'مترجم فوري',
+  interpreterHint: 'هل تحتاجون إلى مترجم أو مترجمة؟ عندها نعرض فقط الأوقات التي يتوفر فيها مترجم للغتكم.',
+  interpreterNone: 'لا حاجة إلى مترجم',
+  signLanguage: 'لغة الإشارة الألمانية (DGS)',
   details: '3. بياناتك',
   chosen: 'الموعد المختار',
   phone: 'رقم الهاتف المحمول',

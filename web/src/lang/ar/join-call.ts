@@ -23,6 +23,8 @@ const strings: typeof de = {
   },
   counsellor: 'المستشار أو المستشارة',
   counsellorVideo: 'فيديو المستشار أو المستشارة',
+  interpreterVideo: 'فيديو المترجم أو المترجمة',
+  citizenVideo: 'فيديو العميل أو العميلة',
   screen: 'شاشة المستشار أو المستشارة',
   noVideo: 'لا توجد صورة فيديو – ما زلتما تسمعان بعضكما.',
   self: 'صورتك',

@@ -1,6 +1,11 @@
 // German strings of the booking steps after the topic (calendar, form, confirmation).
 export default {
   day: '2. Tag und Uhrzeit wählen',
+  interpreter: 'Dolmetschung',
+  interpreterHint:
+    'Brauchen Sie eine Dolmetscherin oder einen Dolmetscher? Dann zeigen wir nur Zeiten, zu denen jemand für Ihre Sprache frei ist.',
+  interpreterNone: 'Keine Dolmetschung nötig',
+  signLanguage: 'Deutsche Gebärdensprache (DGS)',
   details: '3. Ihre Angaben',
   chosen: 'Gewählter Termin',
   phone: 'Mobilnummer',

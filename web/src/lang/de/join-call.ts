@@ -21,6 +21,8 @@ export default {
   },
   counsellor: 'Ihre Beraterin oder Ihr Berater',
   counsellorVideo: 'Video Ihrer Beraterin oder Ihres Beraters',
+  interpreterVideo: 'Video der Dolmetschung',
+  citizenVideo: 'Video der Kundin oder des Kunden',
   screen: 'Bildschirm Ihrer Beraterin oder Ihres Beraters',
   noVideo: 'Kein Videobild – Sie hören sich weiterhin.',
   self: 'Ihr eigenes Bild',

@@ -15,6 +15,7 @@ export default {
   needsRebooking:
     'Wir müssen diesen Termin leider verschieben. Bitte wählen Sie unten eine neue Zeit. Entschuldigen Sie die Umstände.',
   ics: 'In den Kalender eintragen (.ics)',
+  icsCancel: 'Aus dem Kalender entfernen (.ics)',
   reschedule: 'Termin verschieben',
   cancel: 'Termin absagen',
   cancelAsk: 'Möchten Sie den Termin wirklich absagen?',

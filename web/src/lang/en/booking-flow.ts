@@ -3,6 +3,11 @@ import type de from '../de/booking-flow.ts';
 
 const strings: typeof de = {
   day: '2. Choose a day and time',
+  interpreter: 'Interpreter',
+  interpreterHint:
+    'Do you need an interpreter? Then we only show times when an interpreter for your language is free.',
+  interpreterNone: 'No interpreter needed',
+  signLanguage: 'German Sign Language (DGS)',
   details: '3. Your details',
   chosen: 'Chosen appointment',
   phone: 'Mobile number',

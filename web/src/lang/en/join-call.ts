@@ -23,6 +23,8 @@ const strings: typeof de = {
   },
   counsellor: 'Your counsellor',
   counsellorVideo: 'Your counsellor’s video',
+  interpreterVideo: 'The interpreter’s video',
+  citizenVideo: 'The client’s video',
   screen: 'Your counsellor’s screen',
   noVideo: 'No video picture – you can still hear each other.',
   self: 'Your own picture',

@@ -17,6 +17,7 @@ const strings: typeof de = {
   needsRebooking:
     'Unfortunately we have to move this appointment. Please choose a new time below. We apologise for the inconvenience.',
   ics: 'Add to calendar (.ics)',
+  icsCancel: 'Remove from your calendar (.ics)',
   reschedule: 'Reschedule',
   cancel: 'Cancel appointment',
   cancelAsk: 'Do you really want to cancel the appointment?',

@@ -3,6 +3,11 @@ import type de from '../de/booking-flow.ts';
 
 const strings: typeof de = {
   day: '2. Выберите день и время',
+  interpreter: 'Переводчик',
+  interpreterHint:
+    'Вам нужен переводчик? Тогда мы покажем только время, когда свободен переводчик для Вашего языка.',
+  interpreterNone: 'Переводчик не нужен',
+  signLanguage: 'Немецкий жестовый язык (DGS)',
   details: '3. Ваши данные',
   chosen: 'Выбранное время',
   phone: 'Номер мобильного телефона',

@@ -23,6 +23,8 @@ const strings: typeof de = {
   },
   counsellor: 'Ваш консультант',
   counsellorVideo: 'Видео консультанта',
+  interpreterVideo: 'Видео переводчика',
+  citizenVideo: 'Видео клиента',
   screen: 'Экран консультанта',
   noVideo: 'Видео нет – Вы по-прежнему слышите друг друга.',
   self: 'Ваше собственное изображение',

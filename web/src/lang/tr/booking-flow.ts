@@ -3,6 +3,11 @@ import type de from '../de/booking-flow.ts';
 
 const strings: typeof de = {
   day: '2. Gün ve saat seçin',
+  interpreter: 'Tercüman',
+  interpreterHint:
+    'Tercümana ihtiyacınız var mı? O zaman yalnızca dilinize bir tercümanın müsait olduğu saatleri gösteriyoruz.',
+  interpreterNone: 'Tercümana gerek yok',
+  signLanguage: 'Alman İşaret Dili (DGS)',
   details: '3. Bilgileriniz',
   chosen: 'Seçilen randevu',
   phone: 'Cep telefonu numarası',

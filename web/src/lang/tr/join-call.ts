@@ -23,6 +23,8 @@ const strings: typeof de = {
   },
   counsellor: 'Danışmanınız',
   counsellorVideo: 'Danışmanınızın görüntüsü',
+  interpreterVideo: 'Tercümanın görüntüsü',
+  citizenVideo: 'Danışanın görüntüsü',
   screen: 'Danışmanınızın ekranı',
   noVideo: 'Görüntü yok – birbirinizi duymaya devam ediyorsunuz.',
   self: 'Kendi görüntünüz',

@@ -17,6 +17,7 @@ const strings: typeof de = {
   needsRebooking:
     'Maalesef bu randevuyu ertelememiz gerekiyor. Lütfen aşağıdan yeni bir saat seçin. Verdiğimiz rahatsızlık için özür dileriz.',
   ics: 'Takvime ekle (.ics)',
+  icsCancel: 'Takvimden kaldır (.ics)',
   reschedule: 'Randevuyu ertele',
   cancel: 'Randevuyu iptal et',
   cancelAsk: 'Randevuyu gerçekten iptal etmek istiyor musunuz?',

@@ -3,6 +3,11 @@ import type de from '../de/booking-flow.ts';
 
 const strings: typeof de = {
   day: '2. Оберіть день і час',
+  interpreter: 'Перекладач',
+  interpreterHint:
+    'Вам потрібен перекладач або перекладачка? Тоді ми покажемо лише час, коли перекладач для Вашої мови вільний.',
+  interpreterNone: 'Перекладач не потрібен',
+  signLanguage: 'Німецька жестова мова (DGS)',
   details: '3. Ваші дані',
   chosen: 'Обраний термін',
   phone: 'Номер мобільного телефону',

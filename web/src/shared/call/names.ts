@@ -4,7 +4,7 @@ import type { EndReason, RemotePeer } from './types.ts';
 
 export function roleOf(identity: string): RemotePeer['role'] {
   const prefix = identity.split(':')[0];
-  return prefix === 'citizen' || prefix === 'counsellor' ? prefix : 'other';
+  return prefix === 'citizen' || prefix === 'counsellor' || prefix === 'interpreter' ? prefix : 'other';
 }
 
 export function endReasonOf(reason: DisconnectReason | undefined): EndReason {

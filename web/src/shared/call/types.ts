@@ -29,7 +29,7 @@ export interface ConnectOptions {
 export interface RemotePeer {
   identity: string;
   name: string;
-  role: CallRole | 'other';
+  role: CallRole | 'interpreter' | 'other';
   /** The camera while it is received and not muted; null in audio-only mode. */
   camera: RemoteVideoTrack | null;
   screen: RemoteVideoTrack | null;

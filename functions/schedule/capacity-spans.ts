@@ -5,10 +5,11 @@ import type { Availability, BucketUsage } from './types.ts';
 /** Capacity is counted in five-minute buckets, as in the database (capacity_buckets). */
 export const BUCKET_MS = 5 * 60_000;
 
-/** Spans within [from, to) where live sessions stay below the scheduled limit (capacity minus reserve). */
+/** Spans within [from, to) where one more session (of `sessionWeight`) fits the scheduled limit (capacity minus reserve). */
 export function capacityFreeSpans(availability: Availability, from: number, to: number): Span[] {
   const { maxConcurrentSessions, adhocReserve, maintenance } = availability.capacity;
   if (maxConcurrentSessions - adhocReserve <= 0) return [];
+  const weight = availability.sessionWeight ?? 1;
   const starts: number[] = [];
   const ends: number[] = [];
   const usage = availability.capacityUsage ?? [];
@@ -54,7 +55,7 @@ export function capacityFreeSpans(availability: Availability, from: number, to: 
     const next = Math.min(S[i] ?? to, E[j] ?? to, W[w] ?? to, bucketEdge, to);
     let cap = maxConcurrentSessions;
     for (const m of windows) if (m.start <= t && m.end > t && m.capacity < cap) cap = m.capacity;
-    if (used + (inBucket ? bucket.used : 0) < cap - adhocReserve) {
+    if (used + (inBucket ? bucket.used : 0) + weight <= cap - adhocReserve) {
       const last = free[free.length - 1];
       if (last && last[1] === t) free[free.length - 1] = [last[0], next];
       else free.push([t, next]);

@@ -71,6 +71,15 @@ export interface Availability {
   capacityUsage?: readonly BucketUsage[];
   /** A booking to ignore, e.g. the one being rescheduled. */
   ignoreBookingId?: string;
+  /** Local dates (`YYYY-MM-DD`) a counsellor cannot be booked on: public holidays and closing days. */
+  closedDates?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * A second person the session needs as well (an interpreter): a slot is listed only when one of
+   * `people` is also working and unbooked for the whole blocked time.
+   */
+  companions?: { people: readonly CounsellorHours[]; busy: readonly BusyPeriod[] };
+  /** Sessions this one counts as against capacity (default 1; a three-person session counts more). */
+  sessionWeight?: number;
 }
 
 export interface Slot {

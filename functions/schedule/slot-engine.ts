@@ -10,7 +10,7 @@ import {
 } from '../platform/time-zone.ts';
 import { BUCKET_MS, capacityFreeSpans } from './capacity-spans.ts';
 import { intersectClosed, mergeSpans, type Span, subtractSpans, unionClosed } from './intervals.ts';
-import type { Availability, CounsellorHours, DaySlots, ServiceRules } from './types.ts';
+import type { Availability, DaySlots, ServiceRules } from './types.ts';
 import { hoursKey, workingSpans } from './working-hours.ts';
 
 export { BUCKET_MS } from './capacity-spans.ts';
@@ -23,7 +23,8 @@ const MINUTE = 60_000;
  * Free slots for each local date from `from` to `to` (inclusive). A start is listed when it lies on
  * the service's wall-clock grid (minutes since local midnight divisible by the step), respects the
  * minimum notice and the horizon (the local date is at most `horizonDays` after today), at least one
- * counsellor is working, present and unbooked for the whole blocked time (buffers included), and the
+ * counsellor is working, present, unbooked and not on a closed day (public holiday, closing day) for
+ * the whole blocked time (buffers included), and the
  * video system has a free place, above the ad-hoc reserve, in every five-minute bucket of the session.
  *
  * @example computeSlots(rules, availability, Date.parse('2026-12-01T09:00Z'), '2026-12-03', '2026-12-03')
@@ -50,10 +51,15 @@ export function computeSlots(
   const window: Span = [Math.max(first.start, earliest), last.end - 1];
   if (window[0] > window[1]) return result;
 
-  const starts = intersectClosed(
+  let starts = intersectClosed(
     intersectClosed(counsellorStartRanges(rules, availability, first.date, last.date), [window]),
     capacityStartRanges(rules, availability, window),
   );
+  if (availability.companions) {
+    const { people, busy } = availability.companions;
+    const companions = { ...availability, counsellors: people, busy, bookings: [], closedDates: undefined };
+    starts = intersectClosed(starts, counsellorStartRanges(rules, companions, first.date, last.date));
+  }
   const step = rules.slotStepMinutes;
   const duration = rules.durationMinutes * MINUTE;
   let r = 0;
@@ -72,27 +78,15 @@ export function computeSlots(
   return result;
 }
 
-/** Counsellors free for the whole blocked time of a session starting at `start` (working, present, unbooked). */
-export function freeCounsellorsAt(rules: ServiceRules, availability: Availability, start: number): string[] {
-  const blockedStart = start - rules.bufferBeforeMinutes * MINUTE;
-  const blockedEnd = start + (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE;
-  const fromDate = addDays(localDateOf(blockedStart, availability.timeZone), -1);
-  const toDate = addDays(localDateOf(blockedEnd, availability.timeZone), 1);
-  const busy = busyByCounsellor(availability);
-  return availability.counsellors
-    .filter((c) =>
-      freeSpans(c, busy.get(c.id), availability.timeZone, fromDate, toDate).some(
-        ([s, e]) => s <= blockedStart && e >= blockedEnd,
-      ),
-    )
-    .map((c) => c.id);
-}
-
-/** True when a session from `start` to `end` fits the video system's capacity (all buckets below the limit). */
-export function capacityAllows(availability: Availability, start: number, end: number): boolean {
-  const from = Math.floor(start / BUCKET_MS) * BUCKET_MS;
-  const to = Math.ceil(end / BUCKET_MS) * BUCKET_MS;
-  return capacityFreeSpans(availability, from, to).some(([s, e]) => s <= from && e >= to);
+/**
+ * The time a session starting at `start` keeps its counsellor busy: the buffer before, the session, the
+ * buffer after. The one place this is computed; the database stores it as `bookings.blocked`.
+ */
+export function blockedSpan(rules: ServiceRules, start: number): { start: number; end: number } {
+  return {
+    start: start - rules.bufferBeforeMinutes * MINUTE,
+    end: start + (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE,
+  };
 }
 
 export type StartCheck =
@@ -121,8 +115,10 @@ function counsellorStartRanges(
   fromDate: string,
   toDate: string,
 ): Span[] {
-  const before = rules.bufferBeforeMinutes * MINUTE;
-  const after = (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE;
+  // A start t blocks [t - before, t + after].
+  const span = blockedSpan(rules, 0);
+  const before = -span.start;
+  const after = span.end;
   const busy = busyByCounsellor(availability);
   const lo: number[] = [];
   const hi: number[] = [];
@@ -157,20 +153,15 @@ function busyByCounsellor(availability: Availability): Map<string, Span[]> {
   for (const b of availability.bookings) {
     if (b.id !== availability.ignoreBookingId) add(b.counsellorId, [b.blockedStart, b.blockedEnd]);
   }
+  for (const [id, dates] of availability.closedDates ?? []) {
+    for (const date of dates) {
+      const day = localDay(date, availability.timeZone);
+      add(id, [day.start, day.end]);
+    }
+  }
   const out = new Map<string, Span[]>();
   for (const [id, spans] of raw) out.set(id, mergeSpans(spans));
   return out;
-}
-
-function freeSpans(
-  counsellor: CounsellorHours,
-  busy: Span[] | undefined,
-  timeZone: string,
-  fromDate: string,
-  toDate: string,
-): Span[] {
-  const working = workingSpans(counsellor.hours, timeZone, fromDate, toDate);
-  return busy ? subtractSpans(working, busy) : working;
 }
 
 /**
