@@ -7,11 +7,16 @@ import { agendaRoutes } from '../agenda/routes.ts';
 import { manageRoutes } from '../bookings/manage-routes.ts';
 import { bookingRoutes } from '../bookings/routes.ts';
 import { bookingStaffRoutes } from '../bookings/staff-routes.ts';
+import { calendarFeedRoutes, calendarRoutes } from '../calendar/routes.ts';
 import { adminAvailabilityRoutes, staffAvailabilityRoutes } from '../capacity/availability-routes.ts';
+import { nodesRoutes } from '../capacity/nodes-routes.ts';
 import { capacityRoutes } from '../capacity/routes.ts';
+import { closingDayRoutes } from '../closures/routes.ts';
 import { systemStatusRoutes } from '../health/admin-routes.ts';
 import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { internalRoutes } from '../internal/routes.ts';
+import { interpreterAdminRoutes } from '../interpreters/admin-routes.ts';
+import { interpreterRoutes, interpreterStaffRoutes } from '../interpreters/routes.ts';
 import { noteRoutes } from '../notes/routes.ts';
 import { adminNotificationRoutes, staffNotificationRoutes } from '../notifications/routes.ts';
 import { openApiRoutes } from '../openapi/routes.ts';
@@ -42,6 +47,8 @@ const PUBLIC: Hono<AppEnv>[] = [
   internalRoutes,
   surveyRoutes,
   accessibilityRoutes,
+  calendarFeedRoutes,
+  interpreterRoutes,
   openApiRoutes,
   webRoutes,
 ];
@@ -54,12 +61,15 @@ const STAFF: Hono<StaffEnv>[] = [
   adhocRoutes,
   staffAvailabilityRoutes,
   staffNotificationRoutes,
+  calendarRoutes,
+  interpreterStaffRoutes,
 ];
 
 /** Operators: paths below /api/admin. */
 const ADMIN: Hono<StaffEnv>[] = [
   adminRoutes,
   capacityRoutes,
+  nodesRoutes,
   adminAvailabilityRoutes,
   bookingStaffRoutes,
   adminNotificationRoutes,
@@ -67,6 +77,8 @@ const ADMIN: Hono<StaffEnv>[] = [
   loginSettingsRoutes,
   statsRoutes,
   systemStatusRoutes,
+  closingDayRoutes,
+  interpreterAdminRoutes,
 ];
 
 function audience(guard: ReturnType<typeof requireStaff>, routers: Hono<StaffEnv>[]): Hono<StaffEnv> {
