@@ -9,6 +9,7 @@ import { buildScheduledClaim, findBookableService } from '../functions/bookings/
 import { workingCandidates } from '../functions/bookings/placement.ts';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { parseConfig } from '../functions/env.ts';
+import { TtlMemo } from '../functions/platform/ttl-memo.ts';
 import { rulesOf } from '../functions/slots/calendar.ts';
 import { TIME_ZONE } from './lib/scheduling-seed.ts';
 
@@ -44,7 +45,16 @@ export async function prepareCeiling(
     if (!service) throw new Error(`no service ${serviceId}`);
     const working = new Map<string, string[]>();
     for (const start of starts)
-      working.set(start, await workingCandidates(db, service, rulesOf(service), TIME_ZONE, new Date(start)));
+      working.set(
+        start,
+        await workingCandidates(
+          { db, memo: new TtlMemo() },
+          service,
+          rulesOf(service),
+          TIME_ZONE,
+          new Date(start),
+        ),
+      );
     await pool.query(`drop table if exists bench_book_args; drop sequence if exists bench_book_seq;
       create sequence bench_book_seq;
       create table bench_book_args (i bigint primary key, id uuid, candidates uuid[], service_id text,

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { addDays, formatInZone, localDay } from '../functions/slots/time-zone.ts';
+import { addDays, formatInZone, localDay } from '../functions/platform/time-zone.ts';
 import { prepareCeiling, runCeiling } from './book-ceiling.ts';
 import { loadNode } from './lib/load.ts';
 import { seedSchedulingBench, TIME_ZONE } from './lib/scheduling-seed.ts';

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays } from '../functions/slots/time-zone.ts';
+import { addDays } from '../functions/platform/time-zone.ts';
 import { CLUSTER_DATABASE, type Cluster, startCluster } from '../scripts/lib/cluster.ts';
 import {
   type BookingOutcome,

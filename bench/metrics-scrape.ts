@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { createApp } from '../functions/app/app.ts';
+import { buildDeps } from '../functions/app/deps.ts';
+import { seedDemoData } from '../functions/app/seed.ts';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { migrateToLatest } from '../functions/db/migrator.ts';
-import { seedDemoData } from '../functions/db/seed.ts';
 import { parseConfig } from '../functions/env.ts';
-import { createApp } from '../functions/http/app.ts';
-import { buildDeps } from '../functions/platform/deps.ts';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
 
 const BOOKINGS = Number(process.argv[2] ?? 50_000);

@@ -1,5 +1,5 @@
 // Benchmark: GET /api/slots at fixed request rates (vegeta, open loop) on workerd and Deno side by side, same database, same run.
-import { addDays } from '../functions/slots/time-zone.ts';
+import { addDays } from '../functions/platform/time-zone.ts';
 import { seedSchedulingBench } from './lib/scheduling-seed.ts';
 import { type OpenLoopResult, openLoop, vegetaBinary } from './lib/vegeta.ts';
 import type { BenchContext } from './run.ts';

@@ -1,6 +1,6 @@
 // Benchmark: throughput and memory of 1 and 2 workerd processes on one port (closed loop, 50 connections).
 import { readFileSync } from 'node:fs';
-import { addDays } from '../functions/slots/time-zone.ts';
+import { addDays } from '../functions/platform/time-zone.ts';
 import { seedSchedulingBench } from './lib/scheduling-seed.ts';
 import type { BenchContext } from './run.ts';
 

@@ -1,6 +1,6 @@
 // Benchmark: GET /api/slots for 28 days over 200 counsellors and 20,000 bookings, on workerd at 50 connections.
 
-import { addDays } from '../functions/slots/time-zone.ts';
+import { addDays } from '../functions/platform/time-zone.ts';
 import { seedSchedulingBench } from './lib/scheduling-seed.ts';
 import type { BenchContext } from './run.ts';
 

@@ -1,10 +1,11 @@
 // Deno entry: the same app with one shared pg Pool, migrated at start; demo data only with DEMO_SEED=on.
+
+import { createApp } from './app/app.ts';
+import { buildDeps } from './app/deps.ts';
+import { seedDemoData } from './app/seed.ts';
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { seedDemoData } from './db/seed.ts';
 import { assertStartable, parseConfig } from './env.ts';
-import { createApp } from './http/app.ts';
-import { buildDeps } from './platform/deps.ts';
 import { createFileAssets } from './platform/file-assets.ts';
 
 declare const Deno: {

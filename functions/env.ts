@@ -1,8 +1,8 @@
 // The environment as one valibot schema: every variable, its default, and a clear error naming a bad one.
 
 import * as v from 'valibot';
-import { FEDERAL_STATES } from './closures/federal-states.ts';
-import { parseCidr } from './http/ip-address.ts';
+import { FEDERAL_STATES } from './db/federal-states.ts';
+import { parseCidr } from './platform/ip-address.ts';
 
 const intString = (min: number, max: number, fallback: number) =>
   v.pipe(

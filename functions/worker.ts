@@ -3,13 +3,18 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Hono } from 'hono';
 import * as v from 'valibot';
-import { createChangeListener } from './db/change-listener.ts';
+import { createApp, createEdgeApp } from './app/app.ts';
+import { buildDeps } from './app/deps.ts';
 import { createDb, createPool, REQUEST_BUDGET } from './db/connect.ts';
 import { type Config, parseConfig } from './env.ts';
-import { createApp, createEdgeApp } from './http/app.ts';
+import {
+  type ConfigProblem,
+  checkConfig,
+  logMisconfiguration,
+  misconfiguredResponse,
+} from './http/config-guard.ts';
 import type { AppEnv, AssetStore } from './http/context.ts';
 import { requestIdOf } from './http/middleware.ts';
-import { createRequestMetrics } from './metrics/request-metrics.ts';
 import { routeGroup } from './metrics/route-group.ts';
 import {
   addSeries,
@@ -19,17 +24,11 @@ import {
   shareRequestMetrics,
 } from './metrics/shared-request-metrics.ts';
 import { createChangeBus } from './platform/change-bus.ts';
-import {
-  type ConfigProblem,
-  checkConfig,
-  logMisconfiguration,
-  misconfiguredResponse,
-} from './platform/config-guard.ts';
-import { buildDeps } from './platform/deps.ts';
+import { createChangeListener } from './platform/change-listener.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
 import { edgeCacheKey, isEdgeRoute, objectIndexOf } from './platform/edge-routing.ts';
+import { createRequestMetrics } from './platform/request-metrics.ts';
 import { clockFromTestBinding } from './platform/test-clock.ts';
-import { invalidateSlotCache } from './slots/cache.ts';
 
 interface Fetcher {
   fetch(input: Request | string, init?: RequestInit): Promise<Response>;
@@ -99,8 +98,10 @@ export class AppHost extends DurableObject<WorkerEnv> {
     const db = createDb(pool);
     const assets = diskAssets(env.ASSETS);
     const testClock = clockFromTestBinding(env);
+    // A change made here reaches the other objects and the worker's cache before the answer leaves.
     const deps = buildDeps(config, db, {
       pool,
+      bus,
       ...(assets ? { assets } : {}),
       ...(testClock ? { clock: testClock } : {}),
     });
@@ -110,9 +111,6 @@ export class AppHost extends DurableObject<WorkerEnv> {
       const parsed = v.safeParse(SeriesListSchema, body);
       if (parsed.success) await addSeries(db, parsed.output, deps.clock.now());
     };
-    // A change made here reaches the other objects and the worker's cache before the answer leaves.
-    deps.onBookingChange = (scope) => bus.publish(scope);
-    bus.subscribe((scope) => invalidateSlotCache(db, scope));
     this.app = createApp(deps);
     let listener: ReturnType<typeof createChangeListener> | undefined;
     this.listen = () => {

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 
 /** Page name → URL patterns are defined in functions/web/pages.ts; here only the sources. */
 export const PAGES = ['booking', 'join', 'manage', 'info', 'counsellor', 'admin'];
@@ -68,17 +68,16 @@ export const STATIC_COPIES = [
   },
 ];
 
+/** The browsers the pages support: scripts and the inlined CSS are lowered for the same list. */
+const BROWSERS = ['chrome80', 'firefox78', 'safari14.1', 'ios14.5'];
+
 function readIf(path) {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
+/** esbuild's CSS minifier for the inlined critical styles (the same tool bundles the scripts). */
 function minifyCss(css) {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{}:;,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
+  return transformSync(css, { loader: 'css', minify: true, target: BROWSERS }).code.trim();
 }
 
 function walk(dir) {
@@ -146,7 +145,7 @@ async function bundle(outdir, entryPoints, minify) {
     splitting: true,
     format: 'esm',
     platform: 'browser',
-    target: ['es2020', 'chrome80', 'firefox78', 'safari14.1', 'ios14.5'],
+    target: ['es2020', ...BROWSERS],
     jsx: 'automatic',
     jsxImportSource: 'preact',
     entryNames: '[name]-[hash]',

@@ -1,7 +1,8 @@
 // `npm run seed`: migrates and seeds the demo data into DATABASE_URL (or the embedded database).
+
+import { seedDemoData } from '../functions/app/seed.ts';
 import { createDb, createPool } from '../functions/db/connect.ts';
 import { migrateToLatest } from '../functions/db/migrator.ts';
-import { seedDemoData } from '../functions/db/seed.ts';
 import { parseConfig } from '../functions/env.ts';
 import { startEmbeddedPostgres } from './lib/embedded-postgres.ts';
 

@@ -1,6 +1,6 @@
 // Seeds the scheduling benchmark data straight in SQL: 200 counsellors, 4 weeks of weekday hours, 20,000 bookings.
 import pg from 'pg';
-import { addDays, localDateOf } from '../../functions/slots/time-zone.ts';
+import { addDays, localDateOf } from '../../functions/platform/time-zone.ts';
 
 export const BENCH_SERVICE = 'bench-beratung';
 export const TIME_ZONE = 'Europe/Berlin';

@@ -1,13 +1,12 @@
 // The accessibility statement's data and its feedback mechanism (BITV 2.0): citizens report barriers, operators
 // read and close the reports.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { ACCESSIBILITY_REPORTS, hitClientLimit } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { insertFeedback, listFeedback, markHandled } from './repository.ts';
 import { FeedbackListSchema, FeedbackSchema } from './schemas.ts';
 
@@ -27,22 +26,20 @@ export const accessibilityRoutes = new Hono<AppEnv>()
     await hitClientLimit(c, ACCESSIBILITY_REPORTS);
     const stored = await insertFeedback(c.get('db'), c.req.valid('json'), now);
     return c.json({ feedback: { id: stored.id, createdAt: stored.createdAt.toISOString() } }, 201);
-  })
-  .use('/api/admin/accessibility-feedback', requireStaff(['operator']))
-  .use('/api/admin/accessibility-feedback/*', requireStaff(['operator']))
-  .get('/api/admin/accessibility-feedback', validate('query', FeedbackListSchema), async (c) => {
+  });
+
+/** Mounted on /api/admin. */
+export const adminAccessibilityRoutes = new Hono<StaffEnv>()
+  .get('/accessibility-feedback', validate('query', FeedbackListSchema), async (c) => {
     const db = c.get('db');
     const rows = await listFeedback(db, c.req.valid('query').status === 'open');
     const withContact = rows.filter((r) => r.contact).map((r) => r.id);
     // A contact is personal data: reading it is audited like any other.
     if (withContact.length > 0)
-      await writeAudit(db, {
-        actorType: 'staff',
-        actorId: c.get('actor')!.userId,
-        action: 'accessibility_feedback_read',
+      await auditStaff(c, 'accessibility_feedback_read', {
         entityType: 'accessibility_feedback',
         detail: { ids: withContact },
-        requestId: c.get('requestId'),
+        db,
       });
     c.header('cache-control', 'private, no-store');
     return c.json({
@@ -57,10 +54,9 @@ export const accessibilityRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/api/admin/accessibility-feedback/:id/handled', async (c) => {
-    const id = c.req.param('id');
-    if (!isUuid(id)) throw new AppError('not_found');
-    const found = await markHandled(c.get('db'), id, c.get('actor')!.userId, c.get('clock').now());
+  .post('/accessibility-feedback/:id/handled', idParam, async (c) => {
+    const { id } = c.req.valid('param');
+    const found = await markHandled(c.get('db'), id, c.get('actor').userId, c.get('clock').now());
     if (!found) throw new AppError('not_found');
     return c.json({ handled: true });
   });

@@ -1,15 +1,13 @@
 // Operator management of counsellors: list, create, update (name, active, skills, site), reset password.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { generateSecret } from '../bookings/secrets.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { generateSecret } from '../platform/secrets.ts';
+import { endAllSessions, resetToOneTimePassword } from '../staff/accounts.ts';
 import { hashPassword } from '../staff/password.ts';
-import { updatePassword } from '../staff/repository.ts';
-import { deleteSessionsOfUser } from '../staff/session-repository.ts';
 import {
   type CounsellorRow,
   findCounsellor,
@@ -39,7 +37,7 @@ export function counsellorJson(r: CounsellorRow) {
   };
 }
 
-type Db = AppEnv['Variables']['db'];
+type Db = StaffEnv['Variables']['db'];
 
 async function checkReferences(db: Db, skills: string[] | undefined, siteId: string | null | undefined) {
   const unknown = await unknownServices(db, skills ?? []);
@@ -84,13 +82,12 @@ function roleChangeOf(
   return { ...(role ? { role } : {}), ...(supervisor !== undefined ? { supervisor } : {}) };
 }
 
-export const adminCounsellorRoutes = new Hono<AppEnv>()
-  .use('/api/admin/counsellors', requireStaff(['operator']))
-  .get('/api/admin/counsellors', async (c) => {
+export const adminCounsellorRoutes = new Hono<StaffEnv>()
+  .get('/counsellors', async (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ counsellors: (await listCounsellors(c.get('db'))).map(counsellorJson) });
   })
-  .post('/api/admin/counsellors', validate('json', CounsellorCreateSchema), async (c) => {
+  .post('/counsellors', validate('json', CounsellorCreateSchema), async (c) => {
     const body = c.req.valid('json');
     const db = c.get('db');
     await checkReferences(db, body.skills, body.siteId);
@@ -106,14 +103,11 @@ export const adminCounsellorRoutes = new Hono<AppEnv>()
       });
       if (!created) throw new AppError('conflict', { detail: 'An account with this e-mail exists already.' });
       await replaceSkills(trx, created, body.skills);
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')!.userId,
-        action: 'counsellor_created',
+      await auditStaff(c, 'counsellor_created', {
         entityType: 'counsellor',
         entityId: created,
         detail: { role: body.role, skills: body.skills },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return created;
     });
@@ -124,71 +118,49 @@ export const adminCounsellorRoutes = new Hono<AppEnv>()
     );
   });
 
-export const adminCounsellorItemRoutes = new Hono<AppEnv>()
-  .put(
-    '/api/admin/counsellors/:id',
-    requireStaff(['operator']),
-    validate('json', CounsellorUpdateSchema),
-    async (c) => {
-      const body = c.req.valid('json');
-      const db = c.get('db');
-      const actor = c.get('actor')!;
-      const row = await loadCounsellor(db, c.req.param('id'));
-      await checkReferences(db, body.skills, body.siteId);
-      const roleChange = roleChangeOf(actor, row, body);
-      const now = c.get('clock').now();
-      const flagged = await db.transaction().execute(async (trx) => {
-        await updateCounsellorProfile(trx, { id: row.id, userId: row.user_id }, body, now);
-        if (body.skills) await replaceSkills(trx, row.id, body.skills);
-        if (roleChange) await setRole(trx, row.user_id, roleChange, now);
-        let count = 0;
-        if (body.active === false && row.active) count = await flagFutureBookings(trx, row.id, now);
-        // Deactivation and a changed role end every session, so no one keeps rights they lost.
-        if ((body.active === false && row.active) || roleChange)
-          await deleteSessionsOfUser(trx, row.user_id, null);
-        await writeAudit(trx, {
-          actorType: 'staff',
-          actorId: c.get('actor')!.userId,
-          action: 'counsellor_updated',
-          entityType: 'counsellor',
-          entityId: row.id,
-          detail: { ...body, flaggedForRebooking: count },
-          requestId: c.get('requestId'),
-        });
-        return count;
+export const adminCounsellorItemRoutes = new Hono<StaffEnv>()
+  .put('/counsellors/:id', validate('json', CounsellorUpdateSchema), async (c) => {
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    const actor = c.get('actor');
+    const row = await loadCounsellor(db, c.req.param('id'));
+    await checkReferences(db, body.skills, body.siteId);
+    const roleChange = roleChangeOf(actor, row, body);
+    const now = c.get('clock').now();
+    const flagged = await db.transaction().execute(async (trx) => {
+      await updateCounsellorProfile(trx, { id: row.id, userId: row.user_id }, body, now);
+      if (body.skills) await replaceSkills(trx, row.id, body.skills);
+      if (roleChange) await setRole(trx, row.user_id, roleChange, now);
+      let count = 0;
+      if (body.active === false && row.active) count = await flagFutureBookings(trx, row.id, now);
+      // Deactivation and a changed role end every session, so no one keeps rights they lost.
+      if ((body.active === false && row.active) || roleChange) await endAllSessions(trx, row.user_id);
+      await auditStaff(c, 'counsellor_updated', {
+        entityType: 'counsellor',
+        entityId: row.id,
+        detail: { ...body, flaggedForRebooking: count },
+        db: trx,
       });
-      return c.json({
-        counsellor: counsellorJson(await loadCounsellor(db, row.id)),
-        flaggedForRebooking: flagged,
-      });
-    },
-  )
-  .post(
-    '/api/admin/counsellors/:id/reset-password',
-    requireStaff(['operator']),
-    validate('json', ResetPasswordSchema),
-    async (c) => {
-      const db = c.get('db');
-      const actor = c.get('actor')!;
-      const row = await loadCounsellor(db, c.req.param('id'));
-      if (row.user_id === actor.userId)
-        throw new AppError('forbidden', { detail: 'Change your own password under "Account".' });
-      const password = temporaryPassword();
-      const hash = await hashPassword(password);
-      await db.transaction().execute(async (trx) => {
-        // One-time: the counsellor must choose a new one at the next login and is told of the reset.
-        await updatePassword(trx, row.user_id, hash, c.get('clock').now(), true, actor.userId);
-        await deleteSessionsOfUser(trx, row.user_id, null);
-        await writeAudit(trx, {
-          actorType: 'staff',
-          actorId: c.get('actor')!.userId,
-          action: 'password_reset',
-          entityType: 'counsellor',
-          entityId: row.id,
-          requestId: c.get('requestId'),
-        });
-      });
-      c.header('cache-control', 'no-store');
-      return c.json({ status: 'reset', temporaryPassword: password });
-    },
-  );
+      return count;
+    });
+    return c.json({
+      counsellor: counsellorJson(await loadCounsellor(db, row.id)),
+      flaggedForRebooking: flagged,
+    });
+  })
+  .post('/counsellors/:id/reset-password', validate('json', ResetPasswordSchema), async (c) => {
+    const db = c.get('db');
+    const actor = c.get('actor');
+    const row = await loadCounsellor(db, c.req.param('id'));
+    if (row.user_id === actor.userId)
+      throw new AppError('forbidden', { detail: 'Change your own password under "Account".' });
+    const password = temporaryPassword();
+    const hash = await hashPassword(password);
+    await db.transaction().execute(async (trx) => {
+      // One-time: the counsellor must choose a new one at the next login and is told of the reset.
+      await resetToOneTimePassword(trx, row.user_id, hash, c.get('clock').now(), actor.userId);
+      await auditStaff(c, 'password_reset', { entityType: 'counsellor', entityId: row.id, db: trx });
+    });
+    c.header('cache-control', 'no-store');
+    return c.json({ status: 'reset', temporaryPassword: password });
+  });

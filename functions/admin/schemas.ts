@@ -1,6 +1,6 @@
 // valibot schemas for the operator console: services, counsellors, sites, settings, audit queries.
 import * as v from 'valibot';
-import { FederalStateSchema } from '../closures/schemas.ts';
+import { FederalStateSchema } from '../http/schemas.ts';
 
 const minutes = (min: number, max: number, step = 5) =>
   v.pipe(

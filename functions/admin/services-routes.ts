@@ -1,12 +1,11 @@
 // GET/POST /api/admin/services and PUT /api/admin/services/:id: topics with names, durations and rules.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type * as v from 'valibot';
-import { writeAudit } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { Service } from '../db/database.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { ServiceCreateSchema, ServiceUpdateSchema } from './schemas.ts';
 import { insertService, listAllServices, type ServiceValues, updateService } from './services-repository.ts';
 
@@ -49,14 +48,12 @@ function toValues(b: v.InferOutput<typeof ServiceUpdateSchema>): ServiceValues {
   return out;
 }
 
-export const adminServiceRoutes = new Hono<AppEnv>()
-  .use('/api/admin/services', requireStaff(['operator']))
-  .use('/api/admin/services/*', requireStaff(['operator']))
-  .get('/api/admin/services', async (c) => {
+export const adminServiceRoutes = new Hono<StaffEnv>()
+  .get('/services', async (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ services: (await listAllServices(c.get('db'))).map(serviceJson) });
   })
-  .post('/api/admin/services', validate('json', ServiceCreateSchema), async (c) => {
+  .post('/services', validate('json', ServiceCreateSchema), async (c) => {
     const { id, ...rest } = c.req.valid('json');
     const values = toValues(rest);
     const created = await insertService(c.get('db'), id, {
@@ -69,7 +66,7 @@ export const adminServiceRoutes = new Hono<AppEnv>()
     await audit(c, 'service_created', id, values);
     return c.json({ service: serviceJson(created) }, 201);
   })
-  .put('/api/admin/services/:id', validate('json', ServiceUpdateSchema), async (c) => {
+  .put('/services/:id', validate('json', ServiceUpdateSchema), async (c) => {
     const values = toValues(c.req.valid('json'));
     const id = c.req.param('id');
     const updated = await updateService(c.get('db'), id, values, c.get('clock').now());
@@ -78,19 +75,6 @@ export const adminServiceRoutes = new Hono<AppEnv>()
     return c.json({ service: serviceJson(updated) });
   });
 
-async function audit(
-  c: { get: <K extends 'db' | 'actor' | 'requestId'>(k: K) => AppEnv['Variables'][K] },
-  action: string,
-  id: string,
-  detail: object,
-) {
-  await writeAudit(c.get('db'), {
-    actorType: 'staff',
-    actorId: c.get('actor')!.userId,
-    action,
-    entityType: 'service',
-    entityId: id,
-    detail: { ...detail },
-    requestId: c.get('requestId'),
-  });
+function audit(c: Context<StaffEnv>, action: string, id: string, detail: object) {
+  return auditStaff(c, action, { entityType: 'service', entityId: id, detail: { ...detail } });
 }

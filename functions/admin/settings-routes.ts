@@ -1,20 +1,18 @@
 // Sites, operator settings (SMS sender name, retention days, case-file URL template) and the audit log view.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
-import { addDays, startOfDay } from '../agenda/zoned-time.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
+import { auditStaff } from '../audit/audit.ts';
 import { flagHolidayBookings } from '../closures/closures.ts';
-import type { AppEnv } from '../http/context.ts';
-import { sqlState } from '../http/db-errors.ts';
+import { sqlState } from '../db/errors.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { readSettings, writeSettings } from '../platform/settings.ts';
+import { addDays, startOfDay } from '../platform/zoned-time.ts';
 import { listAudit } from './audit-repository.ts';
 import { insertSite, listSites, updateSite } from './counsellors-repository.ts';
 import { AuditQuerySchema, SettingsSchema, SiteSchema } from './schemas.ts';
-import { readSettings, writeSettings } from './settings.ts';
 
 function toInstant(value: string | undefined, tz: string, endOfDay: boolean): Date | undefined {
   if (!value) return undefined;
@@ -24,18 +22,14 @@ function toInstant(value: string | undefined, tz: string, endOfDay: boolean): Da
   return new Date(value);
 }
 
-export const adminSettingsRoutes = new Hono<AppEnv>()
-  .use('/api/admin/sites', requireStaff(['operator']))
-  .use('/api/admin/sites/*', requireStaff(['operator']))
-  .use('/api/admin/settings', requireStaff(['operator']))
-  .use('/api/admin/audit', requireStaff(['operator']))
-  .get('/api/admin/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
-  .post('/api/admin/sites', validate('json', SiteSchema), async (c) => {
+export const adminSettingsRoutes = new Hono<StaffEnv>()
+  .get('/sites', async (c) => c.json({ sites: await listSites(c.get('db')) }))
+  .post('/sites', validate('json', SiteSchema), async (c) => {
     const site = await insertSite(c.get('db'), c.req.valid('json'));
     if (!site) throw new AppError('conflict', { detail: 'A site with this name exists already.' });
     return c.json({ site }, 201);
   })
-  .put('/api/admin/sites/:id', validate('json', SiteSchema), async (c) => {
+  .put('/sites/:id', validate('json', SiteSchema), async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
     const body = c.req.valid('json');
@@ -59,7 +53,7 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
         return { site: after, flaggedBookings: flagged };
       });
       if (!result) throw new AppError('not_found');
-      notifyBookingChange(c.get('deps'));
+      c.get('deps').calendarChanged('all');
       return c.json(result);
     } catch (e) {
       if (sqlState(e) === '23505')
@@ -67,25 +61,18 @@ export const adminSettingsRoutes = new Hono<AppEnv>()
       throw e;
     }
   })
-  .get('/api/admin/settings', async (c) => {
+  .get('/settings', async (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ settings: await readSettings(c.get('db'), c.get('config')) });
   })
-  .put('/api/admin/settings', validate('json', SettingsSchema), async (c) => {
+  .put('/settings', validate('json', SettingsSchema), async (c) => {
     const changes = c.req.valid('json');
     const db = c.get('db');
     await writeSettings(db, changes, c.get('clock').now());
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: c.get('actor')!.userId,
-      action: 'settings_updated',
-      entityType: 'settings',
-      detail: changes,
-      requestId: c.get('requestId'),
-    });
+    await auditStaff(c, 'settings_updated', { entityType: 'settings', detail: changes, db });
     return c.json({ settings: await readSettings(db, c.get('config')) });
   })
-  .get('/api/admin/audit', validate('query', AuditQuerySchema), async (c) => {
+  .get('/audit', validate('query', AuditQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const tz = c.get('config').TIME_ZONE;
     const entries = await listAudit(c.get('db'), {

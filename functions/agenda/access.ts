@@ -4,13 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a syntactically valid UUID (anything else is simply not found). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { isUuid } from '../http/schemas.ts';
 
 /** True when the actor may see the citizen's contact data and the notes of a booking of `counsellorId`. */
 export function mayAccessCounsellor(

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { sha256 } from '../platform/sha256.ts';
-import { presenceForBookings } from '../rooms/repository.ts';
+import { presenceForBookings } from '../rooms/presence.ts';
 import type { AgendaRow } from './repository.ts';
 import { type AgendaStatus, agendaStatus, caseFileUrl } from './status.ts';
 
@@ -47,8 +47,8 @@ export async function toAgendaItems(
       service: r.service_id,
       serviceName: opts.lang === 'en' ? r.name_en : r.name_de,
       kind: r.kind,
-      start: iso(r.start_at)!,
-      end: iso(r.end_at)!,
+      start: new Date(r.start_at).toISOString(),
+      end: new Date(r.end_at).toISOString(),
       status: agendaStatus({ status: r.status, endedAt: r.ended_at, citizenPresent, counsellorPresent }),
       name: r.name,
       phone: r.phone_e164,

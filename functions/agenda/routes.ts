@@ -1,22 +1,21 @@
 // GET /api/staff/agenda (ETag polling) and POST /api/staff/bookings/:id/phone-fallback.
 import { Hono } from 'hono';
-import { readSettings } from '../admin/settings.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { Actor, AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { Actor, StaffEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { readSettings } from '../platform/settings.ts';
+import { addDays, dateIn, daysBetween, startOfDay } from '../platform/zoned-time.ts';
 import { findAccessibleBooking, mayAccessCounsellor, redactCitizen } from './access.ts';
 import { etagOf, matchesEtag, toAgendaItems } from './agenda.ts';
 import { counsellorExists, listAgenda, markPhoneFallback } from './repository.ts';
 import { AgendaQuerySchema } from './schemas.ts';
-import { addDays, dateIn, daysBetween, startOfDay } from './zoned-time.ts';
 
 export const MAX_AGENDA_DAYS = 42;
 
 /** Whose agenda: the asked counsellor (operators, or oneself), else one's own, else (operators) everyone's. */
-async function agendaOwner(c: { get(k: 'db'): AppEnv['Variables']['db'] }, actor: Actor, asked?: string) {
+async function agendaOwner(c: { get(k: 'db'): StaffEnv['Variables']['db'] }, actor: Actor, asked?: string) {
   if (asked) {
     if (actor.role !== 'operator' && asked !== actor.counsellorId) throw new AppError('forbidden');
     if (!(await counsellorExists(c.get('db'), asked))) throw new AppError('not_found');
@@ -27,10 +26,10 @@ async function agendaOwner(c: { get(k: 'db'): AppEnv['Variables']['db'] }, actor
   throw new AppError('forbidden', { detail: 'This account has no counsellor profile.' });
 }
 
-export const agendaRoutes = new Hono<AppEnv>()
-  .get('/api/staff/agenda', requireStaff(), validate('query', AgendaQuerySchema), async (c) => {
+export const agendaRoutes = new Hono<StaffEnv>()
+  .get('/agenda', validate('query', AgendaQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const actor = c.get('actor')!;
+    const actor = c.get('actor');
     const { TIME_ZONE: tz } = c.get('config');
     const from = q.from ?? dateIn(c.get('clock').now(), tz);
     const to = q.to ?? addDays(from, 6);
@@ -59,20 +58,17 @@ export const agendaRoutes = new Hono<AppEnv>()
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     const personal = items.filter((i) => i.name || i.phone || i.customerNumber).map((i) => i.id);
     if (personal.length > 0) {
-      await writeAudit(db, {
-        actorType: 'staff',
-        actorId: actor.userId,
-        action: 'agenda_read',
+      await auditStaff(c, 'agenda_read', {
         entityType: 'agenda',
         entityId: counsellorId ?? 'all',
         detail: { from, to, bookingIds: personal },
-        requestId: c.get('requestId'),
+        db,
       });
     }
     return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
   })
-  .post('/api/staff/bookings/:id/phone-fallback', requireStaff(), async (c) => {
-    const actor = c.get('actor')!;
+  .post('/bookings/:id/phone-fallback', async (c) => {
+    const actor = c.get('actor');
     const db = c.get('db');
     const booking = await findAccessibleBooking(db, actor, c.req.param('id'));
     if (booking.status === 'cancelled')
@@ -80,14 +76,7 @@ export const agendaRoutes = new Hono<AppEnv>()
     const now = c.get('clock').now();
     await db.transaction().execute(async (trx) => {
       await markPhoneFallback(trx, booking.id, now);
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: actor.userId,
-        action: 'phone_fallback',
-        entityType: 'booking',
-        entityId: booking.id,
-        requestId: c.get('requestId'),
-      });
+      await auditStaff(c, 'phone_fallback', { entityType: 'booking', entityId: booking.id, db: trx });
     });
     return c.json({
       booking: { id: booking.id, status: booking.status, phoneFallbackAt: now.toISOString() },

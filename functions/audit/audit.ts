@@ -1,6 +1,10 @@
 // Appends to the audit log: who (staff, citizen, system) accessed or changed what.
+import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { AppEnv, StaffEnv } from '../http/context.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface AuditEntry {
   actorType: 'staff' | 'citizen' | 'system';
@@ -12,10 +16,7 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
-export async function writeAudit(
-  db: Kysely<Database> | Transaction<Database>,
-  entry: AuditEntry,
-): Promise<void> {
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -28,4 +29,36 @@ export async function writeAudit(
       request_id: entry.requestId ?? null,
     })
     .execute();
+}
+
+/** What a request's audit entry names besides its actor: the record, details, and the transaction to write in. */
+export interface RequestAudit {
+  entityType: string;
+  entityId?: string | null;
+  detail?: Record<string, unknown>;
+  /** The transaction the change commits in; the request's pool otherwise. */
+  db?: Db;
+}
+
+/** The audit entry of a staff member's action in this request (actor and request id from the context). */
+export function auditStaff(c: Context<StaffEnv>, action: string, entry: RequestAudit): Promise<void> {
+  return writeRequestAudit(c, { actorType: 'staff', actorId: c.get('actor').userId }, action, entry);
+}
+
+/** The audit entry of a citizen's action in this request. */
+export function auditCitizen<E extends AppEnv>(
+  c: Context<E>,
+  action: string,
+  entry: RequestAudit,
+): Promise<void> {
+  return writeRequestAudit(c, { actorType: 'citizen' }, action, entry);
+}
+
+function writeRequestAudit<E extends AppEnv>(
+  c: Context<E>,
+  actor: Pick<AuditEntry, 'actorType' | 'actorId'>,
+  action: string,
+  { db, ...entry }: RequestAudit,
+): Promise<void> {
+  return writeAudit(db ?? c.get('db'), { ...actor, action, ...entry, requestId: c.get('requestId') });
 }

@@ -1,15 +1,15 @@
 // Ad-hoc sessions: a counsellor starts a video call now; it uses the capacity kept in reserve for exactly this.
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.ts';
 import { takeCapacity } from '../capacity/buckets.ts';
 import type { Booking, Database, Language } from '../db/database.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import type { Config } from '../env.ts';
+import type { AppDeps } from '../http/context.ts';
 import { enqueueMessage } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
-import { invalidateSlotCache } from '../slots/cache.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
 import { insertBookingIfFree } from './repository.ts';
-import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { runBookingTransaction } from './transaction.ts';
 
 export interface AdhocRequest {
   counsellorId: string;
@@ -38,10 +38,14 @@ class NoCapacity extends Error {}
  * so it may use the ad-hoc reserve; the counsellor must not have another live booking overlapping it.
  * The booking, the capacity, the SMS with the join link and the audit entry commit together.
  */
-export async function createAdhocBooking(db: Kysely<Database>, req: AdhocRequest): Promise<AdhocResult> {
+export async function createAdhocBooking(
+  deps: Pick<AppDeps, 'db' | 'calendarChanged'>,
+  req: AdhocRequest,
+): Promise<AdhocResult> {
+  const db = deps.db;
   try {
     const result = await runBookingTransaction(db, (trx) => bookAdhoc(trx, req));
-    if (result.ok) invalidateSlotCache(db, 'bookings');
+    if (result.ok) deps.calendarChanged('bookings');
     return result;
   } catch (error) {
     if (error instanceof NoCapacity) return { ok: false, reason: 'capacity_unavailable' };

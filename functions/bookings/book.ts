@@ -1,29 +1,35 @@
 // Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit in one statement.
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
 import { isClosingDayViolation } from '../closures/closures.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
+import { retryTransient } from '../db/transaction.ts';
 import type { Config } from '../env.ts';
+import type { AppDeps, AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
 import { isInterpreterUnavailable, type PreparedClaim, prepareClaim } from '../interpreters/interpreters.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
-import { cacheOf } from '../slots/cache.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
+import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
-import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
-import { withBookingGate } from './gate.ts';
 import { phoneLimitError } from './limits.ts';
 import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { isRequestKeyConflict, type RequestKey, RequestKeyTaken, sealedLinksOf } from './request-keys.ts';
-import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { retryTransient } from './transaction.ts';
 
-export interface BookingContext {
-  db: Kysely<Database>;
-  config: Config;
+/** What a booking flow needs: the app's dependencies it touches, the time and the request id. */
+export interface BookingContext
+  extends Pick<AppDeps, 'db' | 'config' | 'memo' | 'bookingGate' | 'calendarChanged'> {
   now: Date;
   requestId: string;
+}
+
+export function bookingContext<E extends AppEnv>(c: Context<E>): BookingContext {
+  const { db, config, memo, bookingGate, calendarChanged } = c.get('deps');
+  const now = c.get('clock').now();
+  return { db, config, memo, bookingGate, calendarChanged, now, requestId: c.get('requestId') };
 }
 
 export interface BookingRequest {
@@ -67,8 +73,8 @@ export async function findBookableService(db: Kysely<Database>, id: string): Pro
 /** A service edit reaches bookings within this long; the claim statement re-checks that the service is still active. */
 const SERVICE_TTL_MS = 5_000;
 
-function cachedBookableService(db: Kysely<Database>, id: string): Promise<Service | undefined> {
-  return cacheOf(db).memo(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(db, id));
+function cachedBookableService(ctx: BookingContext, id: string): Promise<Service | undefined> {
+  return ctx.memo.get(`service:${id}`, SERVICE_TTL_MS, () => findBookableService(ctx.db, id));
 }
 
 /**
@@ -76,7 +82,7 @@ function cachedBookableService(db: Kysely<Database>, id: string): Promise<Servic
  * reminder SMS, the audit entry. Exported so that the pgbench ceiling (bench/booking.ts) sends the same.
  */
 export async function buildScheduledClaim(
-  ctx: BookingContext,
+  ctx: Pick<BookingContext, 'config' | 'now' | 'requestId'>,
   service: Service,
   req: BookingRequest,
   interpreter?: PreparedClaim,
@@ -111,8 +117,8 @@ export async function buildScheduledClaim(
       serviceId: service.id,
       start: req.start,
       end,
-      blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
-      blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+      blockedStart: new Date(blockedSpan(rules, req.start.getTime()).start),
+      blockedEnd: new Date(blockedSpan(rules, req.start.getTime()).end),
       joinCodeHash,
       manageTokenHash,
       roomName: generateRoomName(),
@@ -149,7 +155,6 @@ function interpreterClaimFor(
   language: string,
 ): Promise<PreparedClaim> {
   const rules = rulesOf(service);
-  const end = req.start.getTime() + rules.durationMinutes * 60_000;
   return prepareClaim(
     ctx.db,
     {
@@ -157,8 +162,8 @@ function interpreterClaimFor(
       bookingId: crypto.randomUUID(),
       kind: 'scheduled',
       start: req.start,
-      blockedStart: new Date(req.start.getTime() - rules.bufferBeforeMinutes * 60_000),
-      blockedEnd: new Date(end + rules.bufferAfterMinutes * 60_000),
+      blockedStart: new Date(blockedSpan(rules, req.start.getTime()).start),
+      blockedEnd: new Date(blockedSpan(rules, req.start.getTime()).end),
       serviceName: service.name_de,
     },
     language,
@@ -167,18 +172,18 @@ function interpreterClaimFor(
 }
 
 export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  return withBookingGate(ctx, () => bookSlotNow(ctx, req));
+  return ctx.bookingGate.run(() => bookSlotNow(ctx, req));
 }
 
 async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
-  const service = await cachedBookableService(ctx.db, req.serviceId);
+  const service = await cachedBookableService(ctx, req.serviceId);
   if (!service) return { ok: false, reason: 'unknown_service' };
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;
   const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
   const candidates = await workingCandidates(
-    ctx.db,
+    ctx,
     service,
     rules,
     timeZone,
@@ -203,6 +208,7 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
       }),
     );
     if (!booking) return { ok: false, reason: 'slot_unavailable' };
+    ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
     if (isCapacityViolation(error) || isClosingDayViolation(error))

@@ -3,9 +3,9 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Database } from '../db/database.ts';
+import { sqlState } from '../db/errors.ts';
 import type { Config } from '../env.ts';
 import type { AppEnv } from '../http/context.ts';
-import { sqlState } from '../http/db-errors.ts';
 import { rateLimited, requestClientKey } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 

@@ -7,27 +7,17 @@ import { pickLanguage } from '../http/language.ts';
 import { guardedLookup, MANAGE_MISSES } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { type BookingContext, joinUrlOf, manageUrlOf } from './book.ts';
+import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
+import { bookingContext, joinUrlOf, manageUrlOf } from './book.ts';
 import { bookingToIcs } from './ics.ts';
 import { cancelByManageToken, rescheduleByManageToken } from './manage.ts';
 import { publicBooking, serviceName } from './present.ts';
 import { findBookingByManageHash, findRescheduleRoot } from './repository.ts';
 import { slotInvalid } from './routes.ts';
 import { RescheduleBodySchema } from './schemas.ts';
-import { hashSecret, looksLikeSecret } from './secrets.ts';
 
 function unknownToken(): AppError {
   return new AppError('not_found', { detail: 'Unknown or expired link.' });
-}
-
-function contextOf(c: Context<AppEnv>): BookingContext {
-  return {
-    db: c.get('db'),
-    config: c.get('config'),
-    now: c.get('clock').now(),
-    requestId: c.get('requestId'),
-  };
 }
 
 /** The token, its hash and its booking; unknown tokens are counted per client (MANAGE_MISSES). */
@@ -68,19 +58,18 @@ export const manageRoutes = new Hono<AppEnv>()
   })
   .delete('/api/bookings/manage/:token', async (c) => {
     const { hash } = await tokenHashOf(c);
-    const result = await cancelByManageToken(contextOf(c), hash);
+    const result = await cancelByManageToken(bookingContext(c), hash);
     if (!result.ok) {
       if (result.reason === 'not_found')
         throw new AppError('not_found', { detail: 'Unknown or expired link.' });
       throw new AppError('conflict', { detail: 'This appointment can no longer be cancelled.' });
     }
-    notifyBookingChange(c.get('deps'), 'bookings');
     return c.json({ booking: publicBooking(result.booking, c.get('config').TIME_ZONE) });
   })
   .post('/api/bookings/manage/:token/reschedule', validate('json', RescheduleBodySchema), async (c) => {
     const { token } = await tokenHashOf(c);
     const config = c.get('config');
-    const result = await rescheduleByManageToken(contextOf(c), token, c.req.valid('json').start);
+    const result = await rescheduleByManageToken(bookingContext(c), token, c.req.valid('json').start);
     if (!result.ok) {
       switch (result.reason) {
         case 'not_found':
@@ -97,7 +86,6 @@ export const manageRoutes = new Hono<AppEnv>()
           });
       }
     }
-    notifyBookingChange(c.get('deps'), 'bookings');
     return c.json({
       booking: publicBooking(result.booking, config.TIME_ZONE),
       joinUrl: joinUrlOf(config, result.joinCode),

@@ -3,6 +3,7 @@ import { writeAudit } from '../audit/audit.ts';
 import { releaseCapacity } from '../capacity/buckets.ts';
 import { isClosingDayViolation } from '../closures/closures.ts';
 import type { Booking, Service } from '../db/database.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import {
   claimInterpreter,
   interpreterLanguageOf,
@@ -12,15 +13,13 @@ import {
 import { queueBookingMessages } from '../notifications/booking-messages.ts';
 import { cancelPendingMessages, enqueueMessage } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
+import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
-import { checkStart, type StartCheck } from '../slots/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf, SlotTaken } from './book.ts';
-import { withBookingGate } from './gate.ts';
 import { claimSlot, rankCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { findBookingById, findBookingByManageHash, markCancelled } from './repository.ts';
-import { generateRoomName, generateSecret, hashSecret } from './secrets.ts';
-import { runBookingTransaction } from './transaction.ts';
 
 export type CancelResult =
   | { ok: true; booking: Booking }
@@ -38,7 +37,7 @@ export function cancelByManageToken(
   tokenHash: Uint8Array,
   by: 'citizen' | 'staff' = 'citizen',
 ): Promise<CancelResult> {
-  return withBookingGate(ctx, () => cancelNow(ctx, tokenHash, by));
+  return ctx.bookingGate.run(() => cancelNow(ctx, tokenHash, by));
 }
 
 async function cancelNow(
@@ -56,6 +55,7 @@ async function cancelNow(
       }
       return cancelLocked(ctx, trx, b, by, null);
     });
+    ctx.calendarChanged('bookings');
     return { ok: true, booking };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, reason: error.reason };
@@ -148,7 +148,7 @@ export function rescheduleByManageToken(
   token: string,
   start: Date,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx, async () => {
+  return ctx.bookingGate.run(async () => {
     const tokenHash = await hashSecret(token);
     return rescheduleNow(ctx, start, {
       by: 'citizen',
@@ -170,7 +170,7 @@ export function rescheduleByStaff(
   start: Date,
   actorId: string | null,
 ): Promise<RescheduleResult> {
-  return withBookingGate(ctx, () =>
+  return ctx.bookingGate.run(() =>
     rescheduleNow(ctx, start, {
       by: 'staff',
       actorId,
@@ -192,7 +192,7 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
   const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
   if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
   const candidates = await rankCandidates(
-    ctx.db,
+    ctx,
     service,
     rules,
     timeZone,
@@ -216,8 +216,8 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
           bookingId: current.id,
           kind: 'scheduled',
           start,
-          blockedStart: new Date(start.getTime() - rules.bufferBeforeMinutes * 60_000),
-          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+          blockedStart: new Date(blockedSpan(rules, start.getTime()).start),
+          blockedEnd: new Date(blockedSpan(rules, start.getTime()).end),
           serviceName: service.name_de,
           replacesBookingId: current.id,
         },
@@ -248,8 +248,8 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
           kind: 'scheduled',
           start,
           end,
-          blockedStart: new Date(start.getTime() - rules.bufferBeforeMinutes * 60_000),
-          blockedEnd: new Date(end.getTime() + rules.bufferAfterMinutes * 60_000),
+          blockedStart: new Date(blockedSpan(rules, start.getTime()).start),
+          blockedEnd: new Date(blockedSpan(rules, start.getTime()).end),
           joinCodeHash,
           manageTokenHash: old.manage_token_hash,
           roomName,
@@ -293,6 +293,7 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
       });
       return row;
     });
+    ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode };
   } catch (error) {
     if (error instanceof SlotTaken || isClosingDayViolation(error) || isInterpreterUnavailable(error))

@@ -4,41 +4,35 @@ import { releaseCapacity, takeCapacityIfCounsellorFits } from '../capacity/bucke
 import { closedDatesByCounsellor, type FederalState, loadClosingDays } from '../closures/closures.ts';
 import type { Booking, Database, Service } from '../db/database.ts';
 import type { PreparedClaim } from '../interpreters/interpreters.ts';
-import { cacheOf } from '../slots/cache.ts';
-import { loadSkilledCounsellors, type RosterEntry } from '../slots/repository.ts';
-import { type ServiceRules, withinWorkingHours, workingCheck } from '../slots/slot-engine.ts';
-import { localDateOf } from '../slots/time-zone.ts';
+import { localDateOf } from '../platform/time-zone.ts';
+import type { TtlMemo } from '../platform/ttl-memo.ts';
+import { blockedSpan, type ServiceRules, withinWorkingHours, workingCheck } from '../schedule/slot-engine.ts';
+import { rosterOf } from '../slots/calendar.ts';
 import { type BookingInsert, deleteBooking, insertBookingIfFree } from './repository.ts';
 
-/** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
-const ROSTER_TTL_MS = 5_000;
-
-function skilledCounsellors(db: Kysely<Database>, serviceId: string): Promise<RosterEntry[]> {
-  return cacheOf(db).memo(`roster:${serviceId}`, ROSTER_TTL_MS, () => loadSkilledCounsellors(db, serviceId));
-}
+/** Closing days change rarely; the database's closing-day guard refuses a booking a stale list let through. */
+const CLOSING_DAYS_TTL_MS = 5_000;
 
 /**
  * Who offers the service, works during the blocked time of a session at `start` and is not on a
- * public holiday or closing day then (from the cached roster and closing days, at most one query).
- * Closing days are cached as briefly as the roster: the database's closing-day guard refuses a
- * booking that a stale list let through.
+ * public holiday or closing day then (from the memoised roster and closing days, at most one query).
  */
 export async function workingCandidates(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; memo: TtlMemo },
   service: Service,
   rules: ServiceRules,
   timeZone: string,
   start: Date,
   defaultState: FederalState | '' = '',
 ): Promise<string[]> {
-  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
-  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
+  const { start: blockedStart, end: blockedEnd } = blockedSpan(rules, start.getTime());
   const works = workingCheck(timeZone, blockedStart, blockedEnd);
-  const roster = (await skilledCounsellors(db, service.id)).filter((c) => works(c.hours));
+  const db = deps.db;
+  const roster = (await rosterOf(deps, service.id)).filter((c) => works(c.hours));
   if (roster.length === 0) return [];
   const first = localDateOf(blockedStart, timeZone);
   const last = localDateOf(blockedEnd - 1, timeZone);
-  const days = await cacheOf(db).memo(`closing-days:${first}|${last}`, ROSTER_TTL_MS, () =>
+  const days = await deps.memo.get(`closing-days:${first}|${last}`, CLOSING_DAYS_TTL_MS, () =>
     loadClosingDays(db, first, last),
   );
   const closed = closedDatesByCounsellor(roster, days, defaultState || null, first, last);
@@ -52,7 +46,7 @@ export async function workingCandidates(
  * all of it when the booking is inserted.
  */
 export async function rankCandidates(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; memo: TtlMemo },
   service: Service,
   rules: ServiceRules,
   timeZone: string,
@@ -60,9 +54,9 @@ export async function rankCandidates(
   ignoreBookingId?: string,
   defaultState: FederalState | '' = '',
 ): Promise<string[]> {
-  const blockedStart = start.getTime() - rules.bufferBeforeMinutes * 60_000;
-  const blockedEnd = start.getTime() + (rules.durationMinutes + rules.bufferAfterMinutes) * 60_000;
-  const ids = await workingCandidates(db, service, rules, timeZone, start, defaultState);
+  const { start: blockedStart, end: blockedEnd } = blockedSpan(rules, start.getTime());
+  const db = deps.db;
+  const ids = await workingCandidates(deps, service, rules, timeZone, start, defaultState);
   if (ids.length === 0) return [];
   const ranked = await rankByDayCount(db, ids, timeZone, start, blockedStart, blockedEnd, ignoreBookingId);
   if (ranked.zoneMatches) return ranked.ids;

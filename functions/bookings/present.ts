@@ -1,7 +1,7 @@
 // The public shape of a booking: never the counsellor, times in the service time zone.
 import type { Booking, Language } from '../db/database.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import { localizedService, type NamedService } from '../services/translations.ts';
-import { formatInZone } from '../slots/time-zone.ts';
 
 export interface PublicBooking {
   id: string;

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { Booking, Database } from '../db/database.ts';
-import { sqlState } from '../http/db-errors.ts';
+import { sqlState } from '../db/errors.ts';
 import { AppError } from '../http/problem.ts';
 import { LinkKeyMissing, linkKeyring, openLinks, sealLinks } from '../platform/link-seal.ts';
 import { sha256 } from '../platform/sha256.ts';

@@ -6,8 +6,7 @@ import type { Config } from '../env.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
+import { bookingContext, bookSlot, joinUrlOf, manageUrlOf } from './book.ts';
 import { assertCustomerNumber, assertPhoneCountry, hitBookingLimits, syncPhoneLimits } from './limits.ts';
 import { publicBooking } from './present.ts';
 import { type Replay, type RequestKey, RequestKeyTaken, replayOf, requestKeyOf } from './request-keys.ts';
@@ -51,22 +50,19 @@ export const bookingRoutes = new Hono<AppEnv>().post(
     )
       await requireCode({ db: c.get('db'), sms: c.get('sms'), config }, body.phone, body.language, now);
     await syncPhoneLimits(c.get('db'), config);
-    const result = await bookSlot(
-      { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') },
-      {
-        requestKey,
-        consent: { at: c.get('clock').now().toISOString(), noticeVersion: config.PRIVACY_NOTICE_VERSION },
-        serviceId: body.service,
-        start: body.start,
-        phone: body.phone,
-        name: body.name,
-        // Not collected: no feature sends e-mail, so an address would be personal data kept for nothing.
-        email: null,
-        customerNumber: body.customerNumber,
-        language: body.language,
-        interpreter: body.interpreter,
-      },
-    ).catch((e: unknown) => replayTaken(c, e, requestKey));
+    const result = await bookSlot(bookingContext(c), {
+      requestKey,
+      consent: { at: c.get('clock').now().toISOString(), noticeVersion: config.PRIVACY_NOTICE_VERSION },
+      serviceId: body.service,
+      start: body.start,
+      phone: body.phone,
+      name: body.name,
+      // Not collected: no feature sends e-mail, so an address would be personal data kept for nothing.
+      email: null,
+      customerNumber: body.customerNumber,
+      language: body.language,
+      interpreter: body.interpreter,
+    }).catch((e: unknown) => replayTaken(c, e, requestKey));
     if ('replay' in result) return created(c, config, result.replay, true);
     if (!result.ok) {
       if (result.reason === 'phone_limit') throw result.error;
@@ -82,7 +78,6 @@ export const bookingRoutes = new Hono<AppEnv>().post(
         detail: 'This time is no longer free. Please choose another.',
       });
     }
-    notifyBookingChange(c.get('deps'), 'bookings');
     return created(c, config, result, false);
   },
 );

@@ -1,37 +1,8 @@
 // valibot schemas of the citizen booking API: the booking form, the reschedule body, the manage token.
 import * as v from 'valibot';
 import { LANGUAGES } from '../db/database.ts';
-import { LANGUAGE_CODE } from '../interpreters/languages.ts';
-import { SERVICE_ID } from '../slots/schemas.ts';
-import { normalizeMobilePhone } from './phone.ts';
-
-export const InterpreterLanguage = v.pipe(
-  v.string(),
-  v.regex(LANGUAGE_CODE, 'must be a language code such as tr or dgs'),
-);
-
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 date-time with an offset, as an instant. */
-export const Instant = v.pipe(
-  v.string(),
-  v.regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset'),
-  v.transform((s) => new Date(s)),
-  v.check((d) => !Number.isNaN(d.getTime()), 'must be a real date-time'),
-);
-
-/** A mobile number, normalised to E.164 (German numbers may omit +49). */
-export const MobilePhone = v.pipe(
-  v.string(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const result = normalizeMobilePhone(dataset.value);
-    if (result.ok) return result.e164;
-    addIssue({
-      message: result.reason === 'not_mobile' ? 'must be a mobile number' : 'must be a valid phone number',
-    });
-    return NEVER;
-  }),
-);
+import { Instant, MobilePhone, ServiceId, Uuid } from '../http/schemas.ts';
+import { InterpreterLanguage } from '../interpreters/languages.ts';
 
 /** An optional text field; an empty string counts as absent. */
 const optionalText = (max: number) =>
@@ -48,7 +19,7 @@ const optionalText = (max: number) =>
   );
 
 export const BookingBodySchema = v.object({
-  service: v.pipe(v.string(), v.regex(SERVICE_ID, 'must be a service id')),
+  service: ServiceId,
   start: Instant,
   phone: MobilePhone,
   name: optionalText(200),
@@ -72,7 +43,7 @@ export const BookingBodySchema = v.object({
   /** The SMS code after a 428 phone_verification_required (BOOKING_PHONE_VERIFICATION). */
   verification: v.optional(
     v.object({
-      id: v.pipe(v.string(), v.uuid('must be the verificationId of the 428 answer')),
+      id: Uuid('must be the verificationId of the 428 answer'),
       code: v.pipe(
         v.string(),
         v.trim(),
@@ -87,3 +58,7 @@ export type BookingBody = v.InferOutput<typeof BookingBodySchema>;
 export const RescheduleBodySchema = v.object({ start: Instant });
 
 export const TokenParamSchema = v.object({ token: v.string() });
+
+export const CancelBodySchema = v.object({
+  message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, 'must be at most 300 characters')), ''),
+});

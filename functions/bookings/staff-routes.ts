@@ -1,25 +1,21 @@
 // Operator API for bookings that no longer fit (absence, lower capacity, maintenance): moving them, or cancelling with a message.
 import { Hono } from 'hono';
-import { writeAudit } from '../audit/audit.ts';
-import { CancelBodySchema, UuidParamSchema } from '../capacity/schemas.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { bookingContext } from './book.ts';
 import { cancelLocked, rescheduleByStaff } from './manage.ts';
 import { publicBooking } from './present.ts';
 import { findBookingById } from './repository.ts';
 import { slotInvalid } from './routes.ts';
-import { RescheduleBodySchema } from './schemas.ts';
-import { runBookingTransaction } from './transaction.ts';
+import { CancelBodySchema, RescheduleBodySchema } from './schemas.ts';
 
-export const bookingStaffRoutes = new Hono<AppEnv>()
-  .use('/api/admin/rebooking-needed', requireOperator())
-  .use('/api/admin/bookings/:id/cancel', requireOperator())
-  .use('/api/admin/bookings/:id/reschedule', requireOperator())
-  .get('/api/admin/rebooking-needed', async (c) => {
+export const bookingStaffRoutes = new Hono<StaffEnv>()
+  .get('/rebooking-needed', async (c) => {
     const db = c.get('db');
     const now = c.get('clock').now();
     const tz = c.get('config').TIME_ZONE;
@@ -37,16 +33,13 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
       .orderBy('b.start_at')
       .limit(1000)
       .execute();
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: c.get('actor')?.userId ?? null,
-      action: 'rebooking_list.viewed',
+    await auditStaff(c, 'rebooking_list.viewed', {
       entityType: 'booking',
-      detail: { count: rows.length, citizenData: c.get('actor')?.supervisor === true },
-      requestId: c.get('requestId'),
+      detail: { count: rows.length, citizenData: c.get('actor').supervisor === true },
+      db,
     });
     // Need-to-know: moving an appointment needs no contact data; the new link goes out by SMS.
-    const seesCitizen = c.get('actor')?.supervisor === true;
+    const seesCitizen = c.get('actor').supervisor === true;
     return c.json({
       bookings: rows.map((r) => ({
         ...publicBooking(r, tz),
@@ -60,62 +53,42 @@ export const bookingStaffRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post(
-    '/api/admin/bookings/:id/cancel',
-    validate('param', UuidParamSchema),
-    validate('json', CancelBodySchema),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const { message } = c.req.valid('json');
-      const ctx = {
-        db: c.get('db'),
-        config: c.get('config'),
-        now: c.get('clock').now(),
-        requestId: c.get('requestId'),
-      };
-      const actorId = c.get('actor')?.userId ?? null;
-      const booking = await runBookingTransaction(ctx.db, async (trx) => {
-        const b = await findBookingById(trx, id, true);
-        if (!b) throw new AppError('not_found');
-        if (b.status === 'cancelled') return b;
-        if (b.status !== 'confirmed')
-          throw new AppError('conflict', { detail: 'Only confirmed bookings can be cancelled.' });
-        return cancelLocked(ctx, trx, b, 'staff', actorId, { message: message !== '' }, message);
-      });
-      notifyBookingChange(c.get('deps'));
-      return c.json({ booking: publicBooking(booking, ctx.config.TIME_ZONE) });
-    },
-  )
-  .post(
-    '/api/admin/bookings/:id/reschedule',
-    validate('param', UuidParamSchema),
-    validate('json', RescheduleBodySchema),
-    async (c) => {
-      const config = c.get('config');
-      const ctx = { db: c.get('db'), config, now: c.get('clock').now(), requestId: c.get('requestId') };
-      const { id } = c.req.valid('param');
-      const actorId = c.get('actor')?.userId ?? null;
-      const result = await rescheduleByStaff(ctx, id, c.req.valid('json').start, actorId);
-      if (!result.ok) {
-        switch (result.reason) {
-          case 'not_found':
-            throw new AppError('not_found');
-          case 'not_reschedulable':
-            throw new AppError('conflict', { detail: 'Only future confirmed bookings can be moved.' });
-          case 'unknown_service':
-            throw new AppError('unknown_service');
-          case 'slot_invalid':
-            throw slotInvalid(result.why);
-          case 'slot_unavailable':
-            throw new AppError('slot_unavailable', { detail: 'This time is no longer free.' });
-        }
+  .post('/bookings/:id/cancel', idParam, validate('json', CancelBodySchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const { message } = c.req.valid('json');
+    const ctx = bookingContext(c);
+    const actorId = c.get('actor').userId ?? null;
+    const booking = await runBookingTransaction(ctx.db, async (trx) => {
+      const b = await findBookingById(trx, id, true);
+      if (!b) throw new AppError('not_found');
+      if (b.status === 'cancelled') return b;
+      if (b.status !== 'confirmed')
+        throw new AppError('conflict', { detail: 'Only confirmed bookings can be cancelled.' });
+      return cancelLocked(ctx, trx, b, 'staff', actorId, { message: message !== '' }, message);
+    });
+    ctx.calendarChanged('bookings');
+    return c.json({ booking: publicBooking(booking, ctx.config.TIME_ZONE) });
+  })
+  .post('/bookings/:id/reschedule', idParam, validate('json', RescheduleBodySchema), async (c) => {
+    const config = c.get('config');
+    const ctx = bookingContext(c);
+    const { id } = c.req.valid('param');
+    const actorId = c.get('actor').userId ?? null;
+    const result = await rescheduleByStaff(ctx, id, c.req.valid('json').start, actorId);
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'not_found':
+          throw new AppError('not_found');
+        case 'not_reschedulable':
+          throw new AppError('conflict', { detail: 'Only future confirmed bookings can be moved.' });
+        case 'unknown_service':
+          throw new AppError('unknown_service');
+        case 'slot_invalid':
+          throw slotInvalid(result.why);
+        case 'slot_unavailable':
+          throw new AppError('slot_unavailable', { detail: 'This time is no longer free.' });
       }
-      notifyBookingChange(c.get('deps'));
-      // The new join link goes to the citizen by SMS only; the operator has no use for the secret.
-      return c.json({ booking: publicBooking(result.booking, config.TIME_ZONE), previousBookingId: id });
-    },
-  );
-
-function requireOperator() {
-  return requireStaff(['operator']);
-}
+    }
+    // The new join link goes to the citizen by SMS only; the operator has no use for the secret.
+    return c.json({ booking: publicBooking(result.booking, config.TIME_ZONE), previousBookingId: id });
+  });

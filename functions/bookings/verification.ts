@@ -79,7 +79,7 @@ export async function requireCode(
       extra: { limit: 'sms-budget' },
     });
   const id = crypto.randomUUID();
-  const code = String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, '0');
+  const code = String((crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % 1_000_000).padStart(6, '0');
   await d.db
     .insertInto('phone_verifications')
     .values({

@@ -1,13 +1,12 @@
 // Weekly hours and absences: counsellors keep their own, operators any counsellor's; clashing bookings get flagged.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { runBookingTransaction } from '../bookings/transaction.ts';
-import type { AppEnv } from '../http/context.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam, idParams } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { formatInZone } from '../slots/time-zone.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import {
   addAbsence,
   listAbsences,
@@ -15,17 +14,15 @@ import {
   lockCounsellor,
   replaceWorkingHours,
 } from './availability.ts';
-import { AbsenceBodySchema, UuidParamSchema, WorkingHoursBodySchema } from './schemas.ts';
+import { AbsenceBodySchema, WorkingHoursBodySchema } from './schemas.ts';
 
-const AbsenceParamSchema = UuidParamSchema;
-
-function ownCounsellor(c: Context<AppEnv>): string {
-  const id = c.get('actor')?.counsellorId;
+function ownCounsellor(c: Context<StaffEnv>): string {
+  const id = c.get('actor').counsellorId;
   if (!id) throw new AppError('forbidden', { detail: 'Only counsellors have working hours and absences.' });
   return id;
 }
 
-function absenceJson(c: Context<AppEnv>, a: { id: string; s: Date; e: Date; reason: string }) {
+function absenceJson(c: Context<StaffEnv>, a: { id: string; s: Date; e: Date; reason: string }) {
   const tz = c.get('config').TIME_ZONE;
   return {
     id: a.id,
@@ -36,18 +33,18 @@ function absenceJson(c: Context<AppEnv>, a: { id: string; s: Date; e: Date; reas
 }
 
 async function createAbsence(
-  c: Context<AppEnv>,
+  c: Context<StaffEnv>,
   counsellorId: string,
   body: { start: Date; end: Date; reason: string },
 ) {
   const now = c.get('clock').now();
-  const actor = { userId: c.get('actor')?.userId ?? null, requestId: c.get('requestId') };
+  const actor = { userId: c.get('actor').userId ?? null, requestId: c.get('requestId') };
   const result = await runBookingTransaction(c.get('db'), async (trx) => {
     if (!(await lockCounsellor(trx, counsellorId))) return null;
     return addAbsence(trx, counsellorId, body, now, actor);
   });
   if (!result) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json(
     {
       absence: absenceJson(c, { id: result.id, s: body.start, e: body.end, reason: body.reason }),
@@ -57,7 +54,7 @@ async function createAbsence(
   );
 }
 
-async function deleteAbsence(c: Context<AppEnv>, counsellorId: string, absenceId: string) {
+async function deleteAbsence(c: Context<StaffEnv>, counsellorId: string, absenceId: string) {
   const result = await c
     .get('db')
     .deleteFrom('absences')
@@ -65,74 +62,59 @@ async function deleteAbsence(c: Context<AppEnv>, counsellorId: string, absenceId
     .where('counsellor_id', '=', counsellorId)
     .executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json({ deleted: absenceId });
 }
 
 async function putHours(
-  c: Context<AppEnv>,
+  c: Context<StaffEnv>,
   counsellorId: string,
   hours: { weekday: number; start: string; end: string }[],
 ) {
   const now = c.get('clock').now();
-  const actor = { userId: c.get('actor')?.userId ?? null, requestId: c.get('requestId') };
+  const actor = { userId: c.get('actor').userId ?? null, requestId: c.get('requestId') };
   const flagged = await runBookingTransaction(c.get('db'), async (trx) => {
     if (!(await lockCounsellor(trx, counsellorId))) return null;
     return replaceWorkingHours(trx, counsellorId, hours, c.get('config').TIME_ZONE, now, actor);
   });
   if (flagged === null) throw new AppError('not_found');
-  notifyBookingChange(c.get('deps'));
+  c.get('deps').calendarChanged('all');
   return c.json({ hours: await listWorkingHours(c.get('db'), counsellorId), flaggedBookings: flagged });
 }
 
-const CounsellorParamSchema = UuidParamSchema;
-
-export const availabilityRoutes = new Hono<AppEnv>()
-  .use('/api/staff/working-hours', requireStaff(['counsellor', 'operator']))
-  .use('/api/staff/absences', requireStaff(['counsellor', 'operator']))
-  .use('/api/staff/absences/*', requireStaff(['counsellor', 'operator']))
-  .use('/api/admin/counsellors/:id/working-hours', requireStaff(['operator']))
-  .use('/api/admin/counsellors/:id/absences', requireStaff(['operator']))
-  .use('/api/admin/counsellors/:id/absences/*', requireStaff(['operator']))
-  .get('/api/staff/working-hours', async (c) =>
+/** Mounted on /api/staff: a counsellor's own hours and absences. */
+export const staffAvailabilityRoutes = new Hono<StaffEnv>()
+  .get('/working-hours', async (c) =>
     c.json({ hours: await listWorkingHours(c.get('db'), ownCounsellor(c)) }),
   )
-  .put('/api/staff/working-hours', validate('json', WorkingHoursBodySchema), async (c) =>
+  .put('/working-hours', validate('json', WorkingHoursBodySchema), async (c) =>
     putHours(c, ownCounsellor(c), c.req.valid('json').hours),
   )
-  .get('/api/staff/absences', async (c) => {
+  .get('/absences', async (c) => {
     const rows = await listAbsences(c.get('db'), ownCounsellor(c), c.get('clock').now());
     return c.json({ absences: rows.map((a) => absenceJson(c, a)) });
   })
-  .post('/api/staff/absences', validate('json', AbsenceBodySchema), async (c) =>
+  .post('/absences', validate('json', AbsenceBodySchema), async (c) =>
     createAbsence(c, ownCounsellor(c), c.req.valid('json')),
   )
-  .delete('/api/staff/absences/:id', validate('param', AbsenceParamSchema), async (c) =>
-    deleteAbsence(c, ownCounsellor(c), c.req.valid('param').id),
-  )
-  .get('/api/admin/counsellors/:id/working-hours', validate('param', CounsellorParamSchema), async (c) =>
+  .delete('/absences/:id', idParam, async (c) => deleteAbsence(c, ownCounsellor(c), c.req.valid('param').id));
+
+/** Mounted on /api/admin: any counsellor's. */
+export const adminAvailabilityRoutes = new Hono<StaffEnv>()
+  .get('/counsellors/:id/working-hours', idParam, async (c) =>
     c.json({ hours: await listWorkingHours(c.get('db'), c.req.valid('param').id) }),
   )
-  .put(
-    '/api/admin/counsellors/:id/working-hours',
-    validate('param', CounsellorParamSchema),
-    validate('json', WorkingHoursBodySchema),
-    async (c) => putHours(c, c.req.valid('param').id, c.req.valid('json').hours),
+  .put('/counsellors/:id/working-hours', idParam, validate('json', WorkingHoursBodySchema), async (c) =>
+    putHours(c, c.req.valid('param').id, c.req.valid('json').hours),
   )
-  .get('/api/admin/counsellors/:id/absences', validate('param', CounsellorParamSchema), async (c) => {
+  .get('/counsellors/:id/absences', idParam, async (c) => {
     const rows = await listAbsences(c.get('db'), c.req.valid('param').id, c.get('clock').now());
     return c.json({ absences: rows.map((a) => absenceJson(c, a)) });
   })
-  .post(
-    '/api/admin/counsellors/:id/absences',
-    validate('param', CounsellorParamSchema),
-    validate('json', AbsenceBodySchema),
-    async (c) => createAbsence(c, c.req.valid('param').id, c.req.valid('json')),
+  .post('/counsellors/:id/absences', idParam, validate('json', AbsenceBodySchema), async (c) =>
+    createAbsence(c, c.req.valid('param').id, c.req.valid('json')),
   )
-  .delete('/api/admin/counsellors/:id/absences/:absenceId', async (c) => {
-    const id = c.req.param('id');
-    const absenceId = c.req.param('absenceId');
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (!uuid.test(id) || !uuid.test(absenceId)) throw new AppError('not_found');
+  .delete('/counsellors/:id/absences/:absenceId', idParams('id', 'absenceId'), async (c) => {
+    const { id, absenceId } = c.req.valid('param');
     return deleteAbsence(c, id, absenceId);
   });

@@ -2,8 +2,8 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
-import { type WeeklyHours, withinWorkingHours } from '../slots/slot-engine.ts';
-import { flagBookings } from './repository.ts';
+import { type WeeklyHours, withinWorkingHours } from '../schedule/slot-engine.ts';
+import { flagBookings } from './flags.ts';
 
 export interface AvailabilityActor {
   userId: string | null;

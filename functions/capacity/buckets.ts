@@ -1,9 +1,14 @@
 // Capacity counters per five-minute bucket, taken and released inside the booking's own transaction.
 import { sql, type Transaction } from 'kysely';
 import type { BookingKind, Database } from '../db/database.ts';
-import { sqlState } from '../http/db-errors.ts';
+import { sqlState } from '../db/errors.ts';
 
 export const BUCKET_MS = 5 * 60_000;
+
+/** The start of the five-minute bucket an instant falls in. */
+export function floorToBucket(d: Date): Date {
+  return new Date(Math.floor(d.getTime() / BUCKET_MS) * BUCKET_MS);
+}
 
 /** The buckets a session occupies: from its start rounded down to its end rounded up on the five-minute grid. */
 export function bucketSpan(start: Date, end: Date): { from: Date; to: Date; count: number } {

@@ -1,25 +1,21 @@
 // The tick's look at the LiveKit nodes: record their load, and let capacity follow a node that went down or came back.
 import { writeAudit } from '../audit/audit.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import type { AppDeps } from '../http/context.ts';
-import { invalidateSlotCache } from '../slots/cache.ts';
 import { DOWN_HOLD_MS, type NodeReading, type ProbeCounts, readAllNodes } from './node-probe.ts';
 import { syncNodeCapacity } from './nodes-repository.ts';
 import { readCapacitySettings } from './repository.ts';
 
 /** Probes every node and applies what it found; safe from several processes (row locks, idempotent). */
 export async function checkLivekitNodes(
-  deps: Pick<AppDeps, 'db' | 'onBookingChange'>,
+  deps: Pick<AppDeps, 'db' | 'calendarChanged'>,
   now: Date,
   fetcher: typeof fetch = fetch,
 ): Promise<ProbeCounts> {
   const readings = await readAllNodes(deps.db, fetcher);
   if (readings.length === 0) return { nodes: 0, down: 0, changed: 0, flaggedBookings: 0 };
   const result = await runBookingTransaction(deps.db, (trx) => applyReadings(trx, readings, now));
-  if (result.changed > 0) {
-    invalidateSlotCache(deps.db);
-    deps.onBookingChange?.('all');
-  }
+  if (result.changed > 0) deps.calendarChanged('all');
   return result;
 }
 

@@ -1,6 +1,6 @@
 // The operator API's view of a LiveKit node: its state now, its capacity and its load (pure).
 import type { NodeLoad } from '../db/database.ts';
-import { formatInZone } from '../slots/time-zone.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import type { LivekitNode } from './nodes-repository.ts';
 
 export type NodeState = 'in_service' | 'maintenance' | 'down';

@@ -1,6 +1,6 @@
 // valibot schemas of the operator's LiveKit node requests (register, change, maintenance, recommendation).
 import * as v from 'valibot';
-import { Instant } from '../bookings/schemas.ts';
+import { Instant } from '../http/schemas.ts';
 
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));

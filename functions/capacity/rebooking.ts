@@ -1,5 +1,5 @@
 // Which bookings to flag for rebooking when capacity drops below what is already booked; pure.
-import { BUCKET_MS } from '../slots/slot-engine.ts';
+import { BUCKET_MS } from '../schedule/slot-engine.ts';
 
 /** A five-minute bucket whose sessions exceed its scheduled limit. */
 export interface OverflowBucket {

@@ -1,19 +1,13 @@
 // Kysely queries for the capacity model: settings, buckets kept in step with it, and flagging what no longer fits.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { BUCKET_MS } from './buckets.ts';
+import { BUCKET_MS, floorToBucket } from './buckets.ts';
+import { flagBookings, type RebookingReason } from './flags.ts';
 import { pickBookingsToFlag } from './rebooking.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type RebookingReason =
-  | 'capacity_reduced'
-  | 'maintenance_window'
-  | 'counsellor_absent'
-  | 'outside_working_hours'
-  | 'closing_day'
-  | 'public_holiday'
-  | 'interpreter_unavailable';
+export type { RebookingReason } from './flags.ts';
 
 export interface CapacitySettings {
   maxConcurrentSessions: number;
@@ -70,10 +64,6 @@ export async function recomputeBuckets(trx: Transaction<Database>, from: Date, t
       ${to ? sql`and b.start_at < ${to}` : sql``}`.execute(trx);
 }
 
-export function floorToBucket(d: Date): Date {
-  return new Date(Math.floor(d.getTime() / BUCKET_MS) * BUCKET_MS);
-}
-
 /**
  * Flags scheduled bookings that no longer fit after capacity went down, so none is dropped silently;
  * returns how many were flagged. Must run in the transaction that lowered the capacity.
@@ -113,20 +103,4 @@ export async function flagOverCapacity(
     })),
   );
   return flagBookings(trx, ids, reason, now);
-}
-
-export async function flagBookings(
-  trx: Transaction<Database>,
-  ids: readonly string[],
-  reason: RebookingReason,
-  now: Date,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await trx
-    .updateTable('bookings')
-    .set({ needs_rebooking: true, needs_rebooking_reason: reason, updated_at: now })
-    .where('id', 'in', [...ids])
-    .where('needs_rebooking', '=', false)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }

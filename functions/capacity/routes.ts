@@ -1,35 +1,31 @@
 // Operator API for the video system's capacity: concurrent sessions, ad-hoc reserve, maintenance windows.
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import { writeAudit } from '../audit/audit.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff, writeAudit } from '../audit/audit.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { formatInZone } from '../slots/time-zone.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { formatInZone } from '../platform/time-zone.ts';
 import {
   flagOverCapacity,
   readCapacitySettings,
   recomputeBuckets,
   writeCapacitySettings,
 } from './repository.ts';
-import { CapacityBodySchema, MaintenanceBodySchema, UuidParamSchema } from './schemas.ts';
+import { CapacityBodySchema, MaintenanceBodySchema } from './schemas.ts';
 
 const DEFAULT_ADHOC_MINUTES = 30;
 
-export const capacityRoutes = new Hono<AppEnv>()
-  .use('/api/admin/capacity', requireStaff(['operator']))
-  .use('/api/admin/maintenance-windows', requireStaff(['operator']))
-  .use('/api/admin/maintenance-windows/*', requireStaff(['operator']))
-  .get('/api/admin/capacity', async (c) => {
+export const capacityRoutes = new Hono<StaffEnv>()
+  .get('/capacity', async (c) => {
     const s = await readCapacitySettings(c.get('db'));
     return c.json(
       s ?? { maxConcurrentSessions: 0, adhocReserve: 0, adhocDurationMinutes: DEFAULT_ADHOC_MINUTES },
     );
   })
-  .put('/api/admin/capacity', validate('json', CapacityBodySchema), async (c) => {
+  .put('/capacity', validate('json', CapacityBodySchema), async (c) => {
     const body = c.req.valid('json');
     const now = c.get('clock').now();
     const actor = c.get('actor');
@@ -65,10 +61,10 @@ export const capacityRoutes = new Hono<AppEnv>()
       });
       return { ...next, flaggedBookings: flagged };
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json(result);
   })
-  .get('/api/admin/maintenance-windows', async (c) => {
+  .get('/maintenance-windows', async (c) => {
     const tz = c.get('config').TIME_ZONE;
     const rows = await sql<{ id: string; s: Date; e: Date; capacity: number; note: string }>`
       select id, lower(period) as s, upper(period) as e, capacity, note from maintenance_windows
@@ -83,7 +79,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/api/admin/maintenance-windows', validate('json', MaintenanceBodySchema), async (c) => {
+  .post('/maintenance-windows', validate('json', MaintenanceBodySchema), async (c) => {
     const body = c.req.valid('json');
     const now = c.get('clock').now();
     const tz = c.get('config').TIME_ZONE;
@@ -101,10 +97,7 @@ export const capacityRoutes = new Hono<AppEnv>()
         .executeTakeFirstOrThrow();
       await recomputeBuckets(trx, body.start, body.end);
       const flagged = await flagOverCapacity(trx, now, 'maintenance_window', body.start, body.end);
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'maintenance_window.created',
+      await auditStaff(c, 'maintenance_window.created', {
         entityType: 'maintenance_window',
         entityId: row.id,
         detail: {
@@ -113,11 +106,11 @@ export const capacityRoutes = new Hono<AppEnv>()
           capacity: body.capacity,
           flagged,
         },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return { id: row.id, flagged };
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json(
       {
         maintenanceWindow: {
@@ -132,7 +125,7 @@ export const capacityRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .delete('/api/admin/maintenance-windows/:id', validate('param', UuidParamSchema), async (c) => {
+  .delete('/maintenance-windows/:id', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const found = await runBookingTransaction(c.get('db'), async (trx) => {
       await readCapacitySettings(trx, true);
@@ -142,17 +135,14 @@ export const capacityRoutes = new Hono<AppEnv>()
       const w = row.rows[0];
       if (!w) return false;
       await recomputeBuckets(trx, new Date(w.s), new Date(w.e));
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'maintenance_window.deleted',
+      await auditStaff(c, 'maintenance_window.deleted', {
         entityType: 'maintenance_window',
         entityId: id,
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return true;
     });
     if (!found) throw new AppError('not_found');
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json({ deleted: id });
   });

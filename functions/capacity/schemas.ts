@@ -1,6 +1,9 @@
 // valibot schemas of the operator's capacity, maintenance, absence and weekly-hours requests.
 import * as v from 'valibot';
-import { Instant } from '../bookings/schemas.ts';
+import { Instant } from '../http/schemas.ts';
+import { WorkingHoursBodySchema } from './weekly-hours.ts';
+
+export { WorkingHoursBodySchema };
 
 const int = (min: number, max: number) =>
   v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
@@ -57,48 +60,3 @@ export const AbsenceBodySchema = v.pipe(
     ['end'],
   ),
 );
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-export const WorkingHoursBodySchema = v.pipe(
-  v.object({
-    hours: v.pipe(
-      v.array(
-        v.pipe(
-          v.object({
-            weekday: int(1, 7),
-            start: v.pipe(v.string(), v.regex(TIME, 'must be HH:MM')),
-            end: v.pipe(v.string(), v.regex(TIME, 'must be HH:MM')),
-          }),
-          v.forward(
-            v.check((h) => h.start < h.end, 'must be after start'),
-            ['end'],
-          ),
-        ),
-      ),
-      v.maxLength(70),
-    ),
-  }),
-  v.forward(
-    v.check(({ hours }) => !hasOverlap(hours), 'periods of the same weekday must not overlap'),
-    ['hours'],
-  ),
-);
-
-function hasOverlap(hours: { weekday: number; start: string; end: string }[]): boolean {
-  const sorted = [...hours].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (prev && cur && prev.weekday === cur.weekday && cur.start < prev.end) return true;
-  }
-  return false;
-}
-
-export const CancelBodySchema = v.object({
-  message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, 'must be at most 300 characters')), ''),
-});
-
-export const UuidParamSchema = v.object({
-  id: v.pipe(v.string(), v.uuid('must be an id')),
-});

@@ -1,5 +1,5 @@
 // Which local dates each counsellor cannot be booked on: public holidays of their site's state and closing days; pure.
-import type { FederalState } from './federal-states.ts';
+import type { FederalState } from '../db/federal-states.ts';
 import { publicHolidays } from './holidays.ts';
 
 export interface CounsellorPlace {

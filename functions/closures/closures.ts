@@ -1,16 +1,16 @@
 // The closures feature's public module: closed dates per counsellor for a range, read from the database and the holiday tables.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { flagBookings } from '../capacity/repository.ts';
+import { flagBookings } from '../capacity/flags.ts';
 import type { Database } from '../db/database.ts';
-import { sqlState } from '../http/db-errors.ts';
-import { addDays, localDateOf, localDay } from '../slots/time-zone.ts';
+import { sqlState } from '../db/errors.ts';
+import type { FederalState } from '../db/federal-states.ts';
+import { addDays, localDateOf, localDay } from '../platform/time-zone.ts';
 import { type CounsellorPlace, closedDatesByCounsellor } from './closed-dates.ts';
-import type { FederalState } from './federal-states.ts';
 import { publicHolidays } from './holidays.ts';
 import { loadClosingDays } from './repository.ts';
 
+export type { FederalState } from '../db/federal-states.ts';
 export { type CounsellorPlace, closedDatesByCounsellor } from './closed-dates.ts';
-export type { FederalState } from './federal-states.ts';
 export { loadClosingDays } from './repository.ts';
 
 /** Public holidays and closing days per counsellor from `fromDate` to `toDate` (inclusive), in one query. */

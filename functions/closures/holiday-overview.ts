@@ -1,7 +1,7 @@
 // The public holidays the console shows: one list per federal state in use (the default and each site's).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { FederalState } from './federal-states.ts';
+import type { FederalState } from '../db/federal-states.ts';
 import { type Holiday, publicHolidays } from './holidays.ts';
 
 export interface HolidayRegion {

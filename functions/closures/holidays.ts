@@ -1,6 +1,6 @@
 // Public holidays per German federal state, from the maintained feiertagejs tables; pure.
 import { getHolidays } from 'feiertagejs';
-import type { FederalState } from './federal-states.ts';
+import type { FederalState } from '../db/federal-states.ts';
 
 export interface Holiday {
   date: string;

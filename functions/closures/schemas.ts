@@ -1,7 +1,6 @@
 // valibot schemas of the operator's closing-day requests.
 import * as v from 'valibot';
-import { LocalDate } from '../slots/schemas.ts';
-import { FEDERAL_STATES } from './federal-states.ts';
+import { IsoDate as LocalDate } from '../http/schemas.ts';
 
 const uuid = v.pipe(v.string(), v.uuid('must be an id'));
 
@@ -13,7 +12,3 @@ export const ClosingDayBodySchema = v.object({
 });
 
 export const ClosingDayQuerySchema = v.object({ from: v.optional(LocalDate) });
-
-export const FederalStateSchema = v.nullable(
-  v.picklist(FEDERAL_STATES, 'must be a German federal state code'),
-);

@@ -1,6 +1,6 @@
 // Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { FederalState } from '../closures/federal-states.ts';
+import type { FederalState } from './federal-states.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;

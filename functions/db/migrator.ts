@@ -39,16 +39,24 @@ export function latestMigrationName(): string {
   return MIGRATIONS[MIGRATIONS.length - 1]?.name ?? '';
 }
 
-/** True when the database has applied the newest migration this build knows. */
+/**
+ * The migrations this build knows that the database has not applied, in order. Every name is compared:
+ * with blocks numbered per feature an earlier file can be missing while the newest one is there.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: works on any schema
-export async function isMigrated(db: Kysely<any>): Promise<boolean> {
-  const result = await sql<{
-    name: string;
-  }>`select name from ${sql.table(MIGRATION_TABLE)} where name = ${latestMigrationName()}`
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const result = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`
     .execute(db)
     .catch((e: unknown) => {
       if ((e as { code?: string }).code === '42P01') return { rows: [] };
       throw e;
     });
-  return result.rows.length > 0;
+  const applied = new Set(result.rows.map((r) => r.name));
+  return MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+}
+
+/** True when the database has applied every migration this build knows. */
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema
+export async function isMigrated(db: Kysely<any>): Promise<boolean> {
+  return (await pendingMigrations(db)).length === 0;
 }

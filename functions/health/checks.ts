@@ -1,7 +1,8 @@
 // Readiness probes of the database, the video server and the SMS gateway, each with a short timeout.
+
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { isMigrated } from '../db/migrator.ts';
 import type { AppDeps } from '../http/context.ts';
-import { isDatabaseUnavailable } from '../http/db-errors.ts';
 
 export type DependencyName = 'database' | 'video' | 'sms';
 export type CheckStatus = 'ok' | 'down' | 'not_migrated' | 'not_configured';
@@ -53,7 +54,7 @@ async function probeDatabase(deps: AppDeps): Promise<ProbeResult> {
       return { status: 'ok', detail: 'reachable and migrated' };
     return {
       status: 'not_migrated',
-      detail: 'reachable, but the newest migration is not applied (run npm run migrate)',
+      detail: 'reachable, but not every migration is applied (run npm run migrate)',
     };
   } catch (e) {
     const why =

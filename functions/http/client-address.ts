@@ -1,7 +1,14 @@
 // The client behind a request: the connection's address, or X-Forwarded-For only as far as trusted proxies vouch for it.
 import type { Context } from 'hono';
+import {
+  type CidrRange,
+  clientGroup,
+  type IpAddress,
+  inRange,
+  parseCidr,
+  parseIp,
+} from '../platform/ip-address.ts';
 import type { AppEnv } from './context.ts';
-import { type CidrRange, clientGroup, type IpAddress, inRange, parseCidr, parseIp } from './ip-address.ts';
 
 /**
  * workerd does not tell a worker the peer address. deploy/workerd.capnp (and `npm start`) bind the
@@ -49,7 +56,7 @@ export function resolveClient(
 
 const parsedLists = new Map<string, CidrRange[]>();
 
-function trustedOf(c: Context<AppEnv>): CidrRange[] {
+function trustedOf<E extends AppEnv>(c: Context<E>): CidrRange[] {
   const text = c.get('config').TRUSTED_PROXIES;
   let list = parsedLists.get(text);
   if (!list) {
@@ -60,7 +67,7 @@ function trustedOf(c: Context<AppEnv>): CidrRange[] {
 }
 
 /** The client's address group (IPv4 address or IPv6 /64) for limits; never stored, only HMACed. */
-export function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress<E extends AppEnv>(c: Context<E>): string {
   const env = c.env as { remoteAddress?: unknown } | undefined;
   const peer = typeof env?.remoteAddress === 'string' ? env.remoteAddress : LOOPBACK_PEER;
   return clientGroup(resolveClient(peer, c.req.header('x-forwarded-for'), trustedOf(c)));

@@ -2,82 +2,37 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
-import type { RequestMetrics } from '../metrics/request-metrics.ts';
+import type { BodyCache } from '../platform/body-cache.ts';
+import type { Bulkhead } from '../platform/bulkhead.ts';
+import type { ChangeScope } from '../platform/change-bus.ts';
+import type {
+  AssetStore,
+  Clock,
+  Logger,
+  OidcProvider,
+  PoolUse,
+  SmsSender,
+  VideoGateway,
+} from '../platform/ports.ts';
 import type { SharedLimiter } from '../platform/rate-limiter.ts';
-import type { RoomRole } from '../rooms/token-scope.ts';
-import type { OidcProvider } from '../staff/oidc-client.ts';
+import type { RequestMetrics } from '../platform/request-metrics.ts';
+import type { TtlMemo } from '../platform/ttl-memo.ts';
 
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** One SMS as the gateway sees it (API.md). */
-export interface SmsMessage {
-  id: string;
-  to: string;
-  text: string;
-}
-
-export type SmsResult = { ok: true } | { ok: false; error: string; retryable: boolean };
-
-export interface SmsSender {
-  send(message: SmsMessage): Promise<SmsResult>;
-}
-
-export interface RoomOptions {
-  maxParticipants: number;
-  emptyTimeoutSeconds: number;
-}
-
-export interface TokenRequest {
-  room: string;
-  identity: string;
-  name: string;
-  role: RoomRole;
-  ttlSeconds: number;
-  metadata?: string;
-}
-
-export interface RoomParticipant {
-  identity: string;
-  name: string;
-  joinedAt: Date | null;
-}
-
-/** The video system as the application needs it; LiveKit in production, tests use the real server too. */
-export interface VideoGateway {
-  readonly configured: boolean;
-  /** The URL browsers connect to. */
-  readonly publicUrl: string;
-  ensureRoom(name: string, options: RoomOptions): Promise<void>;
-  mintToken(request: TokenRequest): Promise<string>;
-  listParticipants(room: string): Promise<RoomParticipant[]>;
-  removeParticipant(room: string, identity: string): Promise<void>;
-  deleteRoom(room: string): Promise<void>;
-  listRooms(): Promise<{ name: string; participants: number; createdAt: Date | null }[]>;
-  /** Verifies a webhook's signature; throws on a bad one. */
-  receiveWebhook(body: string, authorization: string | undefined): Promise<unknown>;
-}
-
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
-
-/** Static web assets (built pages), served with the right encoding. */
-export interface AssetStore {
-  get(path: string): Promise<Uint8Array | null>;
-}
-
-/** A connection pool's current use, for GET /metrics (pg.Pool has these fields). */
-export interface PoolUse {
-  readonly totalCount: number;
-  readonly idleCount: number;
-  readonly waitingCount: number;
-}
+export type {
+  AssetStore,
+  Clock,
+  Logger,
+  OidcProvider,
+  PoolUse,
+  RoomOptions,
+  RoomParticipant,
+  SmsMessage,
+  SmsResult,
+  SmsSender,
+  TokenRequest,
+  VideoGateway,
+} from '../platform/ports.ts';
+export { systemClock } from '../platform/ports.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -96,8 +51,17 @@ export interface AppDeps {
   requestMetrics: RequestMetrics;
   /** This process's database pool, when the entry point owns one. */
   pool?: PoolUse;
-  /** Called after a change that makes cached slot data stale (workerd tells the other objects of the process). */
-  onBookingChange?: (scope: 'bookings' | 'all') => void;
+  /** Encoded GET /api/slots answers of this app instance; cleared by calendarChanged. */
+  slotCache: BodyCache;
+  /** Short-lived loaded values (rosters, services) of this app instance; cleared by calendarChanged('all'). */
+  memo: TtlMemo;
+  /** The bulkhead every booking flow passes (functions/bookings/gate.ts). */
+  bookingGate: Bulkhead;
+  /**
+   * Call after the commit of a change the calendar depends on, with `'bookings'` when only bookings (and
+   * their capacity use) changed: clears this instance's caches, and on workerd every other object's too.
+   */
+  calendarChanged(scope: ChangeScope): void;
 }
 
 export interface Actor {
@@ -116,17 +80,14 @@ export interface Actor {
   passwordResetAt: Date | null;
 }
 
-export type AppVariables = {
-  db: Kysely<Database>;
-  config: Config;
-  clock: Clock;
-  video: VideoGateway;
-  sms: SmsSender;
-  limits: SharedLimiter;
-  log: Logger;
+/** What handlers read from `c.get(...)`: the common dependencies by name, the whole set, the request id. */
+export type AppVariables = Pick<AppDeps, 'db' | 'config' | 'clock' | 'video' | 'sms' | 'limits' | 'log'> & {
   deps: AppDeps;
   requestId: string;
   actor?: Actor;
 };
 
 export type AppEnv = { Variables: AppVariables };
+
+/** Behind requireStaff (the /api/staff and /api/admin sub-apps, the session routes of /api/auth): the actor is set. */
+export type StaffEnv = { Variables: AppVariables & { actor: Actor } };

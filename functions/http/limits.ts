@@ -15,34 +15,24 @@ export interface ClientLimit {
 
 const MINUTE = 60_000;
 
+/** What the citizen reads in the 429 problem. */
+const UNKNOWN_LINKS = 'Too many unknown links from your connection. Please wait a minute.';
+const SURVEY_FLOOD = 'Too many survey answers from your connection. Please try again in a few minutes.';
+const REPORTS_PER_MINUTE = 'Too many reports from your connection. Please wait a minute.';
+const REPORTS_PER_TEN_MINUTES = 'Too many reports from your connection. Please try again in a few minutes.';
+
+function clientLimit(scope: string, limit: number, windowMs: number, detail: string): ClientLimit {
+  return { scope, limit, windowMs, detail };
+}
+
 /** Unknown join codes per client and minute (known codes always pass, see guardedLookup). */
-export const JOIN_MISSES: ClientLimit = {
-  scope: 'join-miss',
-  limit: 6,
-  windowMs: MINUTE,
-  detail: 'Too many unknown links from your connection. Please wait a minute.',
-};
+export const JOIN_MISSES = clientLimit('join-miss', 6, MINUTE, UNKNOWN_LINKS);
 /** Unknown manage tokens per client and minute. */
-export const MANAGE_MISSES: ClientLimit = {
-  scope: 'manage-miss',
-  limit: 10,
-  windowMs: MINUTE,
-  detail: 'Too many unknown links from your connection. Please wait a minute.',
-};
+export const MANAGE_MISSES = clientLimit('manage-miss', 10, MINUTE, UNKNOWN_LINKS);
 /** Survey answers per client and ten minutes, counted before the code is looked up. */
-export const SURVEY_REQUESTS: ClientLimit = {
-  scope: 'survey',
-  limit: 10,
-  windowMs: 10 * MINUTE,
-  detail: 'Too many survey answers from your connection. Please try again in a few minutes.',
-};
+export const SURVEY_REQUESTS = clientLimit('survey', 10, 10 * MINUTE, SURVEY_FLOOD);
 /** Connection-problem reports per client and minute. */
-export const JOIN_FAILURE_REPORTS: ClientLimit = {
-  scope: 'join-failure',
-  limit: 10,
-  windowMs: MINUTE,
-  detail: 'Too many reports from your connection. Please wait a minute.',
-};
+export const JOIN_FAILURE_REPORTS = clientLimit('join-failure', 10, MINUTE, REPORTS_PER_MINUTE);
 
 /** TURN credentials for the booking page's connection check (no join code there): a page load and a few
  * repeats per person; the relay only reaches the SFU (docs/security.md), so a credential is worth little. */
@@ -62,12 +52,7 @@ export const CALENDAR_FEED_REQUESTS: ClientLimit = {
 };
 
 /** Barrier reports (accessibility feedback) per client and ten minutes: enough for a person, too few to flood. */
-export const ACCESSIBILITY_REPORTS: ClientLimit = {
-  scope: 'a11y-feedback',
-  limit: 5,
-  windowMs: 10 * MINUTE,
-  detail: 'Too many reports from your connection. Please try again in a few minutes.',
-};
+export const ACCESSIBILITY_REPORTS = clientLimit('a11y-feedback', 5, 10 * MINUTE, REPORTS_PER_TEN_MINUTES);
 
 export function rateLimited(
   detail: string,
@@ -78,12 +63,12 @@ export function rateLimited(
 }
 
 /** The HMAC key of this request's client for `scope`. */
-export function requestClientKey(c: Context<AppEnv>, scope: string): Promise<string> {
+export function requestClientKey<E extends AppEnv>(c: Context<E>, scope: string): Promise<string> {
   return clientKey(c.get('db'), scope, clientAddress(c), c.get('clock').now());
 }
 
 /** Counts one request of this client against `l`; throws 429 with Retry-After once it is over. */
-export async function hitClientLimit(c: Context<AppEnv>, l: ClientLimit): Promise<void> {
+export async function hitClientLimit<E extends AppEnv>(c: Context<E>, l: ClientLimit): Promise<void> {
   const limits = c.get('limits');
   if (!limits.enabled) return;
   const result = await limits.hit(

@@ -1,5 +1,6 @@
 // Request-scoped middleware: request ids, dependency injection, security headers, JSON access logs.
 import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 
 /** The caller's request id when it is a sane token (a proxy's), else a new one. */
@@ -24,52 +25,52 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
-  return async function securityHeadersMiddleware(c, next) {
-    await next();
-    const config = c.get('config');
-    const video = c.get('video');
-    const videoOrigins = videoConnectOrigins(video.publicUrl);
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
-    c.header('x-frame-options', 'DENY');
-    c.header('cross-origin-opener-policy', 'same-origin');
-    c.header(
-      'permissions-policy',
-      'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
-    );
-    c.header(
-      'content-security-policy',
-      [
-        "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "media-src 'self' blob:",
-        "font-src 'self'",
-        `connect-src 'self' ${videoOrigins}`.trim(),
-        "worker-src 'self' blob:",
-        "frame-ancestors 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "object-src 'none'",
-      ].join('; '),
-    );
-    if (config.PUBLIC_BASE_URL.startsWith('https:')) {
-      c.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    }
-  };
+/**
+ * Hono's secure-headers with this product's policy: only this origin and the video server, no framing,
+ * camera and microphone for this origin alone; HSTS only when the public URL is https.
+ */
+export function securityHeaders(deps: Pick<AppDeps, 'config' | 'video'>): MiddlewareHandler<AppEnv> {
+  const videoOrigins = videoConnectOrigins(deps.video.publicUrl);
+  return secureHeaders({
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginOpenerPolicy: 'same-origin',
+    strictTransportSecurity: deps.config.PUBLIC_BASE_URL.startsWith('https:')
+      ? 'max-age=31536000; includeSubDomains'
+      : false,
+    permissionsPolicy: {
+      camera: ['self'],
+      microphone: ['self'],
+      displayCapture: ['self'],
+      geolocation: [],
+      payment: [],
+    },
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      mediaSrc: ["'self'", 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'", ...videoOrigins],
+      workerSrc: ["'self'", 'blob:'],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+  });
 }
 
-function videoConnectOrigins(url: string): string {
-  if (!url) return '';
+function videoConnectOrigins(url: string): string[] {
+  if (!url) return [];
   try {
     const u = new URL(url);
     const ws = u.protocol === 'https:' || u.protocol === 'wss:' ? 'wss:' : 'ws:';
     const http = ws === 'wss:' ? 'https:' : 'http:';
-    return `${ws}//${u.host} ${http}//${u.host}`;
+    return [`${ws}//${u.host}`, `${http}//${u.host}`];
   } catch {
-    return '';
+    return [];
   }
 }
 

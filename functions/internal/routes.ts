@@ -1,8 +1,8 @@
 // POST /internal/tick for the scheduler (npm start, a systemd timer); unknown to anyone without the internal token.
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
+import { bearerMatches } from '../http/internal-token.ts';
 import { AppError } from '../http/problem.ts';
-import { bearerMatches } from './internal-token.ts';
 import { runTick } from './tick.ts';
 
 export const internalRoutes = new Hono<AppEnv>().post('/internal/tick', async (c) => {

@@ -7,7 +7,7 @@ import { queueDueCounsellorReady } from '../notifications/ready-sweep.ts';
 import { type HousekeepingCounts, runHousekeeping } from '../retention/housekeeping.ts';
 import { type RetentionCounts, runRetention } from '../retention/retention.ts';
 
-export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log' | 'onBookingChange'> & {
+export type TickDeps = Pick<AppDeps, 'db' | 'config' | 'sms' | 'log' | 'calendarChanged'> & {
   /** Jitter source for retry backoff; tests may fix it. */
   random?: () => number;
   delivery?: DeliveryOptions;

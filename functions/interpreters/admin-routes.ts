@@ -1,43 +1,36 @@
 // Operator API for interpreters: list, add, edit (languages, hours, active); deactivating flags their bookings.
 import { Hono } from 'hono';
-import { isUuid } from '../agenda/access.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
-import { flagBookings } from '../capacity/repository.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import { flagBookings } from '../capacity/flags.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { insertInterpreter, listInterpreters, updateInterpreter } from './repository.ts';
 import { InterpreterCreateSchema, InterpreterUpdateSchema } from './schemas.ts';
 
-export const interpreterAdminRoutes = new Hono<AppEnv>()
-  .use('/api/admin/interpreters', requireStaff(['operator']))
-  .use('/api/admin/interpreters/*', requireStaff(['operator']))
-  .get('/api/admin/interpreters', async (c) => {
+export const interpreterAdminRoutes = new Hono<StaffEnv>()
+  .get('/interpreters', async (c) => {
     c.header('cache-control', 'no-store');
     return c.json({ interpreters: await listInterpreters(c.get('db')) });
   })
-  .post('/api/admin/interpreters', validate('json', InterpreterCreateSchema), async (c) => {
+  .post('/interpreters', validate('json', InterpreterCreateSchema), async (c) => {
     const body = c.req.valid('json');
     const id = await runBookingTransaction(c.get('db'), async (trx) => {
       const id = await insertInterpreter(trx, body);
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'interpreter.created',
+      await auditStaff(c, 'interpreter.created', {
         entityType: 'interpreter',
         entityId: id,
         detail: { languages: body.languages },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return id;
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json({ interpreter: (await listInterpreters(c.get('db'), id))[0] }, 201);
   })
-  .put('/api/admin/interpreters/:id', validate('json', InterpreterUpdateSchema), async (c) => {
+  .put('/interpreters/:id', validate('json', InterpreterUpdateSchema), async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
     const body = c.req.valid('json');
@@ -63,17 +56,14 @@ export const interpreterAdminRoutes = new Hono<AppEnv>()
         'interpreter_unavailable',
         now,
       );
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: c.get('actor')?.userId ?? null,
-        action: 'interpreter.updated',
+      await auditStaff(c, 'interpreter.updated', {
         entityType: 'interpreter',
         entityId: id,
         detail: { fields: Object.keys(body), flagged: count },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return count;
     });
-    notifyBookingChange(c.get('deps'));
+    c.get('deps').calendarChanged('all');
     return c.json({ interpreter: (await listInterpreters(c.get('db'), id))[0], flaggedBookings: flagged });
   });

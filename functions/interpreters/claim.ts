@@ -1,11 +1,11 @@
 // Claiming an interpreter for a booking: candidates in a fair order, a join code and SMS, then the database decides.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { generateSecret, hashSecret } from '../bookings/secrets.ts';
 import type { Database } from '../db/database.ts';
-import { sqlState } from '../http/db-errors.ts';
+import { sqlState } from '../db/errors.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { renderSms } from '../notifications/templates.ts';
-import { workingCheck } from '../slots/slot-engine.ts';
+import { generateSecret, hashSecret } from '../platform/secrets.ts';
+import { workingCheck } from '../schedule/slot-engine.ts';
 import { INTERPRETER_EXTRA_SESSIONS } from './languages.ts';
 import { loadInterpreterBusy, loadInterpretersFor } from './repository.ts';
 

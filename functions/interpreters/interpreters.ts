@@ -1,7 +1,7 @@
 // The interpreters feature's public module: what the slot calendar, bookings and rooms need from it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { BusyPeriod, CounsellorHours } from '../slots/slot-engine.ts';
+import type { BusyPeriod, CounsellorHours } from '../schedule/slot-engine.ts';
 import { loadInterpreterBusy, loadInterpretersFor } from './repository.ts';
 
 export { claimInterpreter, isInterpreterUnavailable, type PreparedClaim, prepareClaim } from './claim.ts';

@@ -1,7 +1,7 @@
 // Kysely queries for interpreters: the console's list and edits, who is free for a slot, and claims by join code.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { BusyPeriod, CounsellorHours, WeeklyHours } from '../slots/slot-engine.ts';
+import type { BusyPeriod, CounsellorHours, WeeklyHours } from '../schedule/slot-engine.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -164,4 +164,13 @@ export async function interpreterLanguageOf(db: Db, bookingId: string): Promise<
     .where('status', '=', 'confirmed')
     .executeTakeFirst();
   return row?.language ?? null;
+}
+
+/** The session an interpreter is invited into: what the invitation checks and books against. */
+export function findSessionForInvite(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('bookings')
+    .select(['id', 'counsellor_id', 'status', 'kind', 'service_id', 'start_at', 'end_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

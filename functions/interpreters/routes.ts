@@ -1,29 +1,30 @@
 // Interpreters for citizens and counsellors: which languages can be booked, and inviting one into a running session.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { isUuid } from '../agenda/access.ts';
 import { writeAudit } from '../audit/audit.ts';
-import { findBookingById } from '../bookings/repository.ts';
-import { runBookingTransaction } from '../bookings/transaction.ts';
 import { isCapacityViolation } from '../capacity/buckets.ts';
-import type { AppEnv } from '../http/context.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
+import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
-import { notifyBookingChange } from '../slots/cache.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { idParam } from '../http/schemas.ts';
 import { claimInterpreter, isInterpreterUnavailable, prepareClaim } from './claim.ts';
-import { interpreterLanguageOf, offeredLanguages } from './repository.ts';
+import { findSessionForInvite, interpreterLanguageOf, offeredLanguages } from './repository.ts';
 import { InviteInterpreterSchema } from './schemas.ts';
 
-export const interpreterRoutes = new Hono<AppEnv>()
-  .get('/api/interpreter-languages', async (c) => {
-    c.header('cache-control', 'no-store');
-    return c.json({ languages: await offeredLanguages(c.get('db')) });
-  })
-  .post('/api/staff/bookings/:id/interpreter', requireStaff(['counsellor', 'operator']), async (c) => {
-    const id = c.req.param('id');
-    const actor = c.get('actor')!;
+export const interpreterRoutes = new Hono<AppEnv>().get('/api/interpreter-languages', async (c) => {
+  c.header('cache-control', 'no-store');
+  return c.json({ languages: await offeredLanguages(c.get('db')) });
+});
+
+/** Mounted on /api/staff. */
+export const interpreterStaffRoutes = new Hono<StaffEnv>().post(
+  '/bookings/:id/interpreter',
+  idParam,
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const actor = c.get('actor');
     const db = c.get('db');
-    const booking = isUuid(id) ? await findBookingById(db, id) : undefined;
+    const booking = await findSessionForInvite(db, id);
     if (!booking || booking.counsellor_id !== actor.counsellorId) throw new AppError('not_found');
     const now = c.get('clock').now();
     if (booking.status !== 'confirmed' || new Date(booking.end_at).getTime() <= now.getTime())
@@ -86,7 +87,8 @@ export const interpreterRoutes = new Hono<AppEnv>()
         });
       throw error;
     }
-    notifyBookingChange(c.get('deps'), 'bookings');
+    c.get('deps').calendarChanged('bookings');
     c.header('cache-control', 'no-store');
     return c.json({ language, joinUrl: `${baseUrl}/j/${claim.code}` }, 201);
-  });
+  },
+);

@@ -1,7 +1,8 @@
 // valibot schemas of the interpreter console and the staff's invitation.
 import * as v from 'valibot';
-import { InterpreterLanguage, MobilePhone } from '../bookings/schemas.ts';
-import { WorkingHoursBodySchema } from '../capacity/schemas.ts';
+import { WorkingHoursBodySchema } from '../capacity/weekly-hours.ts';
+import { MobilePhone } from '../http/schemas.ts';
+import { InterpreterLanguage } from './languages.ts';
 
 const Hours = v.pipe(
   v.unknown(),

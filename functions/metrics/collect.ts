@@ -1,9 +1,9 @@
 // Gathers every metric for one scrape: this process's requests and pool, the domain values from PostgreSQL, the dependency probes.
-import { floorToBucket } from '../capacity/repository.ts';
+import { floorToBucket } from '../capacity/buckets.ts';
 import { checkReadiness } from '../health/checks.ts';
 import type { AppDeps } from '../http/context.ts';
+import type { MetricFamily } from '../platform/exposition.ts';
 import { bookingFamilies, capacityFamilies, gauge, joinFamilies, outboxFamilies } from './domain.ts';
-import type { MetricFamily } from './exposition.ts';
 import {
   bookingCounts,
   capacityNow,

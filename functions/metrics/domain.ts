@@ -1,5 +1,5 @@
 // Turns the rows read from PostgreSQL into metric families; pure, so the label sets stay bounded and testable.
-import type { MetricFamily, Sample } from './exposition.ts';
+import type { MetricFamily, Sample } from '../platform/exposition.ts';
 import type { BookingCountRow, CapacityNowRow, JoinOutcomeRow, OutboxStateRow } from './repository.ts';
 
 const CLIENT_REASONS = new Set(['connect', 'media', 'permission', 'token', 'network', 'browser', 'device']);

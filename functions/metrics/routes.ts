@@ -1,10 +1,10 @@
 // GET /metrics in the Prometheus text format; without the internal bearer token it is the same 404 as any unknown path.
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
+import { bearerMatches } from '../http/internal-token.ts';
 import { AppError } from '../http/problem.ts';
-import { bearerMatches } from '../internal/internal-token.ts';
+import { CONTENT_TYPE, renderMetrics } from '../platform/exposition.ts';
 import { collectMetrics } from './collect.ts';
-import { CONTENT_TYPE, renderMetrics } from './exposition.ts';
 
 export const metricsRoutes = new Hono<AppEnv>().get('/metrics', async (c) => {
   if (!(await bearerMatches(c.req.header('authorization'), c.get('config').INTERNAL_TOKEN)))

@@ -4,14 +4,14 @@ import { type Kysely, sql } from 'kysely';
 import * as v from 'valibot';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../http/context.ts';
-import type { MetricFamily } from './exposition.ts';
+import type { MetricFamily } from '../platform/exposition.ts';
 import {
   LATENCY_BUCKETS,
   type LocalRequestMetrics,
   type RequestMetrics,
   requestFamilies,
   type Series,
-} from './request-metrics.ts';
+} from '../platform/request-metrics.ts';
 
 /** How long counts may wait in memory; an object evicted meanwhile loses at most this much. */
 export const FLUSH_MS = 5_000;

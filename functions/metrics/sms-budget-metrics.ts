@@ -1,11 +1,11 @@
 // The daily SMS budgets as metrics: today's use against the limits, numbers at their limit, and the
 // messages held back over budget (the same count the operator alert shows), all read from PostgreSQL.
 import { type Kysely, sql } from 'kysely';
-import { dateIn } from '../agenda/zoned-time.ts';
 import type { Database } from '../db/database.ts';
 import { type BudgetConfig, smsBudgetAlerts } from '../notifications/sms-budget.ts';
+import type { MetricFamily } from '../platform/exposition.ts';
+import { dateIn } from '../platform/zoned-time.ts';
 import { gauge } from './domain.ts';
-import type { MetricFamily } from './exposition.ts';
 
 export interface SmsBudgetState {
   totalUsed: number;

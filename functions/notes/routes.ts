@@ -1,27 +1,19 @@
 // GET/POST /api/staff/bookings/:id/notes: short notes per appointment; every read is audited.
 import { Hono } from 'hono';
 import { findAccessibleBooking } from '../agenda/access.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { insertNote, listNotes } from './repository.ts';
 import { NoteSchema } from './schemas.ts';
 
-export const noteRoutes = new Hono<AppEnv>()
-  .get('/api/staff/bookings/:id/notes', requireStaff(), async (c) => {
-    const actor = c.get('actor')!;
+export const noteRoutes = new Hono<StaffEnv>()
+  .get('/bookings/:id/notes', async (c) => {
+    const actor = c.get('actor');
     const db = c.get('db');
     const booking = await findAccessibleBooking(db, actor, c.req.param('id'));
     const notes = await listNotes(db, booking.id);
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: actor.userId,
-      action: 'notes_read',
-      entityType: 'booking',
-      entityId: booking.id,
-      requestId: c.get('requestId'),
-    });
+    await auditStaff(c, 'notes_read', { entityType: 'booking', entityId: booking.id, db });
     c.header('cache-control', 'no-store');
     return c.json({
       notes: notes.map((n) => ({
@@ -32,8 +24,8 @@ export const noteRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/api/staff/bookings/:id/notes', requireStaff(), validate('json', NoteSchema), async (c) => {
-    const actor = c.get('actor')!;
+  .post('/bookings/:id/notes', validate('json', NoteSchema), async (c) => {
+    const actor = c.get('actor');
     const db = c.get('db');
     const booking = await findAccessibleBooking(db, actor, c.req.param('id'));
     const now = c.get('clock').now();
@@ -44,14 +36,11 @@ export const noteRoutes = new Hono<AppEnv>()
         body: c.req.valid('json').body,
         now,
       });
-      await writeAudit(trx, {
-        actorType: 'staff',
-        actorId: actor.userId,
-        action: 'note_added',
+      await auditStaff(c, 'note_added', {
         entityType: 'booking',
         entityId: booking.id,
         detail: { noteId: row.id },
-        requestId: c.get('requestId'),
+        db: trx,
       });
       return row;
     });

@@ -1,14 +1,14 @@
 // Staff "running late" report and the operator's outbox view with dead-letter retry.
 import { Hono } from 'hono';
-import { writeAudit } from '../audit/audit.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
 import { redactSecrets } from './delivery-policy.ts';
 import { countByStatus, listMessages, type OutboxListItem, retryDeadMessage } from './repository.ts';
 import { reportRunningLate } from './running-late.ts';
-import { IdParam, OutboxQuerySchema, RunningLateSchema } from './schemas.ts';
+import { OutboxQuerySchema, RunningLateSchema } from './schemas.ts';
 import { smsBudgetAlerts } from './sms-budget.ts';
 import { maskPhone } from './sms-gateway.ts';
 
@@ -29,39 +29,40 @@ function messageJson(m: OutboxListItem) {
   };
 }
 
-export const notificationRoutes = new Hono<AppEnv>()
-  .post(
-    '/api/staff/bookings/:id/running-late',
-    requireStaff(['counsellor', 'operator']),
-    validate('param', IdParam),
-    validate('json', RunningLateSchema),
-    async (c) => {
-      const actor = c.get('actor');
-      if (!actor) throw new AppError('unauthorized');
-      const result = await reportRunningLate(c.get('db'), {
-        bookingId: c.req.valid('param').id,
-        counsellorId: actor.counsellorId,
-        actorUserId: actor.userId,
-        minutes: c.req.valid('json').minutes,
-        now: c.get('clock').now(),
-        timeZone: c.get('config').TIME_ZONE,
-        requestId: c.get('requestId'),
-      });
-      if (!result.ok) {
-        if (result.reason === 'not_found') throw new AppError('not_found');
-        if (result.reason === 'not_your_booking')
-          throw new AppError('forbidden', {
-            detail: 'Only the counsellor of this appointment can report a delay.',
-          });
-        throw new AppError('conflict', { detail: 'The appointment is cancelled or already over.' });
-      }
-      return c.json({
-        booking: { id: c.req.valid('param').id, counsellorDelayMinutes: result.minutes || null },
-        smsQueued: result.message?.queued ?? false,
-      });
-    },
-  )
-  .get('/api/admin/outbox', requireStaff(['operator']), validate('query', OutboxQuerySchema), async (c) => {
+/** Mounted on /api/staff. */
+export const staffNotificationRoutes = new Hono<StaffEnv>().post(
+  '/bookings/:id/running-late',
+  idParam,
+  validate('json', RunningLateSchema),
+  async (c) => {
+    const actor = c.get('actor');
+    const result = await reportRunningLate(c.get('db'), {
+      bookingId: c.req.valid('param').id,
+      counsellorId: actor.counsellorId,
+      actorUserId: actor.userId,
+      minutes: c.req.valid('json').minutes,
+      now: c.get('clock').now(),
+      timeZone: c.get('config').TIME_ZONE,
+      requestId: c.get('requestId'),
+    });
+    if (!result.ok) {
+      if (result.reason === 'not_found') throw new AppError('not_found');
+      if (result.reason === 'not_your_booking')
+        throw new AppError('forbidden', {
+          detail: 'Only the counsellor of this appointment can report a delay.',
+        });
+      throw new AppError('conflict', { detail: 'The appointment is cancelled or already over.' });
+    }
+    return c.json({
+      booking: { id: c.req.valid('param').id, counsellorDelayMinutes: result.minutes || null },
+      smsQueued: result.message?.queued ?? false,
+    });
+  },
+);
+
+/** Mounted on /api/admin. */
+export const adminNotificationRoutes = new Hono<StaffEnv>()
+  .get('/outbox', validate('query', OutboxQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const db = c.get('db');
     const messages = await listMessages(db, {
@@ -76,10 +77,10 @@ export const notificationRoutes = new Hono<AppEnv>()
       alerts: await smsBudgetAlerts(db),
     });
   })
-  .get('/api/admin/alerts', requireStaff(['operator']), async (c) => {
+  .get('/alerts', async (c) => {
     return c.json({ alerts: await smsBudgetAlerts(c.get('db')) });
   })
-  .post('/api/admin/outbox/:id/retry', requireStaff(['operator']), validate('param', IdParam), async (c) => {
+  .post('/outbox/:id/retry', idParam, async (c) => {
     const { id } = c.req.valid('param');
     const db = c.get('db');
     const result = await retryDeadMessage(db, id, c.get('clock').now());
@@ -92,14 +93,7 @@ export const notificationRoutes = new Hono<AppEnv>()
             : 'Only messages in the dead-letter state can be retried.',
       });
     }
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: c.get('actor')?.userId ?? null,
-      action: 'outbox_retry',
-      entityType: 'outbox_message',
-      entityId: id,
-      requestId: c.get('requestId'),
-    });
+    await auditStaff(c, 'outbox_retry', { entityType: 'outbox_message', entityId: id, db });
     const [message] = await listMessages(db, { limit: 1, id });
     return c.json({ message: message ? messageJson(message) : null });
   });

@@ -1,8 +1,6 @@
 // valibot schemas for the running-late report and the operator's outbox view.
 import * as v from 'valibot';
 
-export const IdParam = v.object({ id: v.pipe(v.string(), v.uuid('must be an id')) });
-
 export const RunningLateSchema = v.strictObject({
   /** 0 withdraws an earlier delay without a message. */
   minutes: v.pipe(

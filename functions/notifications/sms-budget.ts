@@ -1,9 +1,9 @@
 // Daily SMS budgets per number and in total: counted before each send; over budget, messages wait for the next day.
 import { type Kysely, sql } from 'kysely';
-import { addDays, dateIn, startOfDay } from '../agenda/zoned-time.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import { sha256 } from '../platform/sha256.ts';
+import { addDays, dateIn, startOfDay } from '../platform/zoned-time.ts';
 
 export type BudgetConfig = Pick<Config, 'SMS_DAILY_PER_NUMBER' | 'SMS_DAILY_TOTAL' | 'TIME_ZONE'>;
 

@@ -1,7 +1,7 @@
 // Answers of public reads kept by the stateless workerd worker for the whole process, dropped on any calendar change.
 import type { ChangeBus } from './change-bus.ts';
 
-/** As long as the slot cache behind it (functions/slots/cache.ts) calls an answer fresh. */
+/** As long as the slot cache behind it (functions/platform/body-cache.ts) calls an answer fresh. */
 const FRESH_MS = 10_000;
 const MAX_ENTRIES = 500;
 

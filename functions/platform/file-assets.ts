@@ -1,5 +1,5 @@
 // An AssetStore over a folder of built web assets, for Deno and Node (workerd uses a disk service).
-import type { AssetStore } from '../http/context.ts';
+import type { AssetStore } from './ports.ts';
 
 export function createFileAssets(dir: string, read: (path: string) => Promise<Uint8Array>): AssetStore {
   const root = dir.replace(/\/+$/, '');

@@ -1,5 +1,5 @@
 // JSON lines on stdout/stderr; callers never pass personal data.
-import type { Logger } from '../http/context.ts';
+import type { Logger } from './ports.ts';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 

@@ -1,11 +1,10 @@
 // POST /api/staff/adhoc-sessions: the counsellor starts a session now, from the ad-hoc capacity reserve.
 import { Hono } from 'hono';
 import { createAdhocBooking } from '../bookings/adhoc.ts';
-import { normalizeMobilePhone } from '../bookings/phone.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { normalizeMobilePhone } from '../platform/phone.ts';
 import { AdhocSessionSchema } from './schemas.ts';
 
 function phoneOrNull(input: string | null | undefined): string | null {
@@ -20,15 +19,14 @@ function phoneOrNull(input: string | null | undefined): string | null {
   });
 }
 
-export const adhocRoutes = new Hono<AppEnv>().post(
-  '/api/staff/adhoc-sessions',
-  requireStaff(['counsellor', 'operator']),
+export const adhocRoutes = new Hono<StaffEnv>().post(
+  '/adhoc-sessions',
   validate('json', AdhocSessionSchema),
   async (c) => {
-    const actor = c.get('actor')!;
+    const actor = c.get('actor');
     if (!actor.counsellorId) throw new AppError('forbidden', { detail: 'Only counsellors hold sessions.' });
     const body = c.req.valid('json');
-    const result = await createAdhocBooking(c.get('db'), {
+    const result = await createAdhocBooking(c.get('deps'), {
       counsellorId: actor.counsellorId,
       phone: phoneOrNull(body.phone),
       name: body.name || null,

@@ -1,9 +1,9 @@
 // Finds a booking by its join code while slowing guessing: known codes always pass, unknown ones are counted per client.
 import type { Context } from 'hono';
-import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
 import { guardedLookup, JOIN_MISSES } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
+import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
 import { findBookingByCodeHash, type RoomBooking } from './repository.ts';
 
 export const CODE_MISS_LIMIT = JOIN_MISSES.limit;

@@ -1,4 +1,9 @@
-// Who is in a booking's room right now, derived from the latest LiveKit participant events (pure).
+// Who is in a booking's room right now, derived (purely) from the latest LiveKit participant events, and
+// loaded for many bookings at once for the agenda, the dashboard and the waiting room.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface RoleEvent {
   event: 'joined' | 'left';
@@ -43,4 +48,43 @@ export function derivePresence(
   const citizen = roleStatus(latest.citizen, roomFinishedAt);
   const counsellor = roleStatus(latest.counsellor, roomFinishedAt);
   return { citizen, counsellor, citizenWaiting: citizen.present && !counsellor.present };
+}
+
+/**
+ * Presence of citizen and counsellor for many bookings at once, from the webhook records.
+ * Bookings without any event are reported absent. For the dashboard's agenda and the waiting room.
+ */
+export async function presenceForBookings(db: Db, ids: readonly string[]): Promise<Map<string, Presence>> {
+  const out = new Map<string, Presence>();
+  if (ids.length === 0) return out;
+  const unique = [...new Set(ids)];
+  const latest = await db
+    .selectFrom('participant_events')
+    .select(['booking_id', 'role', 'event', 'at'])
+    .distinctOn(['booking_id', 'role'])
+    .where('booking_id', 'in', unique)
+    .where('role', 'in', ['citizen', 'counsellor'])
+    .orderBy('booking_id')
+    .orderBy('role')
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const finished = await db
+    .selectFrom('room_sessions')
+    .select(['booking_id', (eb) => eb.fn.max('finished_at').as('finished_at')])
+    .where('booking_id', 'in', unique)
+    .groupBy('booking_id')
+    .execute();
+  const finishedBy = new Map(
+    finished.map((f) => [f.booking_id, f.finished_at ? new Date(f.finished_at) : null]),
+  );
+  const events = new Map<string, { citizen?: RoleEvent; counsellor?: RoleEvent }>();
+  for (const e of latest) {
+    if (!e.booking_id || e.role === 'other') continue;
+    const entry = events.get(e.booking_id) ?? {};
+    entry[e.role] = { event: e.event, at: new Date(e.at) };
+    events.set(e.booking_id, entry);
+  }
+  for (const id of unique) out.set(id, derivePresence(events.get(id) ?? {}, finishedBy.get(id) ?? null));
+  return out;
 }

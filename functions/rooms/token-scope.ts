@@ -1,8 +1,10 @@
 // Who may do what in a video room: participant identities, least-privilege grants, token lifetime, room limits.
-import { sha256 } from '../platform/sha256.ts';
 
 /** The interpreter joins like the citizen: own identity, camera and microphone, no admin rights. */
-export type RoomRole = 'citizen' | 'counsellor' | 'interpreter';
+import type { RoomRole } from '../platform/ports.ts';
+import { sha256 } from '../platform/sha256.ts';
+
+export type { RoomRole };
 
 /** Tokens only need to outlive the connection handshake; LiveKit refreshes them for reconnects. */
 export const TOKEN_TTL_SECONDS = 10 * 60;

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { pickLanguage } from '../http/language.ts';
-import { listActiveServices } from './repository.ts';
+import { listActiveServices } from './catalogue.ts';
 import { localizedService } from './translations.ts';
 
 export const serviceRoutes = new Hono<AppEnv>().get('/api/services', async (c) => {

@@ -3,9 +3,29 @@ import type { Kysely } from 'kysely';
 import { type FederalState, loadClosedDates } from '../closures/closures.ts';
 import type { Database, Service } from '../db/database.ts';
 import { INTERPRETER_EXTRA_SESSIONS, loadInterpreterAvailability } from '../interpreters/interpreters.ts';
-import { loadBusyPeriods, loadCapacity, loadCapacityUsage, loadSkilledCounsellors } from './repository.ts';
-import { computeSlots, type ServiceRules } from './slot-engine.ts';
-import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from './time-zone.ts';
+import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from '../platform/time-zone.ts';
+import type { TtlMemo } from '../platform/ttl-memo.ts';
+import { computeSlots, type ServiceRules } from '../schedule/slot-engine.ts';
+import {
+  loadBusyPeriods,
+  loadCapacity,
+  loadCapacityUsage,
+  loadSkilledCounsellors,
+  type RosterEntry,
+} from './repository.ts';
+
+/** Who offers a service and when changes rarely; a stale list only changes the order candidates are tried in. */
+const ROSTER_TTL_MS = 5_000;
+
+/** The counsellors offering a service with their hours, memoised (cleared by calendar changes of scope 'all'). */
+export function rosterOf(
+  deps: { db: Kysely<Database>; memo: TtlMemo },
+  serviceId: string,
+): Promise<RosterEntry[]> {
+  return deps.memo.get(`roster:${serviceId}`, ROSTER_TTL_MS, () =>
+    loadSkilledCounsellors(deps.db, serviceId),
+  );
+}
 
 export function rulesOf(service: Service): ServiceRules {
   return {

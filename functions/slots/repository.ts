@@ -7,9 +7,8 @@ import type {
   BusyPeriod,
   CapacityModel,
   CounsellorHours,
-  ExistingBooking,
   WeeklyHours,
-} from './slot-engine.ts';
+} from '../schedule/slot-engine.ts';
 
 type Db = Kysely<Database>;
 
@@ -87,58 +86,6 @@ export async function loadCapacityUsage(db: Db, from: Date, to: Date): Promise<B
     from capacity_buckets
     where start_at >= ${from} and start_at < ${to} and scheduled_used + adhoc_used > 0`.execute(db);
   return (result.rows[0]?.usage ?? []).map(([s, used]) => ({ start: s * 1000, used }));
-}
-
-export async function loadAbsences(
-  db: Db,
-  from: Date,
-  to: Date,
-  counsellorIds?: string[],
-): Promise<BusyPeriod[]> {
-  if (counsellorIds && counsellorIds.length === 0) return [];
-  const result = await sql<{ counsellor_id: string; s: number; e: number }>`
-    select counsellor_id, (extract(epoch from lower(period)) * 1000)::float8 as s,
-           (extract(epoch from upper(period)) * 1000)::float8 as e
-    from absences
-    where period && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')
-    ${counsellorIds ? sql`and counsellor_id = any(${counsellorIds}::uuid[])` : sql``}`.execute(db);
-  return result.rows.map((r) => ({ counsellorId: r.counsellor_id, start: r.s, end: r.e }));
-}
-
-/** Live (confirmed or completed) bookings overlapping [from, to), optionally of some counsellors only. */
-export async function loadLiveBookings(
-  db: Db,
-  from: Date,
-  to: Date,
-  counsellorIds?: string[],
-): Promise<ExistingBooking[]> {
-  if (counsellorIds && counsellorIds.length === 0) return [];
-  const result = await sql<{
-    id: string;
-    counsellor_id: string;
-    s: number;
-    e: number;
-    bs: number;
-    be: number;
-  }>`
-    select id, counsellor_id,
-           (extract(epoch from start_at) * 1000)::float8 as s,
-           (extract(epoch from end_at) * 1000)::float8 as e,
-           (extract(epoch from lower(blocked)) * 1000)::float8 as bs,
-           (extract(epoch from upper(blocked)) * 1000)::float8 as be
-    from bookings
-    where status in ('confirmed', 'completed')
-      and start_at >= ${from}::timestamptz - ${LOOKBACK} and start_at < ${to}
-      and upper(blocked) > ${from}
-      ${counsellorIds ? sql`and counsellor_id = any(${counsellorIds}::uuid[])` : sql``}`.execute(db);
-  return result.rows.map((r) => ({
-    id: r.id,
-    counsellorId: r.counsellor_id,
-    start: r.s,
-    end: r.e,
-    blockedStart: r.bs,
-    blockedEnd: r.be,
-  }));
 }
 
 /** The capacity model over [from, to); no settings row means no capacity at all. */

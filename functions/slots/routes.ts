@@ -3,11 +3,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { findService } from '../services/repository.ts';
-import { slotCacheFor } from './cache.ts';
+import { daysBetween } from '../platform/time-zone.ts';
+import { findService } from '../services/catalogue.ts';
 import { buildCalendar } from './calendar.ts';
 import { MAX_RANGE_DAYS, SlotQuerySchema } from './schemas.ts';
-import { daysBetween } from './time-zone.ts';
 
 export const slotRoutes = new Hono<AppEnv>().get(
   '/api/slots',
@@ -30,9 +29,9 @@ export const slotRoutes = new Hono<AppEnv>().get(
     const db = c.get('db');
     const { TIME_ZONE: timeZone, DEFAULT_FEDERAL_STATE: defaultState } = c.get('config');
     const clock = c.get('clock');
-    const body = await slotCacheFor(c.get('deps')).get(
-      `${serviceId}|${from}|${to}|${interpreter ?? ''}`,
-      async () => {
+    const body = await c
+      .get('deps')
+      .slotCache.get(`${serviceId}|${from}|${to}|${interpreter ?? ''}`, async () => {
         const service = await findService(db, serviceId);
         if (!service?.active)
           throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });
@@ -47,8 +46,7 @@ export const slotRoutes = new Hono<AppEnv>().get(
           interpreter,
         );
         return new TextEncoder().encode(JSON.stringify({ service: service.id, timeZone, days }));
-      },
-    );
+      });
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',

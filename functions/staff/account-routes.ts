@@ -1,10 +1,10 @@
 // Self-service for a logged-in staff member: change password, enrol TOTP, list and end own sessions.
 import { type Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { isUuid } from '../agenda/access.ts';
-import { writeAudit } from '../audit/audit.ts';
-import type { AppEnv } from '../http/context.ts';
+import { auditStaff } from '../audit/audit.ts';
+import type { AppEnv, StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { failLogin, loginKeys, refuseIfBlocked } from './login.ts';
 import { requireStaff } from './middleware.ts';
@@ -29,22 +29,13 @@ const WEAK_DETAIL = {
 
 const pendingOk = requireStaff(undefined, { allowPending: true });
 
-async function audit(c: Context<AppEnv>, action: string, detail: Record<string, unknown> = {}) {
-  const a = c.get('actor')!;
-  await writeAudit(c.get('db'), {
-    actorType: 'staff',
-    actorId: a.userId,
-    action,
-    entityType: 'staff_user',
-    entityId: a.userId,
-    detail,
-    requestId: c.get('requestId'),
-  });
+async function audit(c: Context<StaffEnv>, action: string, detail: Record<string, unknown> = {}) {
+  await auditStaff(c, action, { entityType: 'staff_user', entityId: c.get('actor').userId, detail });
 }
 
 export const accountRoutes = new Hono<AppEnv>()
   .post('/api/auth/password', pendingOk, validate('json', PasswordChangeSchema), async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const db = c.get('db');
     const now = c.get('clock').now();
     const body = c.req.valid('json');
@@ -83,7 +74,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.json({ status: 'changed', pending, otherSessionsEnded: ended });
   })
   .post('/api/auth/totp/setup', pendingOk, async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const user = await findStaffById(c.get('db'), a.userId);
     if (!user) throw new AppError('unauthorized');
     if (user.totp_enabled)
@@ -94,7 +85,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.json({ secret, uri: totpUri(secret, user.email) });
   })
   .post('/api/auth/totp/confirm', pendingOk, validate('json', TotpConfirmSchema), async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const db = c.get('db');
     const now = c.get('clock').now();
     const user = await findStaffById(db, a.userId);
@@ -114,7 +105,7 @@ export const accountRoutes = new Hono<AppEnv>()
     return c.json({ status: 'enabled', pending: a.pending === 'totp_setup' ? null : a.pending });
   })
   .get('/api/auth/sessions', pendingOk, async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const rows = await listSessions(c.get('db'), a.userId, c.get('clock').now());
     c.header('cache-control', 'no-store');
     return c.json({
@@ -132,14 +123,14 @@ export const accountRoutes = new Hono<AppEnv>()
     });
   })
   .delete('/api/auth/sessions/:id', pendingOk, async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const id = c.req.param('id');
     if (!isUuid(id) || !(await deleteSessionById(c.get('db'), a.userId, id))) throw new AppError('not_found');
     await audit(c, 'session_ended', { sessionId: id });
     return c.json({ status: 'ended' });
   })
   .post('/api/auth/logout-everywhere', pendingOk, async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const ended = await deleteSessionsOfUser(c.get('db'), a.userId, null);
     await audit(c, 'logout_everywhere', { sessionsEnded: ended });
     const base = c.get('config').PUBLIC_BASE_URL;

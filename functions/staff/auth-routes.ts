@@ -1,7 +1,7 @@
 // Staff login, logout and "who am I"; failed logins back off per client and are audited.
 import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { writeAudit } from '../audit/audit.ts';
+import { auditStaff } from '../audit/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { validate } from '../http/validation.ts';
 import { checkPasswordLogin, loginKeys, pendingStep } from './login.ts';
@@ -42,7 +42,7 @@ export const authRoutes = new Hono<AppEnv>()
     });
   })
   .get('/api/auth/me', requireStaff(undefined, { allowPending: true }), (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     c.header('cache-control', 'no-store');
     return c.json({
       user: userJson(a),
@@ -53,17 +53,10 @@ export const authRoutes = new Hono<AppEnv>()
     });
   })
   .post('/api/auth/logout', requireStaff(undefined, { allowPending: true }), async (c) => {
-    const a = c.get('actor')!;
+    const a = c.get('actor');
     const db = c.get('db');
     const ended = await deleteSession(db, a.sessionHash);
-    await writeAudit(db, {
-      actorType: 'staff',
-      actorId: a.userId,
-      action: 'logout',
-      entityType: 'staff_user',
-      entityId: a.userId,
-      requestId: c.get('requestId'),
-    });
+    await auditStaff(c, 'logout', { entityType: 'staff_user', entityId: a.userId, db });
     const base = c.get('config').PUBLIC_BASE_URL;
     deleteCookie(c, sessionCookieName(base), { path: '/', secure: cookieIsSecure(base) });
     // A single sign-on session also ends at the provider: the page navigates to its logout address.

@@ -2,11 +2,10 @@
 // login; an existing account gets a new one-time password instead (recovery). Used by
 // `npm run create-operator`.
 import type { Kysely } from 'kysely';
-import { generateSecret } from '../bookings/secrets.ts';
 import type { Database } from '../db/database.ts';
+import { generateSecret } from '../platform/secrets.ts';
+import { resetToOneTimePassword } from './accounts.ts';
 import { hashPassword } from './password.ts';
-import { updatePassword } from './repository.ts';
-import { deleteSessionsOfUser } from './session-repository.ts';
 
 export interface CreateOperatorResult {
   userId: string;
@@ -30,8 +29,7 @@ export async function createOperator(
       .executeTakeFirst();
     if (existing) {
       if (existing.role !== 'operator') throw new Error(`${o.email} exists and is not an operator`);
-      await updatePassword(trx, existing.id, hash, now, true);
-      await deleteSessionsOfUser(trx, existing.id, null);
+      await resetToOneTimePassword(trx, existing.id, hash, now);
       await auditCommand(trx, existing.id, 'operator_password_reset_by_command');
       return { userId: existing.id, oneTimePassword, created: false };
     }

@@ -38,7 +38,11 @@ export interface LoginKeys {
 
 const DAY_MS = 86_400_000;
 
-async function limiterKeys(c: Context<AppEnv>, email: string, at: Date): Promise<[string, string]> {
+async function limiterKeys<E extends AppEnv>(
+  c: Context<E>,
+  email: string,
+  at: Date,
+): Promise<[string, string]> {
   const db = c.get('db');
   const address = clientAddress(c);
   return Promise.all([
@@ -47,7 +51,7 @@ async function limiterKeys(c: Context<AppEnv>, email: string, at: Date): Promise
   ]);
 }
 
-export async function loginKeys(c: Context<AppEnv>, email: string): Promise<LoginKeys> {
+export async function loginKeys<E extends AppEnv>(c: Context<E>, email: string): Promise<LoginKeys> {
   const now = c.get('clock').now();
   const [[account, client], earlier, hash, accountHash] = await Promise.all([
     limiterKeys(c, email, now),
@@ -59,7 +63,11 @@ export async function loginKeys(c: Context<AppEnv>, email: string): Promise<Logi
 }
 
 /** Refuses (429, audited) a client that is still blocked for this account or as a whole. */
-export async function refuseIfBlocked(c: Context<AppEnv>, keys: LoginKeys, now: Date): Promise<void> {
+export async function refuseIfBlocked<E extends AppEnv>(
+  c: Context<E>,
+  keys: LoginKeys,
+  now: Date,
+): Promise<void> {
   const wait = await c.get('limits').blockedFor([keys.account, keys.client, ...keys.earlier], now);
   if (wait === 0) return;
   await auditSecurityEvent(
@@ -74,8 +82,8 @@ export async function refuseIfBlocked(c: Context<AppEnv>, keys: LoginKeys, now: 
 }
 
 /** Counts a failure for the client on this account and overall, audits it, and answers 401. */
-export async function failLogin(
-  c: Context<AppEnv>,
+export async function failLogin<E extends AppEnv>(
+  c: Context<E>,
   keys: LoginKeys,
   now: Date,
   reason: string,
@@ -114,8 +122,8 @@ export function pendingStep(user: StaffRecord, operatorTotpRequired: boolean): S
 }
 
 /** Checks a password login; returns the account or throws a problem (401, 403, 429), audited. */
-export async function checkPasswordLogin(
-  c: Context<AppEnv>,
+export async function checkPasswordLogin<E extends AppEnv>(
+  c: Context<E>,
   input: LoginInput,
   keys: LoginKeys,
   now: Date,

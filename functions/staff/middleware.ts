@@ -2,10 +2,10 @@
 // ends; state-changing requests carry the CSRF token; a session with a pending step may only finish it.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { StaffRole } from '../db/database.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
+import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
 import { idleExpiry, needsTouch, sessionCookieName, sessionLimits } from './session.ts';
 import { findSession, touchSession } from './session-repository.ts';
 
@@ -16,11 +16,14 @@ export interface RequireStaffOptions {
   allowPending?: boolean;
 }
 
-/** Requires a logged-in staff user; `roles` limits who may pass. */
+/**
+ * Requires a logged-in staff user; `roles` limits who may pass. Mounted once per audience (functions/app/
+ * routes.ts: every role on /api/staff, operators on /api/admin) and on the session routes of /api/auth.
+ */
 export function requireStaff(
   roles?: StaffRole[],
   options: RequireStaffOptions = {},
-): MiddlewareHandler<AppEnv> {
+): MiddlewareHandler<StaffEnv> {
   return async function requireStaffMiddleware(c, next) {
     const config = c.get('config');
     const token = getCookie(c, sessionCookieName(config.PUBLIC_BASE_URL));

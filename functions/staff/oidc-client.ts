@@ -4,16 +4,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import type { Config } from '../env.ts';
-import type { AppDeps } from '../http/context.ts';
+import type { AppDeps, OidcProvider } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { oidcConfigured } from './login-settings.ts';
-
-export interface OidcProvider {
-  configuration(): Promise<oidc.Configuration>;
-  /** Verifies a back-channel logout token; returns its sid and sub. */
-  verifyLogoutToken(token: string): Promise<{ sid?: string; sub?: string }>;
-  readonly callbackUrl: string;
-}
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 

@@ -2,10 +2,10 @@
 // /api/auth/oidc/callback → session; POST /api/auth/oidc/backchannel-logout; GET /api/auth/options.
 import { Hono } from 'hono';
 import * as oidc from 'openid-client';
-import { hashSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { hashSecret } from '../platform/secrets.ts';
 import { readLocalLoginMode } from './login-settings.ts';
 import { identityOf, mapRoles } from './oidc-claims.ts';
 import { storeLoginState, takeLoginState } from './oidc-repository.ts';
@@ -139,7 +139,10 @@ export const oidcRoutes = new Hono<AppEnv>()
     } catch {
       throw new AppError('invalid_request', { detail: 'The logout token is not valid.' });
     }
-    const ended = await deleteOidcSessions(c.get('db'), who.sid ? { sid: who.sid } : { subject: who.sub! });
+    const ended = await deleteOidcSessions(
+      c.get('db'),
+      who.sid ? { sid: who.sid } : who.sub ? { subject: who.sub } : {},
+    );
     c.get('log').info('back-channel logout', { requestId: c.get('requestId'), sessionsEnded: ended });
     c.header('cache-control', 'no-store');
     return c.body(null, 200);

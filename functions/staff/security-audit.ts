@@ -8,12 +8,12 @@ import type { AppError } from '../http/problem.ts';
 import { clientHash } from '../platform/client-keys.ts';
 
 /** The keyed hash of the requesting client's address (the day's HMAC, see platform/client-keys.ts). */
-export function clientHashOf(c: Context<AppEnv>, now = c.get('clock').now()): Promise<string> {
+export function clientHashOf<E extends AppEnv>(c: Context<E>, now = c.get('clock').now()): Promise<string> {
   return clientHash(c.get('db'), 'client', clientAddress(c), now);
 }
 
-export async function auditSecurityEvent(
-  c: Context<AppEnv>,
+export async function auditSecurityEvent<E extends AppEnv>(
+  c: Context<E>,
   event: {
     action: string;
     actorId?: string | null;
@@ -41,7 +41,7 @@ export async function auditSecurityEvent(
 const AUDITED_DENIALS = new Set(['forbidden', 'csrf_failed', 'local_login_disabled']);
 
 /** Audits a 403 or CSRF failure on its way out; a failing audit write never hides the original answer. */
-export async function auditDenial(c: Context<AppEnv>, error: AppError): Promise<void> {
+export async function auditDenial<E extends AppEnv>(c: Context<E>, error: AppError): Promise<void> {
   if (!AUDITED_DENIALS.has(error.code)) return;
   try {
     await auditSecurityEvent(c, {

@@ -40,9 +40,16 @@ export async function insertSession(db: Db, s: NewSession): Promise<void> {
     .execute();
 }
 
-export function findSession(db: Db, tokenHash: Uint8Array, now: Date) {
+/** Sessions within both their idle and their absolute end. */
+function liveSessions(db: Db, now: Date) {
   return db
     .selectFrom('staff_sessions')
+    .where('staff_sessions.expires_at', '>', now)
+    .where('staff_sessions.absolute_expires_at', '>', now);
+}
+
+export function findSession(db: Db, tokenHash: Uint8Array, now: Date) {
+  return liveSessions(db, now)
     .innerJoin('staff_users', 'staff_users.id', 'staff_sessions.user_id')
     .leftJoin('counsellors', 'counsellors.staff_user_id', 'staff_users.id')
     .select([
@@ -61,8 +68,6 @@ export function findSession(db: Db, tokenHash: Uint8Array, now: Date) {
       'counsellors.id as counsellor_id',
     ])
     .where('staff_sessions.token_hash', '=', tokenHash)
-    .where('staff_sessions.expires_at', '>', now)
-    .where('staff_sessions.absolute_expires_at', '>', now)
     .where('staff_users.active', '=', true)
     .executeTakeFirst();
 }
@@ -108,10 +113,11 @@ export async function deleteSessionById(db: Db, userId: string, id: string): Pro
 /** Back-channel logout: the provider names its session (sid) or, without one, the user (sub). */
 export async function deleteOidcSessions(db: Db, by: { sid?: string; subject?: string }): Promise<number> {
   let q = db.deleteFrom('staff_sessions').where('auth_method', '=', 'oidc');
+  const subject = by.subject;
   if (by.sid) q = q.where('oidc_sid', '=', by.sid);
-  else if (by.subject)
+  else if (subject)
     q = q.where('user_id', 'in', (eb) =>
-      eb.selectFrom('staff_users').select('id').where('oidc_subject', '=', by.subject!),
+      eb.selectFrom('staff_users').select('id').where('oidc_subject', '=', subject),
     );
   else return 0;
   const res = await q.executeTakeFirst();
@@ -119,8 +125,7 @@ export async function deleteOidcSessions(db: Db, by: { sid?: string; subject?: s
 }
 
 export function listSessions(db: Db, userId: string, now: Date) {
-  return db
-    .selectFrom('staff_sessions')
+  return liveSessions(db, now)
     .select([
       'id',
       'token_hash',
@@ -132,8 +137,6 @@ export function listSessions(db: Db, userId: string, now: Date) {
       'user_agent',
     ])
     .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .where('absolute_expires_at', '>', now)
     .orderBy('created_at', 'desc')
     .execute();
 }

@@ -2,9 +2,9 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { writeAudit } from '../audit/audit.ts';
-import { generateSecret, hashSecret } from '../bookings/secrets.ts';
 import type { SessionPending } from '../db/database.ts';
 import type { AppEnv } from '../http/context.ts';
+import { generateSecret, hashSecret } from '../platform/secrets.ts';
 import { absoluteExpiry, cookieIsSecure, idleExpiry, sessionCookieName, sessionLimits } from './session.ts';
 import { insertSession } from './session-repository.ts';
 
@@ -18,7 +18,7 @@ export interface SessionStart {
 }
 
 /** Creates the session and sets its cookie; returns the CSRF token for the page. */
-export async function startSession(c: Context<AppEnv>, s: SessionStart): Promise<string> {
+export async function startSession<E extends AppEnv>(c: Context<E>, s: SessionStart): Promise<string> {
   const db = c.get('db');
   const config = c.get('config');
   const now = c.get('clock').now();

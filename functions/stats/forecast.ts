@@ -45,14 +45,14 @@ export function hourlyForecast(input: ForecastInput): ForecastHour[] {
     const a = index(s.start.getTime(), Math.floor);
     const b = index(s.end.getTime(), Math.ceil);
     if (b <= a) continue;
-    diff[a]! += 1;
-    diff[b]! -= 1;
+    diff[a] = (diff[a] ?? 0) + 1;
+    diff[b] = (diff[b] ?? 0) - 1;
   }
   const capacity = new Int32Array(buckets).fill(input.maxConcurrent);
   for (const w of input.windows) {
     const a = index(w.start.getTime(), Math.floor);
     const b = index(w.end.getTime(), Math.ceil);
-    for (let i = a; i < b; i++) capacity[i] = Math.min(capacity[i]!, w.capacity);
+    for (let i = a; i < b; i++) capacity[i] = Math.min(capacity[i] ?? 0, w.capacity);
   }
   const out: ForecastHour[] = [];
   let running = 0;
@@ -60,9 +60,9 @@ export function hourlyForecast(input: ForecastInput): ForecastHour[] {
     let booked = 0;
     let cap = Number.POSITIVE_INFINITY;
     for (let i = h * perHour; i < (h + 1) * perHour; i++) {
-      running += diff[i]!;
+      running += diff[i] ?? 0;
       booked = Math.max(booked, running);
-      cap = Math.min(cap, capacity[i]!);
+      cap = Math.min(cap, capacity[i] ?? 0);
     }
     out.push({
       start: new Date(origin + h * HOUR_MS).toISOString(),

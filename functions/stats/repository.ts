@@ -112,7 +112,7 @@ export async function surveySummary(db: Kysely<Database>, p: Period) {
     recommendShare: round(s.recommend_share, 3),
     averageEase: round(s.average_ease, 2),
     comments: comments.map((c) => ({
-      comment: c.comment!,
+      comment: c.comment ?? '',
       recommend: c.recommend,
       easeOfUse: c.ease_of_use,
       at: new Date(c.created_at).toISOString(),

@@ -1,10 +1,9 @@
 // GET /api/admin/stats(.csv), /api/admin/capacity/forecast and /api/admin/capacity/live (operator role).
 import { type Context, Hono } from 'hono';
-import { addDays, dateIn, daysBetween, startOfDay } from '../agenda/zoned-time.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
-import { requireStaff } from '../staff/middleware.ts';
+import { addDays, dateIn, daysBetween, startOfDay } from '../platform/zoned-time.ts';
 import { capacityAt, hourlyForecast } from './forecast.ts';
 import { daysToCsv, fillDays, totalsOf } from './report.ts';
 import {
@@ -18,7 +17,7 @@ import { ForecastQuerySchema, StatsQuerySchema } from './schemas.ts';
 
 export const MAX_STATS_DAYS = 366;
 
-function period(c: Context<AppEnv>, q: { from?: string | undefined; to?: string | undefined }) {
+function period(c: Context<StaffEnv>, q: { from?: string | undefined; to?: string | undefined }) {
   const tz = c.get('config').TIME_ZONE;
   const to = q.to ?? dateIn(c.get('clock').now(), tz);
   const from = q.from ?? addDays(to, -29);
@@ -35,18 +34,14 @@ function period(c: Context<AppEnv>, q: { from?: string | undefined; to?: string 
   };
 }
 
-async function dailyReport(c: Context<AppEnv>, q: { from?: string | undefined; to?: string | undefined }) {
+async function dailyReport(c: Context<StaffEnv>, q: { from?: string | undefined; to?: string | undefined }) {
   const p = period(c, q);
   const days = fillDays(p.dates, await dailyCounts(c.get('db'), p.range));
   return { p, days };
 }
 
-export const statsRoutes = new Hono<AppEnv>()
-  .use('/api/admin/stats', requireStaff(['operator']))
-  .use('/api/admin/stats.csv', requireStaff(['operator']))
-  .use('/api/admin/capacity/forecast', requireStaff(['operator']))
-  .use('/api/admin/capacity/live', requireStaff(['operator']))
-  .get('/api/admin/stats', validate('query', StatsQuerySchema), async (c) => {
+export const statsRoutes = new Hono<StaffEnv>()
+  .get('/stats', validate('query', StatsQuerySchema), async (c) => {
     const { p, days } = await dailyReport(c, c.req.valid('query'));
     const db = c.get('db');
     c.header('cache-control', 'no-store');
@@ -60,7 +55,7 @@ export const statsRoutes = new Hono<AppEnv>()
       survey: await surveySummary(db, p.range),
     });
   })
-  .get('/api/admin/stats.csv', validate('query', StatsQuerySchema), async (c) => {
+  .get('/stats.csv', validate('query', StatsQuerySchema), async (c) => {
     const { p, days } = await dailyReport(c, c.req.valid('query'));
     return c.body(daysToCsv(days), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -68,7 +63,7 @@ export const statsRoutes = new Hono<AppEnv>()
       'cache-control': 'no-store',
     });
   })
-  .get('/api/admin/capacity/forecast', validate('query', ForecastQuerySchema), async (c) => {
+  .get('/capacity/forecast', validate('query', ForecastQuerySchema), async (c) => {
     const days = c.req.valid('query').days ?? 14;
     const now = c.get('clock').now();
     const from = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
@@ -84,7 +79,7 @@ export const statsRoutes = new Hono<AppEnv>()
       hours: hourlyForecast({ ...inputs, from, hours: days * 24 }),
     });
   })
-  .get('/api/admin/capacity/live', async (c) => {
+  .get('/capacity/live', async (c) => {
     const video = c.get('video');
     if (!video.configured)
       throw new AppError('video_unavailable', {

@@ -1,10 +1,10 @@
 // POST /api/survey: the citizen's two questions after a session, once per booking, keyed by the join code.
 import { Hono } from 'hono';
-import { hashSecret, looksLikeSecret } from '../bookings/secrets.ts';
 import type { AppEnv } from '../http/context.ts';
 import { hitClientLimit, SURVEY_REQUESTS } from '../http/limits.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
 import { findSurveyBooking, insertSurveyAnswer } from './repository.ts';
 import { SurveySchema } from './schemas.ts';
 import { evaluateSurveyWindow } from './survey-window.ts';

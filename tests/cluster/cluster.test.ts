@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSecret } from '../../functions/bookings/secrets.ts';
-import { addDays } from '../../functions/slots/time-zone.ts';
+import { generateSecret } from '../../functions/platform/secrets.ts';
+import { addDays } from '../../functions/platform/time-zone.ts';
 import { CLUSTER_DATABASE, type Cluster, startCluster } from '../../scripts/lib/cluster.ts';
 import { pg15Missing } from '../../scripts/lib/pg-pair.ts';
 import {

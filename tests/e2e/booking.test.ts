@@ -2,7 +2,7 @@
 // slot-taken path, a keyboard-only booking, and viewing, rescheduling and cancelling from the manage link.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { eventually, tabTo } from './citizen-helpers.ts';
 import { launchBrowser, type System, startSystem, systemMissingReason } from './lib/system.ts';
 

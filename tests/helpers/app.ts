@@ -1,7 +1,8 @@
 // Builds the real app over a test database, with an injectable clock and an SMS sink that records messages.
 import type { Hono } from 'hono';
+import { createApp } from '../../functions/app/app.ts';
+import { buildDeps } from '../../functions/app/deps.ts';
 import { type Config, parseConfig } from '../../functions/env.ts';
-import { createApp } from '../../functions/http/app.ts';
 import type {
   AppDeps,
   AppEnv,
@@ -10,7 +11,6 @@ import type {
   SmsSender,
   VideoGateway,
 } from '../../functions/http/context.ts';
-import { buildDeps } from '../../functions/platform/deps.ts';
 import { linkKeyring, openLinks } from '../../functions/platform/link-seal.ts';
 import type { TestDatabase } from './database.ts';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
 import type { BookingKind, BookingStatus, Database } from '../../functions/db/database.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../../functions/platform/secrets.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
 import { type LiveKitServer, liveKitBuilt, startLiveKit } from '../../scripts/lib/livekit.ts';
 

@@ -2,8 +2,8 @@
 
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
 import type { BookingStatus, Database } from '../../functions/db/database.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../../functions/platform/secrets.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
 import type { TestApp } from './app.ts';
 

@@ -1,7 +1,6 @@
 // Operators move appointments flagged for rebooking to a new time: atomic like the citizen's reschedule.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
-import { notifyBookingChange } from '../../functions/slots/cache.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
 import { createTestApp, openedBody, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -114,7 +113,7 @@ beforeEach(async () => {
   await tdb.db.updateTable('bookings').set({ rescheduled_from: null }).execute();
   await tdb.db.deleteFrom('bookings').execute();
   await tdb.db.deleteFrom('capacity_buckets').execute();
-  notifyBookingChange(t.deps);
+  t.deps.calendarChanged('all');
 });
 afterAll(async () => {
   await tdb.close();
@@ -249,7 +248,7 @@ describe('operator rebooking', () => {
     ['a start that is no instant', 422, 'validation_failed', null, { start: 'tomorrow' }],
     ['a start off the grid', 400, 'slot_invalid', null, { start: '2026-12-04T11:07:00+01:00' }],
     ['a start in the past', 400, 'slot_invalid', null, { start: '2026-11-04T11:00:00+01:00' }],
-    ['an id that is no id', 400, 'invalid_request', 'x', START],
+    ['an id that is no id (the same answer as an unknown one)', 404, 'not_found', 'x', START],
     ['an unknown booking', 404, 'not_found', UNKNOWN, START],
   ])('rejects %s (%i %s) and changes nothing', async (_n, status, code, id, json) => {
     const b = await flaggedBooking('2026-12-03T10:00:00+01:00');

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import { createDb, createPool } from '../../functions/db/connect.ts';
 import { migrateToLatest } from '../../functions/db/migrator.ts';
-import { seedDemoData } from '../../functions/db/seed.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import type { TestDatabase } from '../helpers/database.ts';
 import {

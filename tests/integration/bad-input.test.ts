@@ -1,7 +1,7 @@
 // Every route of the app, fed junk bodies, parameters and queries as anonymous, counsellor and operator:
 // never a 500, every error a problem+json with a code, and nothing in the database changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSecret } from '../../functions/bookings/secrets.ts';
+import { generateSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import {

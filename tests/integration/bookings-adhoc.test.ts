@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdhocBooking } from '../../functions/bookings/adhoc.ts';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
 import { parseConfig } from '../../functions/env.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { seedScheduling } from '../helpers/scheduling.ts';
 
@@ -16,6 +16,13 @@ afterAll(async () => {
 });
 
 describe('createAdhocBooking', () => {
+  const changes: string[] = [];
+  const deps = {
+    get db() {
+      return tdb.db;
+    },
+    calendarChanged: (scope: string) => void changes.push(scope),
+  };
   it('books an immediate session that may use the ad-hoc reserve, and refuses beyond total capacity', async () => {
     const seed = await seedScheduling(tdb.db, {
       counsellors: 3,
@@ -24,7 +31,7 @@ describe('createAdhocBooking', () => {
       adhocDurationMinutes: 20,
     });
     const now = new Date('2026-12-03T09:07:30Z');
-    const first = await createAdhocBooking(tdb.db, {
+    const first = await createAdhocBooking(deps, {
       counsellorId: seed.counsellorIds[0] as string,
       phone: '+4915123456789',
       language: 'de',
@@ -34,6 +41,8 @@ describe('createAdhocBooking', () => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.booking.kind).toBe('adhoc');
+    // The committed session clears the calendar caches for bookings only (rosters stay memoised).
+    expect(changes).toEqual(['bookings']);
     expect(first.booking.start_at.toISOString()).toBe(now.toISOString());
     expect(first.booking.end_at.toISOString()).toBe('2026-12-03T09:27:30.000Z');
     expect(first.joinUrl).toBe(`http://localhost:8787/j/${first.joinCode}`);
@@ -50,7 +59,7 @@ describe('createAdhocBooking', () => {
     const sms = await tdb.db.selectFrom('outbox_messages').selectAll().execute();
     expect(sms.map((m) => m.kind)).toEqual(['adhoc_link']);
 
-    const busy = await createAdhocBooking(tdb.db, {
+    const busy = await createAdhocBooking(deps, {
       counsellorId: seed.counsellorIds[0] as string,
       language: 'de',
       now,
@@ -58,14 +67,14 @@ describe('createAdhocBooking', () => {
     });
     expect(busy).toEqual({ ok: false, reason: 'counsellor_busy' });
 
-    const second = await createAdhocBooking(tdb.db, {
+    const second = await createAdhocBooking(deps, {
       counsellorId: seed.counsellorIds[1] as string,
       language: 'en',
       now,
       config,
     });
     expect(second.ok).toBe(true);
-    const third = await createAdhocBooking(tdb.db, {
+    const third = await createAdhocBooking(deps, {
       counsellorId: seed.counsellorIds[2] as string,
       language: 'en',
       now,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, type SchedulingSeed, seedScheduling } from '../helpers/scheduling.ts';

@@ -1,6 +1,5 @@
 // Public holidays and closing days: no slots on them, no booking on them, and a new closing day flags bookings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyBookingChange } from '../../functions/slots/cache.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, type SchedulingSeed, seedScheduling } from '../helpers/scheduling.ts';
@@ -69,7 +68,7 @@ describe('public holidays', () => {
       .set({ site_id: created.id })
       .where('id', '=', seed.counsellorIds[0]!)
       .execute();
-    notifyBookingChange(t.deps);
+    t.deps.calendarChanged('all');
     expect((await freeCounts('2027-01-05', '2027-01-06'))['2027-01-06']).toBe(16);
     await tdb.db.updateTable('counsellors').set({ site_id: null }).execute();
   });

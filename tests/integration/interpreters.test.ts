@@ -2,7 +2,6 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { interpreterIdentity } from '../../functions/rooms/token-scope.ts';
-import { notifyBookingChange } from '../../functions/slots/cache.ts';
 import { createTestApp, openedBody, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import {
@@ -71,7 +70,7 @@ describe.skipIf(skip)('interpreters', () => {
     await tdb.db.deleteFrom('interpreter_bookings').execute();
     await tdb.db.deleteFrom('bookings').execute();
     await tdb.db.deleteFrom('capacity_buckets').execute();
-    notifyBookingChange(t.deps);
+    t.deps.calendarChanged('all');
   });
   afterAll(async () => {
     await lk?.stop();

@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
-import { notifyBookingChange } from '../../functions/slots/cache.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, openedBody, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, seedScheduling } from '../helpers/scheduling.ts';
@@ -27,7 +26,7 @@ beforeEach(async () => {
   await tdb.db.updateTable('bookings').set({ rescheduled_from: null }).execute();
   await tdb.db.deleteFrom('bookings').execute();
   await tdb.db.deleteFrom('capacity_buckets').execute();
-  notifyBookingChange(t.deps);
+  t.deps.calendarChanged('all');
 });
 afterAll(async () => {
   await tdb.close();

@@ -1,7 +1,7 @@
 // Rows for the messaging tests: a service, counsellors with logins, bookings with known join codes.
 import type { Kysely } from 'kysely';
-import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
 import type { BookingStatus, Database, Language } from '../../functions/db/database.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../../functions/platform/secrets.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
 import type { TestApp } from '../helpers/app.ts';
 

@@ -1,7 +1,7 @@
 // The outbox: written in the booking's transaction, delivered once through the HTTP gateway, reminders on time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../functions/bookings/secrets.ts';
 import { type BookingEvent, queueBookingMessages } from '../../functions/notifications/booking-messages.ts';
+import { hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type SmsReceiver, startSmsReceiver } from '../helpers/sms-receiver.ts';

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import { createDb, createPool } from '../../functions/db/connect.ts';
-import { migrateToLatest } from '../../functions/db/migrator.ts';
-import { seedDemoData } from '../../functions/db/seed.ts';
+import { migrateToLatest, pendingMigrations } from '../../functions/db/migrator.ts';
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -25,6 +25,23 @@ describe('health and readiness', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
     expect(res.headers.get('x-request-id')).toMatch(/.{8,}/);
+  });
+
+  it('sends the security headers (Hono secure-headers with the product policy)', async () => {
+    const res = await createTestApp(tdb).request('/api/services');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('permissions-policy')).toBe(
+      'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
+    );
+    // The test app's public URL is http: no HSTS.
+    expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
   it("counts and discards the connection check's upload, uncached", async () => {
@@ -66,6 +83,22 @@ describe('health and readiness', () => {
     expect((await res.json()).code).toBe('database_unavailable');
     await other.db.destroy();
     await tdb.pool.query('drop database unmigrated_db');
+  });
+
+  it('is not ready while any migration is missing, not only the newest', async () => {
+    // The oldest migration's record is hidden under another name for the duration of the test.
+    const oldest = '0001_create_schema';
+    const hide = 'update schema_migrations set name = $2 where name = $1';
+    await tdb.pool.query(hide, [oldest, `${oldest}-hidden`]);
+    try {
+      expect(await pendingMigrations(tdb.db)).toEqual([oldest]);
+      const res = await createTestApp(tdb).request('/readyz');
+      expect(res.status).toBe(503);
+    } finally {
+      await tdb.pool.query(hide, [`${oldest}-hidden`, oldest]);
+    }
+    expect(await pendingMigrations(tdb.db)).toEqual([]);
+    expect((await createTestApp(tdb).request('/readyz')).status).toBe(200);
   });
 
   it('answers 503 with Retry-After when the database cannot be reached', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyBookingChange } from '../../functions/slots/cache.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type SchedulingSeed, seedScheduling } from '../helpers/scheduling.ts';
@@ -94,7 +93,7 @@ describe('GET /api/slots', () => {
 
   it('drops a slot once the video system is full for it, even with a counsellor free', async () => {
     await tdb.db.updateTable('capacity_settings').set({ max_concurrent_sessions: 1 }).execute();
-    notifyBookingChange(t.deps);
+    t.deps.calendarChanged('all');
     const res = await t.request('/api/bookings', {
       method: 'POST',
       json: {
@@ -110,7 +109,7 @@ describe('GET /api/slots', () => {
     expect(starts).not.toContain('10:00');
     expect(body.days[0]?.freeCount).toBe(15);
     await tdb.db.updateTable('capacity_settings').set({ max_concurrent_sessions: 8 }).execute();
-    notifyBookingChange(t.deps);
+    t.deps.calendarChanged('all');
     const after = await slots('service=arbeitslosengeld&from=2026-12-04&to=2026-12-04');
     expect(after.days[0]?.freeCount).toBe(16);
   });

@@ -1,7 +1,7 @@
 // End to end through the public API: book, reschedule, cancel; the gateway's far end gets each message once, on time.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import type { Language } from '../../functions/db/database.ts';
-import { seedDemoData } from '../../functions/db/seed.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type SmsReceiver, startSmsReceiver } from '../helpers/sms-receiver.ts';

@@ -162,8 +162,8 @@ describe('running late', () => {
       [
         '/api/staff/bookings/not-an-id/running-late',
         { method: 'POST', headers: mineSession.headers, json: { minutes: 5 } },
-        400,
-        'invalid_request',
+        404,
+        'not_found',
       ],
       [
         '/api/staff/bookings/00000000-0000-4000-8000-000000000000/running-late',

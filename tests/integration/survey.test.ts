@@ -1,7 +1,7 @@
 // POST /api/survey: once per booking, only for a real join code in its window, bad input changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRoomName, generateSecret, hashSecret } from '../../functions/bookings/secrets.ts';
-import { seedDemoData } from '../../functions/db/seed.ts';
+import { seedDemoData } from '../../functions/app/seed.ts';
+import { generateRoomName, generateSecret, hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 

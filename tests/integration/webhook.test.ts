@@ -1,7 +1,7 @@
 // POST /api/livekit/webhook: signed events are recorded once; unsigned, tampered or foreign-signed ones change nothing.
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presenceForBookings } from '../../functions/rooms/repository.ts';
+import { presenceForBookings } from '../../functions/rooms/presence.ts';
 import { DEV_API_KEY } from '../../scripts/lib/livekit.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';

@@ -1,7 +1,7 @@
 // The same app under Deno (`deno task start`) answers from the real database.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../functions/db/seed.ts';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { waitForHttp } from '../../scripts/lib/workerd.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';

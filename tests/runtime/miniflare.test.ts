@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../functions/db/seed.ts';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 
 /** The [vars] of wrangler.toml (flat string values), so the test exercises the file we ship. */

@@ -1,7 +1,7 @@
 // The daily SMS budget under real workerd: over budget messages wait and /metrics shows them held; the
 // next day (a restarted workerd on a clock moved past midnight) every held message goes out, none lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dateIn, startOfDay } from '../../functions/agenda/zoned-time.ts';
+import { addDays, dateIn, startOfDay } from '../../functions/platform/zoned-time.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type PrivateWorkerd, startPrivateWorkerd, workerdAvailable } from '../helpers/private-workerd.ts';
 import { sampleValue } from '../helpers/prometheus-text.ts';

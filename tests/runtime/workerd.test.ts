@@ -1,6 +1,6 @@
 // The bundled worker served by the real workerd binary answers from the real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../functions/db/seed.ts';
+import { seedDemoData } from '../../functions/app/seed.ts';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { startWorkerd, type WorkerdProcess } from '../../scripts/lib/workerd.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';

@@ -1,7 +1,7 @@
 // Pure pieces of the abuse defences: IP parsing and /64 grouping, the trusted-proxy walk, /static paths, sealed links.
 import { describe, expect, it } from 'vitest';
 import { parseTrustedProxies, resolveClient } from '../../functions/http/client-address.ts';
-import { clientGroup, formatIp, inRange, parseCidr, parseIp } from '../../functions/http/ip-address.ts';
+import { clientGroup, formatIp, inRange, parseCidr, parseIp } from '../../functions/platform/ip-address.ts';
 import {
   createLinkKeyring,
   hasSealedLinks,

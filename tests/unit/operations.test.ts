@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../functions/health/checks.ts';
 import { capacityInForce, clientReasonLabel } from '../../functions/metrics/domain.ts';
-import { renderMetrics } from '../../functions/metrics/exposition.ts';
-import { createRequestMetrics } from '../../functions/metrics/request-metrics.ts';
 import { routeGroup } from '../../functions/metrics/route-group.ts';
+import { renderMetrics } from '../../functions/platform/exposition.ts';
+import { createRequestMetrics } from '../../functions/platform/request-metrics.ts';
 import {
   certificateFinding,
   exitCode,

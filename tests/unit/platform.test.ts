@@ -1,9 +1,9 @@
 // Pure platform pieces: configuration, problem codes, secrets, passwords, rate limits, content negotiation.
 import { describe, expect, it } from 'vitest';
-import { generateSecret, hashSecret, looksLikeSecret } from '../../functions/bookings/secrets.ts';
+import { isDatabaseUnavailable } from '../../functions/db/errors.ts';
 import { parseConfig } from '../../functions/env.ts';
-import { isDatabaseUnavailable } from '../../functions/http/db-errors.ts';
 import { AppError, type ErrorCode, problemResponse, statusOf } from '../../functions/http/problem.ts';
+import { generateSecret, hashSecret, looksLikeSecret } from '../../functions/platform/secrets.ts';
 import { hashPassword, verifyPassword } from '../../functions/staff/password.ts';
 import { cookieIsSecure } from '../../functions/staff/session.ts';
 import { acceptedEncodings, contentTypeOf } from '../../functions/web/static-files.ts';

@@ -1,9 +1,9 @@
 // Pure parts of issue 12/17's follow-ups: the configuration guard's verdicts, request-count deltas, SMS budget metrics.
 import { describe, expect, it } from 'vitest';
-import { createRequestMetrics, type Series } from '../../functions/metrics/request-metrics.ts';
+import { checkConfig, misconfiguredResponse } from '../../functions/http/config-guard.ts';
 import { createFlusher, seriesDelta } from '../../functions/metrics/shared-request-metrics.ts';
 import { smsBudgetFamilies } from '../../functions/metrics/sms-budget-metrics.ts';
-import { checkConfig, misconfiguredResponse } from '../../functions/platform/config-guard.ts';
+import { createRequestMetrics, type Series } from '../../functions/platform/request-metrics.ts';
 import { clockFromTestBinding } from '../../functions/platform/test-clock.ts';
 
 const KEY = `k1:${'A'.repeat(43)}=`;

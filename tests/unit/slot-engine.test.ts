@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { formatInZone } from '../../functions/platform/time-zone.ts';
 import {
   type Availability,
-  capacityAllows,
+  blockedSpan,
   checkStart,
   computeSlots,
   type ExistingBooking,
-  freeCounsellorsAt,
   type ServiceRules,
   type WeeklyHours,
   withinWorkingHours,
-} from '../../functions/slots/slot-engine.ts';
-import { formatInZone } from '../../functions/slots/time-zone.ts';
+} from '../../functions/schedule/slot-engine.ts';
 
 const TZ = 'Europe/Berlin';
 const at = (iso: string) => Date.parse(iso);
@@ -335,40 +334,19 @@ describe('computeSlots', () => {
   });
 });
 
-describe('freeCounsellorsAt', () => {
-  const av = availability({
-    counsellors: [
-      { id: 'c1', hours: weekdays('08:00', '16:00') },
-      { id: 'c2', hours: weekdays('08:00', '16:00') },
-      { id: 'c3', hours: weekdays('12:00', '16:00') },
-    ],
-    busy: [
-      { counsellorId: 'c2', start: at('2026-12-03T09:00:00+01:00'), end: at('2026-12-03T09:10:00+01:00') },
-    ],
-    bookings: [booking('b1', 'c1', '2026-12-03T08:30:00+01:00', '2026-12-03T09:00:00+01:00', [0, 10])],
+describe('blockedSpan', () => {
+  it('keeps the counsellor from the buffer before to the end of the buffer after', () => {
+    const rules = { ...RULES, durationMinutes: 45, bufferBeforeMinutes: 10, bufferAfterMinutes: 15 };
+    const start = at('2026-12-03T09:00:00+01:00');
+    expect(blockedSpan(rules, start)).toEqual({
+      start: at('2026-12-03T08:50:00+01:00'),
+      end: at('2026-12-03T10:00:00+01:00'),
+    });
   });
-  it.each([
-    { start: '2026-12-03T08:00:00+01:00', expected: ['c1', 'c2'] },
-    { start: '2026-12-03T09:00:00+01:00', expected: [] },
-    { start: '2026-12-03T09:15:00+01:00', expected: ['c1', 'c2'] },
-    { start: '2026-12-03T12:00:00+01:00', expected: ['c1', 'c2', 'c3'] },
-    { start: '2026-12-03T15:45:00+01:00', expected: [] },
-  ])('at $start the free counsellors are $expected', ({ start, expected }) => {
-    expect(freeCounsellorsAt(RULES, av, at(start))).toEqual(expected);
-  });
-});
 
-describe('capacityAllows', () => {
-  const av = availability({
-    capacity: { maxConcurrentSessions: 1, adhocReserve: 0, maintenance: [] },
-    bookings: [booking('b1', 'c9', '2026-12-03T10:00:00+01:00', '2026-12-03T10:30:00+01:00')],
-  });
-  it.each([
-    { start: '2026-12-03T09:30:00+01:00', end: '2026-12-03T10:00:00+01:00', expected: true },
-    { start: '2026-12-03T09:45:00+01:00', end: '2026-12-03T10:15:00+01:00', expected: false },
-    { start: '2026-12-03T10:30:00+01:00', end: '2026-12-03T11:00:00+01:00', expected: true },
-  ])('$start..$end fits: $expected', ({ start, end, expected }) => {
-    expect(capacityAllows(av, at(start), at(end))).toBe(expected);
+  it('is the session itself without buffers', () => {
+    const start = at('2026-12-03T09:00:00+01:00');
+    expect(blockedSpan(RULES, start)).toEqual({ start, end: at('2026-12-03T09:30:00+01:00') });
   });
 });
 

@@ -1,7 +1,7 @@
 // Pure core of the staff features: agenda status, case-file links, zoned days, forecast, CSV.
 import { describe, expect, it } from 'vitest';
 import { agendaStatus, caseFileUrl } from '../../functions/agenda/status.ts';
-import { addDays, dateIn, startOfDay } from '../../functions/agenda/zoned-time.ts';
+import { addDays, dateIn, startOfDay } from '../../functions/platform/zoned-time.ts';
 import { capacityAt, hourlyForecast } from '../../functions/stats/forecast.ts';
 import { daysToCsv, EMPTY_DAY, totalsOf } from '../../functions/stats/report.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_SERVICES } from '../../functions/app/seed.ts';
 import type { Language, OutboxKind } from '../../functions/db/database.ts';
-import { DEMO_SERVICES } from '../../functions/db/seed.ts';
 import { smsSegments } from '../../functions/notifications/sms-segments.ts';
 import { formatWhen, renderSms, renderVerificationSms } from '../../functions/notifications/templates.ts';
 import { localizedService } from '../../functions/services/translations.ts';

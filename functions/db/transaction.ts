@@ -1,7 +1,7 @@
 // Runs a booking transaction and retries it on serialization failures and deadlocks, which PostgreSQL may raise under load.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
-import { sqlState } from '../http/db-errors.ts';
+import type { Database } from './database.ts';
+import { sqlState } from './errors.ts';
 
 /** SQLSTATEs after which the whole transaction may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01', '23P01', '23505']);

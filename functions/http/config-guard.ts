@@ -2,8 +2,8 @@
 // alive), /readyz and every other request get 503 problem+json with Retry-After, and the log names the
 // settings once a minute, instead of a 500 thrown from every Durable Object constructor.
 import { type Config, parseConfig, startupProblems } from '../env.ts';
-import { AppError, problemResponse } from '../http/problem.ts';
-import { createJsonLogger } from './logger.ts';
+import { createJsonLogger } from '../platform/logger.ts';
+import { AppError, problemResponse } from './problem.ts';
 
 export interface ConfigProblem {
   /** The environment variable(s) to change, e.g. `SMS_GATEWAY_URL`. */

@@ -1,7 +1,7 @@
 // Calendar dates in a time zone ↔ Date instants for agenda and statistics queries, over the slot engine's zone maths.
-import { localDateOf, localDay } from '../slots/time-zone.ts';
+import { localDateOf, localDay } from './time-zone.ts';
 
-export { addDays, daysBetween } from '../slots/time-zone.ts';
+export { addDays, daysBetween } from './time-zone.ts';
 
 /**
  * The instant a calendar day starts in a time zone.

@@ -1,10 +1,10 @@
 // Middleware feeding GET /metrics: request counts and latency per route group, and join outcomes into PostgreSQL.
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import { countJoinOutcome } from '../metrics/repository.ts';
-import { routeGroup } from '../metrics/route-group.ts';
-import type { AppEnv } from './context.ts';
-import { AppError } from './problem.ts';
+import type { AppEnv } from '../http/context.ts';
+import { AppError } from '../http/problem.ts';
+import { countJoinOutcome } from './repository.ts';
+import { routeGroup } from './route-group.ts';
 
 export function requestMetrics(): MiddlewareHandler<AppEnv> {
   return async function requestMetricsMiddleware(c, next) {

@@ -1,6 +1,7 @@
 // Weekly working hours laid out over real days in a time zone, across midnight and DST; pure.
+
+import { addDays, daysBetween, localDateOf, localDay, wallMinuteToInstant } from '../platform/time-zone.ts';
 import { mergeSpans, type Span } from './intervals.ts';
-import { addDays, daysBetween, localDateOf, localDay, wallMinuteToInstant } from './time-zone.ts';
 import type { WeeklyHours } from './types.ts';
 
 /** True when a blocked period lies within the counsellor's weekly hours (for a re-check after locks). */

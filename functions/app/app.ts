@@ -2,16 +2,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
+import type { AppDeps, AppEnv } from '../http/context.ts';
+import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from '../http/middleware.ts';
+import { AppError, problemResponse } from '../http/problem.ts';
+import { countJoinOutcomes, requestMetrics } from '../metrics/middleware.ts';
 import { metricsRoutes } from '../metrics/routes.ts';
 import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
-import type { AppDeps, AppEnv } from './context.ts';
-import { isDatabaseUnavailable } from './db-errors.ts';
-import { countJoinOutcomes, requestMetrics } from './metrics-middleware.ts';
-import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from './middleware.ts';
-import { AppError, problemResponse } from './problem.ts';
-import { featureRoutes } from './routes.ts';
+import { mountFeatures } from './routes.ts';
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = withCommonMiddleware(new Hono<AppEnv>(), deps);
@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes);
-  for (const [path, routes] of featureRoutes()) app.route(path, routes);
+  mountFeatures(app);
   return withErrorHandlers(app, deps);
 }
 
@@ -48,7 +48,7 @@ function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.use('*', injectDeps(deps));
   app.use('*', requestMetrics());
   app.use('*', accessLog());
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps));
   app.use('/api/*', noStoreForPrivate());
   return app;
 }

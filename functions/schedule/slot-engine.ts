@@ -1,8 +1,16 @@
 // The slot engine: free, capacity-aware appointment times from working hours, absences, bookings and capacity; pure.
+
+import {
+  addDays,
+  daysBetween,
+  type LocalDay,
+  localDateOf,
+  localDay,
+  offsetAt,
+} from '../platform/time-zone.ts';
 import { BUCKET_MS, capacityFreeSpans } from './capacity-spans.ts';
 import { intersectClosed, mergeSpans, type Span, subtractSpans, unionClosed } from './intervals.ts';
-import { addDays, daysBetween, type LocalDay, localDateOf, localDay, offsetAt } from './time-zone.ts';
-import type { Availability, CounsellorHours, DaySlots, ServiceRules } from './types.ts';
+import type { Availability, DaySlots, ServiceRules } from './types.ts';
 import { hoursKey, workingSpans } from './working-hours.ts';
 
 export { BUCKET_MS } from './capacity-spans.ts';
@@ -70,27 +78,15 @@ export function computeSlots(
   return result;
 }
 
-/** Counsellors free for the whole blocked time of a session starting at `start` (working, present, unbooked). */
-export function freeCounsellorsAt(rules: ServiceRules, availability: Availability, start: number): string[] {
-  const blockedStart = start - rules.bufferBeforeMinutes * MINUTE;
-  const blockedEnd = start + (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE;
-  const fromDate = addDays(localDateOf(blockedStart, availability.timeZone), -1);
-  const toDate = addDays(localDateOf(blockedEnd, availability.timeZone), 1);
-  const busy = busyByCounsellor(availability);
-  return availability.counsellors
-    .filter((c) =>
-      freeSpans(c, busy.get(c.id), availability.timeZone, fromDate, toDate).some(
-        ([s, e]) => s <= blockedStart && e >= blockedEnd,
-      ),
-    )
-    .map((c) => c.id);
-}
-
-/** True when a session from `start` to `end` fits the video system's capacity (all buckets below the limit). */
-export function capacityAllows(availability: Availability, start: number, end: number): boolean {
-  const from = Math.floor(start / BUCKET_MS) * BUCKET_MS;
-  const to = Math.ceil(end / BUCKET_MS) * BUCKET_MS;
-  return capacityFreeSpans(availability, from, to).some(([s, e]) => s <= from && e >= to);
+/**
+ * The time a session starting at `start` keeps its counsellor busy: the buffer before, the session, the
+ * buffer after. The one place this is computed; the database stores it as `bookings.blocked`.
+ */
+export function blockedSpan(rules: ServiceRules, start: number): { start: number; end: number } {
+  return {
+    start: start - rules.bufferBeforeMinutes * MINUTE,
+    end: start + (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE,
+  };
 }
 
 export type StartCheck =
@@ -119,8 +115,10 @@ function counsellorStartRanges(
   fromDate: string,
   toDate: string,
 ): Span[] {
-  const before = rules.bufferBeforeMinutes * MINUTE;
-  const after = (rules.durationMinutes + rules.bufferAfterMinutes) * MINUTE;
+  // A start t blocks [t - before, t + after].
+  const span = blockedSpan(rules, 0);
+  const before = -span.start;
+  const after = span.end;
   const busy = busyByCounsellor(availability);
   const lo: number[] = [];
   const hi: number[] = [];
@@ -164,17 +162,6 @@ function busyByCounsellor(availability: Availability): Map<string, Span[]> {
   const out = new Map<string, Span[]>();
   for (const [id, spans] of raw) out.set(id, mergeSpans(spans));
   return out;
-}
-
-function freeSpans(
-  counsellor: CounsellorHours,
-  busy: Span[] | undefined,
-  timeZone: string,
-  fromDate: string,
-  toDate: string,
-): Span[] {
-  const working = workingSpans(counsellor.hours, timeZone, fromDate, toDate);
-  return busy ? subtractSpans(working, busy) : working;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Holds one LISTEN connection to PostgreSQL and feeds `calendar_changed` notifications (migration 0140) into a ChangeBus.
 import pg from 'pg';
-import { BEAT_INTERVAL_MS, type ChangeBus, scopeOfPayload } from '../platform/change-bus.ts';
+import { BEAT_INTERVAL_MS, type ChangeBus, scopeOfPayload } from './change-bus.ts';
 
 export interface ChangeListener {
   /** Connects if not connected (or reconnecting); resolves when listening or after a failed attempt. */

@@ -1,4 +1,4 @@
-// Kysely queries for services (bookable topics).
+// The catalogue of services (bookable topics): the read model other features use as well.
 import type { Kysely } from 'kysely';
 import type { Database, Service } from '../db/database.ts';
 

@@ -1,7 +1,7 @@
 // Deterministic demo data (API.md): services (named in all six citizen languages), counsellors Mon-Fri 08:00-16:00, capacity 8, demo logins.
 import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import { hashPassword } from '../staff/password.ts';
-import type { Database } from './database.ts';
 
 export const DEMO_SERVICES = [
   {

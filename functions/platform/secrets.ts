@@ -1,5 +1,5 @@
 // Join codes, manage tokens and room names: 128+ bits from the CSPRNG, URL-safe; only SHA-256 hashes are stored.
-import { sha256 } from '../platform/sha256.ts';
+import { sha256 } from './sha256.ts';
 
 const URL_SAFE = /^[A-Za-z0-9_-]{22,64}$/;
 

@@ -1,0 +1,67 @@
+// The shape of functions/: the feature folders form a tree over a plumbing floor, and no feature reaches
+// into another's routes, repositories or request schemas (README, "Architecture in brief").
+import { describe, expect, it } from 'vitest';
+import { folderCycles, folderOf, type ImportEdge, importEdges } from '../helpers/import-graph.ts';
+
+/** The floor: may import only each other, never a feature, the assembly or an entry. */
+const FLOOR = ['db', 'platform', 'http'];
+/** The floor's own order, lowest first: a folder imports only folders before it. */
+const FLOOR_ORDER = ['db', 'platform', 'http'];
+/** The assembly: imports everything, imported only by the entries. */
+const ASSEMBLY = 'app';
+/** A feature's internals: its HTTP surface, its queries and its request schemas. */
+const INTERNAL = /(^|\/)((?:[\w-]+-)?routes|(?:[\w-]+-)?repository|schemas)\.ts$/;
+
+const edges = importEdges('functions');
+const crossing = edges.filter((e) => folderOf(e.from) !== folderOf(e.to));
+const show = (list: ImportEdge[]) => list.map((e) => `${e.from} -> ${e.to}`);
+const isEntry = (folder: string) => folder.endsWith('.ts');
+
+describe('functions/ import graph', () => {
+  it('is read from the real tree', () => {
+    expect(edges.length).toBeGreaterThan(300);
+    expect(crossing.some((e) => e.to === 'http/context.ts')).toBe(true);
+  });
+
+  it('has no cycle between folders', () => {
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
+  it('keeps the floor free of features, the assembly and the entries', () => {
+    const up = crossing.filter((e) => FLOOR.includes(folderOf(e.from)) && !FLOOR.includes(folderOf(e.to)));
+    expect(show(up)).toEqual([]);
+  });
+
+  it('orders the floor: db, then platform, then http', () => {
+    const rank = (path: string) => FLOOR_ORDER.indexOf(folderOf(path));
+    const back = crossing.filter((e) => rank(e.from) >= 0 && rank(e.to) > rank(e.from));
+    expect(show(back)).toEqual([]);
+  });
+
+  it('lets only the entries import the assembly', () => {
+    const into = crossing.filter((e) => folderOf(e.to) === ASSEMBLY && !isEntry(folderOf(e.from)));
+    expect(show(into)).toEqual([]);
+  });
+
+  it("lets no feature import another feature's routes, repositories or schemas", () => {
+    const feature = (f: string) => !FLOOR.includes(f) && f !== ASSEMBLY && !isEntry(f);
+    const reaching = crossing.filter(
+      (e) => feature(folderOf(e.from)) && feature(folderOf(e.to)) && INTERNAL.test(e.to),
+    );
+    expect(show(reaching)).toEqual([]);
+  });
+});
+
+describe('folderCycles', () => {
+  it('finds a cycle through three folders and ignores edges inside one', () => {
+    const cycle = [
+      { from: 'a/x.ts', to: 'b/y.ts' },
+      { from: 'b/y.ts', to: 'c/z.ts' },
+      { from: 'c/z.ts', to: 'a/w.ts' },
+      { from: 'a/x.ts', to: 'a/w.ts' },
+      { from: 'd/v.ts', to: 'a/x.ts' },
+    ];
+    expect(folderCycles(cycle)).toEqual([['a', 'b', 'c']]);
+    expect(folderCycles(cycle.slice(0, 2))).toEqual([]);
+  });
+});
