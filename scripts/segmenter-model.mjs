@@ -11,7 +11,7 @@ export const SEGMENTER_SOURCE =
 const CACHE = 'node_modules/.cache/beratungsraum-segmenter';
 const PYTHON = '.venv-segmenter/bin/python';
 
-/** Path of the model with metadata, built on first use (needs `bash scripts/setup-segmenter.sh` once). */
+/** Path of the model with metadata, built on first use (installing tflite-support by scripts/setup-segmenter.sh). */
 export function segmenterModel(source = SEGMENTER_SOURCE) {
   const script = readFileSync('scripts/segmenter-metadata.py');
   const key = createHash('sha256').update(readFileSync(source)).update(script).digest('hex').slice(0, 16);
