@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recommendCapacity } from '../functions/capacity/node-sizing.ts';
+import { syncNodeCapacity } from '../functions/capacity/nodes-repository.ts';
 import { seedDemoData } from '../functions/db/seed.ts';
 import { parseConfig } from '../functions/env.ts';
 import { type Cluster, startCluster } from './lib/cluster.ts';
@@ -76,6 +78,27 @@ async function main(): Promise<void> {
     env,
     seed: async (db) => {
       await seedDemoData(db, { password: config.DEMO_PASSWORD });
+      const nodes = livekit?.nodes ?? [];
+      if (nodes.length === 0) return;
+      // The nodes are known to the app as an operator would register them (Video nodes page), so capacity is
+      // their sum and a node that dies lowers it. They share this machine: one core each, sized by the
+      // measured figure for the standard profile.
+      const { capacity } = recommendCapacity(1, 'standard');
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('livekit_nodes')
+          .values(
+            nodes.map((n) => ({
+              name: `node ${n.id}`,
+              url: n.url,
+              metrics_url: n.metricsUrl,
+              cores: 1,
+              capacity,
+            })),
+          )
+          .execute();
+        await syncNodeCapacity(trx, new Date(), 'maintenance_window');
+      });
     },
     onOutput: (line) => {
       if (config.LOG_LEVEL === 'debug' || !line.includes('"level":"info"')) console.log(`[workerd] ${line}`);

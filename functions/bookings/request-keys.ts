@@ -33,7 +33,7 @@ export class RequestKeyTaken extends Error {}
 /** The hashed key of the request, or null without the header; 400 for a malformed key. */
 export async function requestKeyOf(
   header: string | undefined,
-  request: { service: string; start: Date; phone: string },
+  request: { service: string; start: Date; phone: string; interpreter?: string | null },
 ): Promise<RequestKey | null> {
   if (header === undefined) return null;
   if (!v.is(KeySchema, header))
@@ -43,7 +43,8 @@ export async function requestKeyOf(
     });
   const [keyHash, requestHash] = await Promise.all([
     sha256(`booking-key:${header}`),
-    sha256(`${request.service}|${request.start.toISOString()}|${request.phone}`),
+    // The interpreter is part of what was asked for: the same key with another interpreter is another request.
+    sha256(`${request.service}|${request.start.toISOString()}|${request.phone}|${request.interpreter ?? ''}`),
   ]);
   return { keyHash, requestHash };
 }

@@ -82,6 +82,16 @@ describe('POST /api/bookings with Idempotency-Key', () => {
     expect(await countBookingRows(tdb.db)).toEqual(before);
   });
 
+  it('refuses the same key when only the interpreter differs (409)', async () => {
+    const key = 'k-interpreter-9c3f5e1a7b';
+    expect((await book(body('2026-12-03T12:30:00+01:00'), key)).status).toBe(201);
+    const before = await countBookingRows(tdb.db);
+    const res = await book({ ...body('2026-12-03T12:30:00+01:00'), interpreter: 'tr' }, key);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { reason?: string }).reason).toBe('idempotency_key_reused');
+    expect(await countBookingRows(tdb.db)).toEqual(before);
+  });
+
   it('rejects a malformed key with 400 problem+json and books nothing', async () => {
     const before = await countBookingRows(tdb.db);
     const res = await book(body('2026-12-03T13:00:00+01:00'), 'short');
