@@ -10,7 +10,8 @@ import sys
 
 from tflite_support.metadata_writers import image_segmenter, writer_utils
 
-# pixel / 255 maps 0..255 onto the 0..1 the model was trained on.
+# pixel / 255 maps 0..255 onto 0..1, the range the legacy graph fed this model (its ImageToTensorCalculator's
+# output_tensor_float_range); its output is already a probability, matching tasks-vision's default activation NONE.
 NORM_MEAN = [0.0]
 NORM_STD = [255.0]
 
