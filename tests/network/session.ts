@@ -1,6 +1,8 @@
 // One lab call: the counsellor joins from the office namespace, the citizen through the real join page from the
 // shaped namespace; returns what both sides received, the citizen's final mode and the counsellor's indicator.
+
 import type { Browser, Page } from 'playwright-core';
+import { releaseCapacity } from '../../functions/capacity/buckets.ts';
 import { counsellorJoin, openCounsellor } from '../e2e/citizen-call-harness.ts';
 import { launchBrowser, type System } from '../e2e/lib/system.ts';
 import type { Lab, Line } from './lab.ts';
@@ -232,6 +234,21 @@ export async function runCall(
   } finally {
     await citizenContext.close().catch(() => {});
     await counsellor.context.close().catch(() => {});
+    // Nine scenarios book into the same hour: free the counsellor and the capacity for the next one, as a
+    // cancellation does (the demo allows eight concurrent sessions).
+    await sys.db
+      .transaction()
+      .execute(async (trx) => {
+        const row = await trx
+          .updateTable('bookings')
+          .set({ status: 'cancelled', cancelled_at: new Date(), cancelled_by: 'citizen' })
+          .where('id', '=', booking.id)
+          .where('status', '=', 'confirmed')
+          .returning(['start_at', 'end_at', 'kind'])
+          .executeTakeFirst();
+        if (row) await releaseCapacity(trx, { start: row.start_at, end: row.end_at, kind: row.kind });
+      })
+      .catch(() => {});
   }
 }
 
