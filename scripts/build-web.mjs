@@ -15,6 +15,7 @@ import {
 import { basename, dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transformSync } from 'esbuild';
+import { segmenterModel } from './segmenter-model.mjs';
 
 /** Page name → URL patterns are defined in functions/web/pages.ts; here only the sources. */
 export const PAGES = ['booking', 'join', 'manage', 'info', 'counsellor', 'admin'];
@@ -37,34 +38,19 @@ const EXTRA_CSS = {
 /** Extra files copied verbatim into dist/web/static (local model files, wasm, icons). */
 export const STATIC_COPIES = [
   { from: 'web/public', to: 'static' },
-  // The counsellor's background blur: selfie-segmentation model and its WebAssembly (SIMD build only), served locally.
+  // The counsellor's background blur: @mediapipe/tasks-vision's module and WebAssembly (SIMD build only) served
+  // locally; the model is added by buildWeb (it needs metadata written at build time, scripts/segmenter-model.mjs).
   {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.js',
-    to: 'static/mediapipe/selfie_segmentation.js',
+    from: 'node_modules/@mediapipe/tasks-vision/vision_bundle.mjs',
+    to: 'static/mediapipe/vision_bundle.mjs',
   },
   {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.js',
-    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.js',
+    from: 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.js',
+    to: 'static/mediapipe/vision_wasm_internal.js',
   },
   {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.wasm',
-    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.wasm',
-  },
-  {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_solution_simd_wasm_bin.data',
-    to: 'static/mediapipe/selfie_segmentation_solution_simd_wasm_bin.data',
-  },
-  {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.binarypb',
-    to: 'static/mediapipe/selfie_segmentation.binarypb',
-  },
-  {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
-    to: 'static/mediapipe/selfie_segmentation.tflite',
-  },
-  {
-    from: 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation_landscape.tflite',
-    to: 'static/mediapipe/selfie_segmentation_landscape.tflite',
+    from: 'node_modules/@mediapipe/tasks-vision/wasm/vision_wasm_internal.wasm',
+    to: 'static/mediapipe/vision_wasm_internal.wasm',
   },
 ];
 
@@ -175,6 +161,7 @@ export async function buildWeb({ outdir = 'dist/web', minify = true } = {}) {
   for (const copy of STATIC_COPIES) {
     if (existsSync(copy.from)) cpSync(copy.from, join(outdir, copy.to), { recursive: true });
   }
+  cpSync(segmenterModel(), join(outdir, 'static/mediapipe/selfie_segmenter.tflite'));
   writeProbe(outdir);
   const rel = (p) => `/${relative(outdir, p).split('\\').join('/')}`;
   const importsOf = (file, kinds, seen = new Set()) => {

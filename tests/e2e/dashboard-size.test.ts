@@ -1,6 +1,6 @@
 // Size budget of the staff pages: what the first render loads, and the dashboard's own code without
 // Preact, livekit-client and the segmentation model (which is served as static files, never bundled).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -75,9 +75,18 @@ describe('staff page size budget', () => {
       for (const file of manifest.pages[page]!.critical) {
         const text = readFileSync(join(dir, file), 'utf8');
         expect(text).not.toContain('livekit');
-        expect(text).not.toContain('selfie_segmentation_solution');
       }
     }
+  });
+
+  it('serves the segmentation library as a static file, never inside a bundle', () => {
+    const bundled = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.js') && !f.startsWith('static'),
+    );
+    expect(bundled.length).toBeGreaterThan(0);
+    for (const file of bundled)
+      expect(readFileSync(join(dir, file), 'utf8'), file).not.toContain('ImageSegmenterGraph');
+    expect(existsSync(join(dir, 'static/mediapipe/vision_bundle.mjs'))).toBe(true);
   });
 
   it('loads the counsellor dashboard and the operator console within their first-render budgets', () => {

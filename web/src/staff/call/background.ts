@@ -1,54 +1,64 @@
 // Background blur / pixelation for the counsellor's camera: a LiveKit track processor that segments each frame
-// with MediaPipe selfie segmentation (model and WebAssembly served by this system, never a CDN) and composites
-// the person over a blurred or pixelated copy of the frame on a canvas, whose captured track is published.
+// with @mediapipe/tasks-vision's ImageSegmenter (module, WebAssembly and model served by this system, never a CDN)
+// and composites the person over a blurred or pixelated copy of the frame on a canvas, whose captured track is
+// published.
+import type { ImageSegmenter, ImageSegmenterResult } from '@mediapipe/tasks-vision';
 import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
 import { DEFAULT_BUDGET_MS, effectiveMode, tooSlow } from './frame-budget.ts';
 
 export type BackgroundMode = 'off' | 'blur' | 'pixelate';
 
-/** Where the segmentation model and its WebAssembly live: this system's own static files. */
+/** Where the segmentation module, its WebAssembly and the model live: this system's own static files. */
 export const MEDIAPIPE_BASE = '/static/mediapipe/';
 const FRAME_MS = 1000 / 15;
 const BLUR_PX = 16;
 const PIXEL_BLOCK = 16;
 
-interface MaskResults {
-  segmentationMask: CanvasImageSource;
-}
+type VisionModule = typeof import('@mediapipe/tasks-vision');
 
-interface SelfieSegmentationInstance {
-  setOptions(o: { modelSelection: number; selfieMode?: boolean }): void;
-  onResults(cb: (r: MaskResults) => void): void;
-  initialize(): Promise<void>;
-  send(i: { image: HTMLVideoElement }): Promise<void>;
-  close(): Promise<void>;
-}
+let moduleLoad: Promise<VisionModule> | null = null;
 
-type SelfieSegmentationCtor = new (config: {
-  locateFile: (file: string) => string;
-}) => SelfieSegmentationInstance;
-
-let scriptLoad: Promise<SelfieSegmentationCtor> | null = null;
-
-/** Loads the (non-module) MediaPipe script once from this system's origin. */
-function loadSegmentationScript(): Promise<SelfieSegmentationCtor> {
-  scriptLoad ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = `${MEDIAPIPE_BASE}selfie_segmentation.js`;
-    script.async = true;
-    script.onload = () => {
-      const ctor = (globalThis as unknown as { SelfieSegmentation?: SelfieSegmentationCtor })
-        .SelfieSegmentation;
-      if (ctor) resolve(ctor);
-      else reject(new Error('segmentation_unavailable'));
-    };
-    script.onerror = () => {
-      scriptLoad = null;
-      reject(new Error('segmentation_unavailable'));
-    };
-    document.head.append(script);
+/** Loads tasks-vision once from this system's origin; it stays out of the dashboard bundle (150 KB). */
+function loadVision(): Promise<VisionModule> {
+  const url = `${MEDIAPIPE_BASE}vision_bundle.mjs`;
+  moduleLoad ??= (import(url) as Promise<VisionModule>).catch(() => {
+    moduleLoad = null;
+    throw new Error('segmentation_unavailable');
   });
-  return scriptLoad;
+  return moduleLoad;
+}
+
+/** A segmenter on the CPU (XNNPACK): the mask is read back every frame anyway, and it needs no WebGL. */
+async function createSegmenter(): Promise<ImageSegmenter> {
+  const { ImageSegmenter } = await loadVision();
+  return ImageSegmenter.createFromOptions(
+    {
+      wasmLoaderPath: `${MEDIAPIPE_BASE}vision_wasm_internal.js`,
+      wasmBinaryPath: `${MEDIAPIPE_BASE}vision_wasm_internal.wasm`,
+    },
+    {
+      baseOptions: { modelAssetPath: `${MEDIAPIPE_BASE}selfie_segmenter.tflite`, delegate: 'CPU' },
+      runningMode: 'VIDEO',
+      outputConfidenceMasks: true,
+      outputCategoryMask: false,
+    },
+  );
+}
+
+/** Writes the person confidence (0..1) into the alpha channel of `canvas`, at the model's resolution. */
+function paintMask(result: ImageSegmenterResult, canvas: HTMLCanvasElement): boolean {
+  const mask = result.confidenceMasks?.[0];
+  if (!mask) return false;
+  const { width, height } = mask;
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
+  const confidence = mask.getAsFloat32Array();
+  const pixels = new ImageData(width, height);
+  for (let i = 0; i < confidence.length; i++) pixels.data[i * 4 + 3] = (confidence[i] ?? 0) * 255;
+  canvas.getContext('2d')!.putImageData(pixels, 0, 0);
+  return true;
 }
 
 let filterWorks: boolean | null = null;
@@ -105,7 +115,8 @@ export function createBackgroundProcessor(
   const video = document.createElement('video');
   video.muted = true;
   video.playsInline = true;
-  let segmenter: SelfieSegmentationInstance | null = null;
+  const maskCanvas = document.createElement('canvas');
+  let segmenter: ImageSegmenter | null = null;
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -143,7 +154,10 @@ export function createBackgroundProcessor(
         output.height = video.videoHeight;
       }
       try {
-        await segmenter.send({ image: video });
+        // Masks are only valid inside the callback, so the frame is composited there.
+        segmenter.segmentForVideo(video, started, (result) => {
+          if (paintMask(result, maskCanvas)) draw(maskCanvas);
+        });
       } catch {
         // A dropped frame; the next one tries again.
       }
@@ -167,13 +181,7 @@ export function createBackgroundProcessor(
     ctx.fillRect(0, 0, output.width, output.height);
     video.srcObject = new MediaStream([opts.track]);
     await video.play().catch(() => undefined);
-    if (!segmenter) {
-      const Ctor = await loadSegmentationScript();
-      segmenter = new Ctor({ locateFile: (file) => `${MEDIAPIPE_BASE}${file}` });
-      segmenter.setOptions({ modelSelection: 1 });
-      segmenter.onResults((r) => draw(r.segmentationMask));
-      await segmenter.initialize();
-    }
+    segmenter ??= await createSegmenter();
     running = true;
     void loop();
   };
@@ -195,7 +203,7 @@ export function createBackgroundProcessor(
     },
     destroy: async () => {
       stop();
-      await segmenter?.close().catch(() => undefined);
+      segmenter?.close();
       segmenter = null;
     },
   };
