@@ -17,11 +17,9 @@ export function segmenterModel(source = SEGMENTER_SOURCE) {
   const key = createHash('sha256').update(readFileSync(source)).update(script).digest('hex').slice(0, 16);
   const target = join(CACHE, `selfie_segmenter_${key}.tflite`);
   if (existsSync(target)) return target;
-  if (!existsSync(PYTHON)) {
-    throw new Error(
-      `${PYTHON} is missing: run "bash scripts/setup-segmenter.sh" once to install tflite-support`,
-    );
-  }
+  // First build on a fresh clone: install the metadata tool (PyPI, into .venv-segmenter/) by itself, so
+  // `npm ci && npm start` needs no extra step.
+  if (!existsSync(PYTHON)) execFileSync('bash', ['scripts/setup-segmenter.sh'], { stdio: 'inherit' });
   mkdirSync(CACHE, { recursive: true });
   // Written beside and renamed so parallel builds never copy a half-written model.
   const partial = `${target}.${process.pid}.part`;
