@@ -1,9 +1,10 @@
 // Open-loop load with vegeta (built from the Go module proxy into .bin/): requests leave at a fixed rate
 // whether or not earlier ones have answered, so a stall shows in the latencies (no coordinated omission).
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -52,14 +53,19 @@ export async function openLoop(
       { maxBuffer: 1 << 20 },
     );
     await run(bin, ['encode', '--to', 'csv', `--output=${join(dir, 'results.csv')}`, results]);
-    // CSV columns: timestamp (ns), code, latency (ns), bytes out, bytes in, error, …
-    const rows = readFileSync(join(dir, 'results.csv'), 'utf8').trim().split('\n');
+    // CSV columns: timestamp (ns), code, latency (ns), bytes out, bytes in, error, body (base64), …
+    // Read line by line: with the bodies, 2,000 req/s of /api/slots is more than one string may hold.
+    const rows = createInterface({
+      input: createReadStream(join(dir, 'results.csv'), 'utf8'),
+      crlfDelay: Infinity,
+    });
     const latencies: number[] = [];
     let ok = 0;
     let first = Number.POSITIVE_INFINITY;
     let last = 0;
-    for (const row of rows) {
-      const [ts, code, latency] = row.split(',');
+    for await (const row of rows) {
+      if (!row) continue;
+      const [ts, code, latency] = row.split(',', 3);
       const started = Number(ts) / 1e6;
       const ms = Number(latency) / 1e6;
       latencies.push(ms);
