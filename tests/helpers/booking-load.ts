@@ -1,6 +1,6 @@
 // A closed-loop booking load over real HTTP that records every answer, for the cluster fault tests and bench.
 export interface BookingOutcome {
-  /** HTTP status; 0 when the connection failed. */
+  /** HTTP status; 0 when the connection failed, also when it broke after the status line (no body to read). */
   status: number;
   /** The booking id of a 201. */
   id?: string;
@@ -38,10 +38,13 @@ export async function bookOnce(url: string, serviceId: string, start: string): P
       body: JSON.stringify({ service: serviceId, start, phone: nextPhone(), consent: true }),
       signal: AbortSignal.timeout(15_000),
     });
-    const body = (await res.json().catch(() => ({}))) as { booking?: { id?: string } };
+    const body = (await res.json().catch(() => null)) as { booking?: { id?: string } } | null;
+    // A process killed between the status line and the body leaves a 201 without its body: the
+    // client never learnt its booking, so it counts as a broken connection, not an acknowledgement.
+    if (body === null && res.ok) return { status: 0, at: Date.now(), ms: Date.now() - t0 };
     return {
       status: res.status,
-      ...(body.booking?.id ? { id: body.booking.id } : {}),
+      ...(body?.booking?.id ? { id: body.booking.id } : {}),
       retryAfter: res.headers.get('retry-after'),
       at: Date.now(),
       ms: Date.now() - t0,
