@@ -1,5 +1,5 @@
 // The ceiling of one booking on this database: pgbench calling the app's booking statement
-// (book_scheduled_slot_fair, which ranks and then calls book_scheduled_slot) with the arguments the app builds.
+// (claim_booking, migration 0180, called by name) with the arguments the app builds.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,9 +22,12 @@ export interface CeilingResult {
 
 const SCRIPT = `with n as (select nextval('bench_book_seq') as i)
 select b.id from n join bench_book_args a on a.i = n.i,
-  lateral book_scheduled_slot_fair(a.id, a.candidates, a.service_id, a.start_at, a.end_at, a.blocked_start, a.blocked_end,
-    a.join_code_hash, a.manage_token_hash, a.room_name, a.phone, a.name, a.email, a.customer_number, a.language,
-    a.time_zone, a.messages, a.audit) as b;
+  lateral claim_booking(p_id => a.id, p_kind => 'scheduled', p_candidates => a.candidates, p_start => a.start_at,
+    p_join_code_hash => a.join_code_hash, p_room_name => a.room_name, p_time_zone => a.time_zone, p_now => now(),
+    p_audit => row('citizen', null, a.request_id, null, null, null)::booking_audit, p_service_id => a.service_id,
+    p_end => a.end_at, p_blocked_start => a.blocked_start, p_blocked_end => a.blocked_end,
+    p_manage_token_hash => a.manage_token_hash, p_messages => a.messages,
+    p_contact => row(a.phone, a.name, a.email, a.customer_number, a.language)::booking_contact) as b;
 `;
 
 /**
@@ -60,18 +63,18 @@ export async function prepareCeiling(
       create table bench_book_args (i bigint primary key, id uuid, candidates uuid[], service_id text,
         start_at timestamptz, end_at timestamptz, blocked_start timestamptz, blocked_end timestamptz,
         join_code_hash bytea, manage_token_hash bytea, room_name text, phone text, name text, email text,
-        customer_number text, language text, time_zone text, messages jsonb, audit jsonb)`);
+        customer_number text, language text, time_zone text, messages jsonb, request_id text)`);
     const batch: unknown[] = [];
     const flush = async () => {
       await pool.query(
         `insert into bench_book_args
          select i, id, candidates, service_id, start_at, end_at, blocked_start, blocked_end,
                 decode(join_code_hash, 'hex'), decode(manage_token_hash, 'hex'), room_name, phone, name, email,
-                customer_number, language, time_zone, messages, audit
+                customer_number, language, time_zone, messages, request_id
          from jsonb_to_recordset($1::jsonb) as r(i bigint, id uuid, candidates uuid[], service_id text,
            start_at timestamptz, end_at timestamptz, blocked_start timestamptz, blocked_end timestamptz,
            join_code_hash text, manage_token_hash text, room_name text, phone text, name text, email text,
-           customer_number text, language text, time_zone text, messages jsonb, audit jsonb)`,
+           customer_number text, language text, time_zone text, messages jsonb, request_id text)`,
         [JSON.stringify(batch)],
       );
       batch.length = 0;
@@ -91,27 +94,27 @@ export async function prepareCeiling(
         language: 'de' as const,
       };
       const { claim } = await buildScheduledClaim(ctx, service, req);
-      const b = claim.booking;
+      const b = claim.contact;
       batch.push({
         i,
         id: claim.id,
         candidates: `{${list.join(',')}}`,
-        service_id: b.serviceId,
-        start_at: b.start,
-        end_at: b.end,
-        blocked_start: b.blockedStart,
-        blocked_end: b.blockedEnd,
-        join_code_hash: hex(b.joinCodeHash),
-        manage_token_hash: hex(b.manageTokenHash),
-        room_name: b.roomName,
-        phone: b.phone,
-        name: b.name,
-        email: b.email,
-        customer_number: b.customerNumber,
-        language: b.language,
+        service_id: claim.serviceId,
+        start_at: claim.start,
+        end_at: claim.end,
+        blocked_start: claim.blockedStart,
+        blocked_end: claim.blockedEnd,
+        join_code_hash: hex(claim.joinCodeHash),
+        manage_token_hash: hex(claim.manageTokenHash ?? null),
+        room_name: claim.roomName,
+        phone: b?.phone,
+        name: b?.name,
+        email: b?.email,
+        customer_number: b?.customerNumber,
+        language: b?.language,
         time_zone: claim.timeZone,
-        messages: JSON.parse(claim.messagesJson),
-        audit: claim.audit,
+        messages: JSON.parse(claim.messagesJson ?? '[]'),
+        request_id: claim.audit.requestId,
       });
       if (batch.length >= 500) await flush();
     }

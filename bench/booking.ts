@@ -1,5 +1,5 @@
 // Benchmark: successful bookings per second under parallel load on workerd, next to pgbench calling
-// book_scheduled_slot directly (the ceiling of that transaction) and pgbench tpcb-like, on the same PostgreSQL.
+// claim_booking directly (the ceiling of that statement) and pgbench tpcb-like, on the same PostgreSQL.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';

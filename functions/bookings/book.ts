@@ -1,21 +1,20 @@
 // Booking a slot: validate the time, pick a counsellor fairly, and commit booking, capacity, SMS and audit in one statement.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { isCapacityViolation } from '../capacity/buckets.ts';
-import { isClosingDayViolation } from '../closures/closures.ts';
 import type { Booking, Database, Language, Service } from '../db/database.ts';
 import { retryTransient } from '../db/transaction.ts';
 import type { Config } from '../env.ts';
 import type { AppDeps, AppEnv } from '../http/context.ts';
 import type { AppError } from '../http/problem.ts';
-import { isInterpreterUnavailable, type PreparedClaim, prepareClaim } from '../interpreters/interpreters.ts';
+import { type PreparedClaim, prepareClaim } from '../interpreters/interpreters.ts';
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
 import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
+import { type BookingClaim, claimBooking, claimRefusalOf } from './claim.ts';
 import { phoneLimitError } from './limits.ts';
-import { type ClaimWithMessages, claimSlotWithMessages, workingCandidates } from './placement.ts';
+import { workingCandidates } from './placement.ts';
 import { serviceName } from './present.ts';
 import { isRequestKeyConflict, type RequestKey, RequestKeyTaken, sealedLinksOf } from './request-keys.ts';
 
@@ -54,9 +53,6 @@ export type BookResult =
   | { ok: false; reason: 'phone_limit'; error: AppError }
   | { ok: false; reason: 'slot_invalid'; why: Exclude<StartCheck, { ok: true }>['reason'] };
 
-/** Thrown inside a transaction to roll it back when the slot turned out to be taken. */
-export class SlotTaken extends Error {}
-
 export function joinUrlOf(config: Config, code: string): string {
   return `${config.PUBLIC_BASE_URL}/j/${code}`;
 }
@@ -78,7 +74,7 @@ function cachedBookableService(ctx: BookingContext, id: string): Promise<Service
 }
 
 /**
- * The arguments of book_scheduled_slot for a new citizen booking: fresh id and secrets, the booked and
+ * The arguments of claim_booking for a new citizen booking (candidates still empty): fresh id and secrets, the booked and
  * reminder SMS, the audit entry. Exported so that the pgbench ceiling (bench/booking.ts) sends the same.
  */
 export async function buildScheduledClaim(
@@ -86,7 +82,7 @@ export async function buildScheduledClaim(
   service: Service,
   req: BookingRequest,
   interpreter?: PreparedClaim,
-): Promise<{ claim: ClaimWithMessages; joinCode: string; manageToken: string }> {
+): Promise<{ claim: BookingClaim; joinCode: string; manageToken: string }> {
   const rules = rulesOf(service);
   const timeZone = ctx.config.TIME_ZONE;
   const end = new Date(req.start.getTime() + rules.durationMinutes * 60_000);
@@ -111,17 +107,20 @@ export async function buildScheduledClaim(
     reminderOffsetsMinutes: ctx.config.REMINDER_OFFSETS_MINUTES,
     now: ctx.now,
   });
-  const claim: ClaimWithMessages = {
+  const blocked = blockedSpan(rules, req.start.getTime());
+  const claim: BookingClaim = {
     id,
-    booking: {
-      serviceId: service.id,
-      start: req.start,
-      end,
-      blockedStart: new Date(blockedSpan(rules, req.start.getTime()).start),
-      blockedEnd: new Date(blockedSpan(rules, req.start.getTime()).end),
-      joinCodeHash,
-      manageTokenHash,
-      roomName: generateRoomName(),
+    kind: 'scheduled',
+    candidates: [],
+    serviceId: service.id,
+    start: req.start,
+    end,
+    blockedStart: new Date(blocked.start),
+    blockedEnd: new Date(blocked.end),
+    joinCodeHash,
+    manageTokenHash,
+    roomName: generateRoomName(),
+    contact: {
       phone: req.phone,
       name: req.name,
       email: req.email,
@@ -129,19 +128,14 @@ export async function buildScheduledClaim(
       language: req.language,
     },
     timeZone,
+    now: ctx.now,
     messagesJson: await outboxRowsJson(messages),
     interpreter,
     audit: {
       actorType: 'citizen',
-      action: 'booking.created',
-      entityType: 'booking',
-      detail: {
-        serviceId: service.id,
-        start: req.start.toISOString(),
-        ...(req.interpreter ? { interpreter: req.interpreter } : {}),
-        ...(req.consent ? { consent: req.consent } : {}),
-      },
       requestId: ctx.requestId,
+      interpreter: req.interpreter ?? null,
+      consent: req.consent && { at: new Date(req.consent.at), noticeVersion: req.consent.noticeVersion },
     },
   };
   return { claim, joinCode, manageToken };
@@ -198,11 +192,12 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
     return { ok: false, reason: 'interpreter_unavailable' };
 
   const { claim, joinCode, manageToken } = await buildScheduledClaim(ctx, service, req, interpreter);
+  claim.candidates = candidates;
   try {
     if (req.requestKey)
       claim.requestKey = { ...req.requestKey, sealedLinks: await sealedLinksOf(joinCode, manageToken) };
     const booking = await retryTransient(() =>
-      claimSlotWithMessages(ctx.db, candidates, claim).catch((e: unknown) => {
+      claimBooking(ctx.db, claim).catch((e: unknown) => {
         // Not transient: the same key committed first, and its booking is the answer.
         throw isRequestKeyConflict(e) ? new RequestKeyTaken() : e;
       }),
@@ -211,9 +206,9 @@ async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<Bo
     ctx.calendarChanged('bookings');
     return { ok: true, booking, service, joinCode, manageToken };
   } catch (error) {
-    if (isCapacityViolation(error) || isClosingDayViolation(error))
-      return { ok: false, reason: 'slot_unavailable' };
-    if (isInterpreterUnavailable(error)) return { ok: false, reason: 'interpreter_unavailable' };
+    const refusal = claimRefusalOf(error);
+    if (refusal === 'interpreter_unavailable') return { ok: false, reason: 'interpreter_unavailable' };
+    if (refusal) return { ok: false, reason: 'slot_unavailable' };
     const limited = phoneLimitError(error);
     if (limited) return { ok: false, reason: 'phone_limit', error: limited };
     throw error;

@@ -10,9 +10,10 @@ import { validate } from '../http/validation.ts';
 import { hashSecret, looksLikeSecret } from '../platform/secrets.ts';
 import { bookingContext, joinUrlOf, manageUrlOf } from './book.ts';
 import { bookingToIcs } from './ics.ts';
-import { cancelByManageToken, rescheduleByManageToken } from './manage.ts';
+import { cancelByManageToken } from './manage.ts';
 import { publicBooking, serviceName } from './present.ts';
 import { findBookingByManageHash, findRescheduleRoot } from './repository.ts';
+import { rescheduleByManageToken } from './reschedule.ts';
 import { slotInvalid } from './routes.ts';
 import { RescheduleBodySchema } from './schemas.ts';
 

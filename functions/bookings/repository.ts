@@ -1,62 +1,8 @@
-// Kysely queries for bookings: insert without double-booking, look-ups by secret hash, status changes.
+// Kysely queries for bookings: look-ups by secret hash or id, status changes, reschedule chains.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Booking, BookingKind, Database, Language } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export interface BookingInsert {
-  serviceId: string;
-  counsellorId: string;
-  kind: BookingKind;
-  start: Date;
-  end: Date;
-  blockedStart: Date;
-  blockedEnd: Date;
-  joinCodeHash: Uint8Array;
-  manageTokenHash: Uint8Array | null;
-  roomName: string;
-  phone: string | null;
-  name: string | null;
-  email: string | null;
-  customerNumber: string | null;
-  language: Language;
-  rescheduledFrom?: string | null;
-}
-
-/**
- * Inserts a confirmed booking unless the counsellor is already booked for an overlapping time
- * (the exclusion constraint decides, waiting for concurrent inserts); returns null in that case.
- */
-export async function insertBookingIfFree(db: Db, b: BookingInsert): Promise<Booking | null> {
-  const row = await db
-    .insertInto('bookings')
-    .values({
-      service_id: b.serviceId,
-      counsellor_id: b.counsellorId,
-      kind: b.kind,
-      status: 'confirmed',
-      start_at: b.start,
-      end_at: b.end,
-      blocked: sql<string>`tstzrange(${b.blockedStart}::timestamptz, ${b.blockedEnd}::timestamptz, '[)')`,
-      join_code_hash: b.joinCodeHash,
-      manage_token_hash: b.manageTokenHash,
-      room_name: b.roomName,
-      phone_e164: b.phone,
-      name: b.name,
-      email: b.email,
-      customer_number: b.customerNumber,
-      language: b.language,
-      rescheduled_from: b.rescheduledFrom ?? null,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
-}
-
-export function deleteBooking(db: Db, id: string): Promise<unknown> {
-  return db.deleteFrom('bookings').where('id', '=', id).execute();
-}
 
 /**
  * The booking a manage token belongs to, locked for update when `lock` is set. A reschedule moves the

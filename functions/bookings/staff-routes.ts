@@ -8,9 +8,10 @@ import { AppError } from '../http/problem.ts';
 import { idParam } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { bookingContext } from './book.ts';
-import { cancelLocked, rescheduleByStaff } from './manage.ts';
+import { cancelLocked } from './manage.ts';
 import { publicBooking } from './present.ts';
 import { findBookingById } from './repository.ts';
+import { rescheduleByStaff } from './reschedule.ts';
 import { slotInvalid } from './routes.ts';
 import { CancelBodySchema, RescheduleBodySchema } from './schemas.ts';
 

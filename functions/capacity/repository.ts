@@ -1,7 +1,8 @@
 // Kysely queries for the capacity model: settings, buckets kept in step with it, and flagging what no longer fits.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { BUCKET_MS, floorToBucket } from './buckets.ts';
+import { BUCKET_MS } from '../schedule/slot-engine.ts';
+import { floorToBucket } from './buckets.ts';
 import { flagBookings, type RebookingReason } from './flags.ts';
 import { pickBookingsToFlag } from './rebooking.ts';
 

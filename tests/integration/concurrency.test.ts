@@ -1,9 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlotTaken } from '../../functions/bookings/book.ts';
-import { claimSlot } from '../../functions/bookings/placement.ts';
+import { claimBooking, claimRefusalOf } from '../../functions/bookings/claim.ts';
 import type { Database } from '../../functions/db/database.ts';
-import { runBookingTransaction } from '../../functions/db/transaction.ts';
+import { retryTransient } from '../../functions/db/transaction.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -58,39 +57,59 @@ async function invariantViolations(db: Kysely<Database>) {
   };
 }
 
-/** Books straight in the database, skipping every application-side check and queue. */
+/** Books straight through claim_booking, skipping every application-side check and queue. */
 async function rawBooking(db: Kysely<Database>, counsellorId: string, start: Date): Promise<'ok' | 'taken'> {
   const end = new Date(start.getTime() + 30 * 60_000);
   try {
-    await runBookingTransaction(db, async (trx) => {
-      const claim = await claimSlot(
-        trx,
-        [counsellorId],
-        {
-          serviceId: 'arbeitslosengeld',
-          kind: 'scheduled',
-          start,
-          end,
-          blockedStart: start,
-          blockedEnd: end,
-          joinCodeHash: await hashSecret(generateSecret()),
-          manageTokenHash: await hashSecret(generateSecret()),
-          roomName: generateRoomName(),
-          phone: null,
-          name: null,
-          email: null,
-          customerNumber: null,
-          language: 'de',
-        },
-        'Europe/Berlin',
-      );
-      if (!claim.ok) throw new SlotTaken();
-    });
-    return 'ok';
+    const booking = await retryTransient(async () =>
+      claimBooking(db, {
+        id: crypto.randomUUID(),
+        kind: 'scheduled',
+        candidates: [counsellorId],
+        serviceId: 'arbeitslosengeld',
+        start,
+        end,
+        joinCodeHash: await hashSecret(generateSecret()),
+        manageTokenHash: await hashSecret(generateSecret()),
+        roomName: generateRoomName(),
+        timeZone: 'Europe/Berlin',
+        now: new Date('2026-12-01T08:00:00Z'),
+        contact: { phone: null, name: null, email: null, customerNumber: null, language: 'de' },
+        audit: { actorType: 'system', requestId: null },
+      }),
+    );
+    return booking ? 'ok' : 'taken';
   } catch (error) {
-    if (error instanceof SlotTaken) return 'taken';
+    if (claimRefusalOf(error) === 'capacity') return 'taken';
     throw error;
   }
+}
+
+/**
+ * Starts `requests` while another transaction holds the counsellor rows, waits until `waiters` claims are
+ * queued on that lock (each claim's insert needs a key-share lock on its counsellor), then lets them all
+ * go at once: a real race inside the database rather than one decided by which request was faster to prepare.
+ */
+async function raceAtTheCounsellor<T>(
+  db: Kysely<Database>,
+  waiters: number,
+  requests: () => Promise<T>[],
+): Promise<T[]> {
+  let started: Promise<T>[] = [];
+  await db.transaction().execute(async (trx) => {
+    await sql`select id from counsellors for update`.execute(trx);
+    started = requests();
+    for (let i = 0; i < 500; i++) {
+      const waiting = await sql<{ n: number }>`
+        select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`.execute(
+        db,
+      );
+      if ((waiting.rows[0]?.n ?? 0) >= waiters) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });
+  return Promise.all(started);
 }
 
 describe('the database alone', () => {
@@ -155,6 +174,46 @@ describe('booking under concurrency', () => {
       overCapacity: 0,
       counterDrift: 0,
     });
+  });
+
+  it('lets a reschedule and a new booking racing for the last free slot have exactly one winner', async () => {
+    // One counsellor, so 11:00 is the last slot for both; the moved booking's own time does not block it.
+    const t = await setup({ counsellors: 1, capacity: 50 });
+    const db = (tdb as TestDatabase).db;
+    const outcomes = new Set<string>();
+    for (const day of ['2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10']) {
+      const first = await bookingRequest(t, `${day}T09:00:00+01:00`);
+      expect(first.status).toBe(201);
+      const a = (await first.json()) as { booking: { id: string }; manageUrl: string };
+      const token = a.manageUrl.split('/m/')[1] as string;
+      const target = `${day}T11:00:00+01:00`;
+      const [moved, booked] = (await raceAtTheCounsellor(db, 2, () => [
+        t.request(`/api/bookings/manage/${token}/reschedule`, { method: 'POST', json: { start: target } }),
+        bookingRequest(t, target),
+      ])) as [Response, Response];
+      const statuses = [moved.status, booked.status];
+      expect(statuses.sort()).toEqual(moved.status === 200 ? [200, 409] : [201, 409]);
+      outcomes.add(moved.status === 200 ? 'reschedule' : 'booking');
+      await moved.body?.cancel();
+      await booked.body?.cancel();
+      const atTarget = await db
+        .selectFrom('bookings')
+        .select(['id', 'rescheduled_from'])
+        .where('start_at', '=', new Date(target))
+        .where('status', '=', 'confirmed')
+        .execute();
+      expect(atTarget).toHaveLength(1);
+      const original = await db
+        .selectFrom('bookings')
+        .select('status')
+        .where('id', '=', a.booking.id)
+        .executeTakeFirstOrThrow();
+      // The loser changed nothing: a failed move leaves the old time booked, a won move cancelled it.
+      expect(original.status).toBe(moved.status === 200 ? 'cancelled' : 'confirmed');
+      expect(atTarget[0]?.rescheduled_from ?? null).toBe(moved.status === 200 ? a.booking.id : null);
+    }
+    console.info('reschedule race winners', [...outcomes]);
+    expect(await invariantViolations(db)).toEqual({ overlaps: 0, overCapacity: 0, counterDrift: 0 });
   });
 
   it(

@@ -246,7 +246,7 @@ export async function runCall(
           .where('status', '=', 'confirmed')
           .returning(['start_at', 'end_at', 'kind'])
           .executeTakeFirst();
-        if (row) await releaseCapacity(trx, { start: row.start_at, end: row.end_at, kind: row.kind });
+        if (row) await releaseCapacity(trx, booking.id);
       })
       .catch(() => {});
   }

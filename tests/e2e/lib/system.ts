@@ -397,8 +397,8 @@ async function createBookingIn(
       })
       .returning(['id', 'room_name'])
       .executeTakeFirstOrThrow();
-    if (status === 'confirmed' && !(await takeCapacity(trx, { start, end, kind })))
-      throw new Error(`no video capacity left from ${start.toISOString()}`);
+    // Throws the capacity violation when the video system is full.
+    if (status === 'confirmed') await takeCapacity(trx, row.id);
     return {
       id: row.id,
       code,
