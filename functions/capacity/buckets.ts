@@ -2,11 +2,11 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { sqlState } from '../db/errors.ts';
-import { BUCKET_MS } from '../schedule/slot-engine.ts';
+import { bucketBounds } from '../schedule/slot-engine.ts';
 
 /** The start of the five-minute bucket an instant falls in. */
 export function floorToBucket(d: Date): Date {
-  return new Date(Math.floor(d.getTime() / BUCKET_MS) * BUCKET_MS);
+  return new Date(bucketBounds(d.getTime(), d.getTime())[0]);
 }
 
 /** True for the error the capacity triggers raise when a bucket would overflow. */

@@ -1,5 +1,5 @@
 // Which bookings to flag for rebooking when capacity drops below what is already booked; pure.
-import { BUCKET_MS } from '../schedule/slot-engine.ts';
+import { bucketBounds } from '../schedule/slot-engine.ts';
 
 /** A five-minute bucket whose sessions exceed its scheduled limit. */
 export interface OverflowBucket {
@@ -35,11 +35,10 @@ export function pickBookingsToFlag(
   const picked: string[] = [];
   const ordered = [...buckets].sort((a, b) => a.start - b.start);
   for (const bucket of ordered) {
-    const inBucket = sessions.filter(
-      (s) =>
-        Math.floor(s.start / BUCKET_MS) * BUCKET_MS <= bucket.start &&
-        Math.ceil(s.end / BUCKET_MS) * BUCKET_MS > bucket.start,
-    );
+    const inBucket = sessions.filter((s) => {
+      const [start, end] = bucketBounds(s.start, s.end);
+      return start <= bucket.start && end > bucket.start;
+    });
     const scheduled = inBucket.filter((s) => s.kind === 'scheduled');
     const limit = Math.max(bucket.capacity - bucket.reserve, 0);
     const over = Math.min(inBucket.length - limit, scheduled.length);

@@ -5,6 +5,11 @@ import type { Availability, BucketUsage } from './types.ts';
 /** Capacity is counted in five-minute buckets, as in the database (capacity_buckets). */
 export const BUCKET_MS = 5 * 60_000;
 
+/** The buckets a span occupies: its start rounded down and its end rounded up to the five-minute grid. */
+export function bucketBounds(start: number, end: number): Span {
+  return [Math.floor(start / BUCKET_MS) * BUCKET_MS, Math.ceil(end / BUCKET_MS) * BUCKET_MS];
+}
+
 /** Spans within [from, to) where one more session (of `sessionWeight`) fits the scheduled limit (capacity minus reserve). */
 export function capacityFreeSpans(availability: Availability, from: number, to: number): Span[] {
   const { maxConcurrentSessions, adhocReserve, maintenance } = availability.capacity;
@@ -16,17 +21,17 @@ export function capacityFreeSpans(availability: Availability, from: number, to: 
   if (!availability.capacityUsage) {
     for (const b of availability.bookings) {
       if (b.id === availability.ignoreBookingId || b.end <= from || b.start >= to) continue;
-      starts.push(Math.floor(b.start / BUCKET_MS) * BUCKET_MS);
-      ends.push(Math.ceil(b.end / BUCKET_MS) * BUCKET_MS);
+      const [start, end] = bucketBounds(b.start, b.end);
+      starts.push(start);
+      ends.push(end);
     }
   }
   const windows = maintenance
     .filter((m) => m.end > from && m.start < to)
-    .map((m) => ({
-      start: Math.floor(m.start / BUCKET_MS) * BUCKET_MS,
-      end: Math.ceil(m.end / BUCKET_MS) * BUCKET_MS,
-      capacity: m.capacity,
-    }));
+    .map((m) => {
+      const [start, end] = bucketBounds(m.start, m.end);
+      return { start, end, capacity: m.capacity };
+    });
   const S = Float64Array.from(starts).sort();
   const E = Float64Array.from(ends).sort();
   const W = Float64Array.from(windows.flatMap((w) => [w.start, w.end])).sort();

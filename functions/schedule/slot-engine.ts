@@ -8,12 +8,12 @@ import {
   localDay,
   offsetAt,
 } from '../platform/time-zone.ts';
-import { BUCKET_MS, capacityFreeSpans } from './capacity-spans.ts';
+import { BUCKET_MS, bucketBounds, capacityFreeSpans } from './capacity-spans.ts';
 import { intersectClosed, mergeSpans, type Span, subtractSpans, unionClosed } from './intervals.ts';
 import type { Availability, DaySlots, ServiceRules } from './types.ts';
 import { hoursKey, workingSpans } from './working-hours.ts';
 
-export { BUCKET_MS } from './capacity-spans.ts';
+export { BUCKET_MS, bucketBounds } from './capacity-spans.ts';
 export type * from './types.ts';
 export { withinWorkingHours, workingCheck } from './working-hours.ts';
 
@@ -171,8 +171,7 @@ function busyByCounsellor(availability: Availability): Map<string, Span[]> {
  */
 function capacityStartRanges(rules: ServiceRules, availability: Availability, window: Span): Span[] {
   const duration = rules.durationMinutes * MINUTE;
-  const from = Math.floor(window[0] / BUCKET_MS) * BUCKET_MS;
-  const to = Math.ceil((window[1] + duration) / BUCKET_MS) * BUCKET_MS;
+  const [from, to] = bucketBounds(window[0], window[1] + duration);
   const out: Span[] = [];
   for (const [s, e] of capacityFreeSpans(availability, from, to)) {
     if (e - s >= duration) out.push([s, e - duration]);

@@ -3,6 +3,7 @@ import { formatInZone } from '../../functions/platform/time-zone.ts';
 import {
   type Availability,
   blockedSpan,
+  bucketBounds,
   checkStart,
   computeSlots,
   type ExistingBooking,
@@ -347,6 +348,17 @@ describe('blockedSpan', () => {
   it('is the session itself without buffers', () => {
     const start = at('2026-12-03T09:00:00+01:00');
     expect(blockedSpan(RULES, start)).toEqual({ start, end: at('2026-12-03T09:30:00+01:00') });
+  });
+});
+
+describe('bucketBounds', () => {
+  // The same rounding as take_booking_capacity and shift_booking_capacity (migrations 0162, 0180).
+  it.each([
+    ['2026-12-03T09:00:00Z', '2026-12-03T09:30:00Z', '2026-12-03T09:00:00Z', '2026-12-03T09:30:00Z'],
+    ['2026-12-03T09:02:10Z', '2026-12-03T09:32:10Z', '2026-12-03T09:00:00Z', '2026-12-03T09:35:00Z'],
+    ['2026-12-03T09:04:59Z', '2026-12-03T09:05:00Z', '2026-12-03T09:00:00Z', '2026-12-03T09:05:00Z'],
+  ])('puts %s – %s into the buckets from %s to %s', (start, end, from, to) => {
+    expect(bucketBounds(at(start), at(end))).toEqual([at(from), at(to)]);
   });
 });
 
