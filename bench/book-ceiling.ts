@@ -1,5 +1,5 @@
 // The ceiling of one booking on this database: pgbench calling the app's booking statement
-// (claim_booking, migration 0180, called by name) with the arguments the app builds.
+// (claim_booking, migration 0026, called by name) with the arguments the app builds.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

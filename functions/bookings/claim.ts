@@ -1,4 +1,4 @@
-// The one claim: names the arguments of claim_booking (migration 0180) and maps its outcomes; the database decides.
+// The one claim: names the arguments of claim_booking (migration 0026) and maps its outcomes; the database decides.
 import { type Kysely, sql } from 'kysely';
 import { isCapacityViolation } from '../capacity/buckets.ts';
 import { isClosingDayViolation } from '../closures/closures.ts';

@@ -19,7 +19,7 @@ export function isCapacityViolation(error: unknown): boolean {
 
 /**
  * Counts a booking just written into the buckets its session touches (take_booking_capacity, migration
- * 0180; claim_booking does this itself). Throws the capacity violation when the video system is full.
+ * 0026; claim_booking does this itself). Throws the capacity violation when the video system is full.
  */
 export async function takeCapacity(trx: Transaction<Database>, bookingId: string): Promise<void> {
   await sql`select take_booking_capacity(b) from bookings b where b.id = ${bookingId}`.execute(trx);

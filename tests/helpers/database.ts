@@ -14,13 +14,21 @@ export interface TestDatabase {
 
 let counter = 0;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase(`template ${inject('pgTemplate')}`);
+}
+
+/** An empty database without any migration, for migrator tests. */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return createDatabase('');
+}
+
+async function createDatabase(template: string): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
-  const template = inject('pgTemplate');
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
+  await admin.query(`create database ${name} ${template}`);
   await admin.end();
   const url = adminUrl.replace(/\/postgres$/, `/${name}`);
   const pool = createPool({ connectionString: url, max: 20 });

@@ -1,4 +1,4 @@
-// The per-counsellor, per-day booking counts (migration 0141) stay equal to a recount through booking, cancelling, rescheduling and a zone change.
+// The per-counsellor, per-day booking counts (migration 0011) stay equal to a recount through booking, cancelling, rescheduling and a zone change.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';

@@ -352,7 +352,7 @@ describe('blockedSpan', () => {
 });
 
 describe('bucketBounds', () => {
-  // The same rounding as take_booking_capacity and shift_booking_capacity (migrations 0162, 0180).
+  // The same rounding as take_booking_capacity and shift_booking_capacity (migrations 0018, 0026).
   it.each([
     ['2026-12-03T09:00:00Z', '2026-12-03T09:30:00Z', '2026-12-03T09:00:00Z', '2026-12-03T09:30:00Z'],
     ['2026-12-03T09:02:10Z', '2026-12-03T09:32:10Z', '2026-12-03T09:00:00Z', '2026-12-03T09:35:00Z'],

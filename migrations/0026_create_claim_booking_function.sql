@@ -1,17 +1,17 @@
 -- One claim (issue 11): claim_booking takes a counsellor's time for a citizen booking, a move of an existing
 -- booking (reschedule) and an ad-hoc session, with the same rules in one statement. It replaces
--- book_scheduled_slot (0003/0142), book_scheduled_slot_fair (0143) and book_scheduled_slot_with_interpreter
--- (0162) and the TypeScript copies of their checks. Call it with named arguments; the audit entry is typed
+-- book_scheduled_slot (0003/0012), book_scheduled_slot_fair (0013) and book_scheduled_slot_with_interpreter
+-- (0018) and the TypeScript copies of their checks. Call it with named arguments; the audit entry is typed
 -- (booking_audit), the contact details too (booking_contact), the detail JSON is built here.
 --
 -- Outcomes: the new booking row; no row when no candidate counsellor fits (nothing changed); or one of
 -- these check_violation errors, which undo the whole statement (a move's cancellation included):
 --   capacity_buckets_capacity        the video system has no room left (bucket triggers, 0001)
---   bookings_closing_day             a public holiday or closing day (0160)
---   interpreter_bookings_unavailable no interpreter of the language is free (0162)
+--   bookings_closing_day             a public holiday or closing day (0016)
+--   interpreter_bookings_unavailable no interpreter of the language is free (0018)
 --   booking_claim_taken              a move found no candidate for the new time
 --   booking_claim_not_movable        the booking to move is gone, not confirmed or already begun
--- plus the phone limits of 0121.
+-- plus the phone limits of 0006.
 
 CREATE TYPE booking_audit AS (
   actor_type text,              -- 'citizen', 'staff' or 'system'
@@ -143,7 +143,7 @@ BEGIN
     v_contact := ROW(v_old.phone_e164, v_old.name, v_old.email, v_old.customer_number, v_old.language);
     v_manage := v_old.manage_token_hash;
     v_opt_out := v_old.sms_opt_out;
-    -- The status change releases its interpreter and that capacity (trigger of 0162).
+    -- The status change releases its interpreter and that capacity (trigger of 0018).
     UPDATE bookings
     SET status = 'cancelled', cancelled_at = p_now, updated_at = p_now, manage_token_hash = NULL,
         cancelled_by = CASE WHEN (p_audit).actor_type = 'staff' THEN 'staff' ELSE 'citizen' END
@@ -174,7 +174,7 @@ BEGIN
   v_blocked := tstzrange(coalesce(p_blocked_start, p_start), coalesce(p_blocked_end, v_end), '[)');
 
   IF p_kind = 'scheduled' THEN
-    -- Fewest bookings that local day first (counsellor_day_counts, 0141); ties random, so parallel calls
+    -- Fewest bookings that local day first (counsellor_day_counts, 0011); ties random, so parallel calls
     -- spread out. Booked and absent counsellors are dropped here; the loop re-checks under its locks.
     IF (SELECT time_zone FROM day_count_zone) IS DISTINCT FROM p_time_zone THEN
       PERFORM set_day_count_zone(p_time_zone);
