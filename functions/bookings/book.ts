@@ -10,11 +10,11 @@ import { type PreparedClaim, prepareClaim } from '../interpreters/interpreters.t
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
-import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
+import { blockedSpan, type StartCheck } from '../schedule/slot-engine.ts';
 import { rulesOf } from '../slots/calendar.ts';
 import { type BookingClaim, claimBooking, claimRefusalOf } from './claim.ts';
 import { phoneLimitError } from './limits.ts';
-import { workingCandidates } from './placement.ts';
+import { placeStart } from './placement.ts';
 import { serviceName } from './present.ts';
 import { isRequestKeyConflict, type RequestKey, RequestKeyTaken, sealedLinksOf } from './request-keys.ts';
 
@@ -172,18 +172,9 @@ export function bookSlot(ctx: BookingContext, req: BookingRequest): Promise<Book
 async function bookSlotNow(ctx: BookingContext, req: BookingRequest): Promise<BookResult> {
   const service = await cachedBookableService(ctx, req.serviceId);
   if (!service) return { ok: false, reason: 'unknown_service' };
-  const rules = rulesOf(service);
-  const timeZone = ctx.config.TIME_ZONE;
-  const check = checkStart(rules, timeZone, ctx.now.getTime(), req.start.getTime());
-  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await workingCandidates(
-    ctx,
-    service,
-    rules,
-    timeZone,
-    req.start,
-    ctx.config.DEFAULT_FEDERAL_STATE,
-  );
+  const placed = await placeStart(ctx, service, req.start);
+  if (!placed.ok) return { ok: false, reason: 'slot_invalid', why: placed.why };
+  const { candidates } = placed;
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
   const interpreter = req.interpreter
     ? await interpreterClaimFor(ctx, service, req, req.interpreter)

@@ -2,10 +2,17 @@
 import type { Kysely } from 'kysely';
 import { closedDatesByCounsellor, type FederalState, loadClosingDays } from '../closures/closures.ts';
 import type { Database, Service } from '../db/database.ts';
+import type { Config } from '../env.ts';
 import { localDateOf } from '../platform/time-zone.ts';
 import type { TtlMemo } from '../platform/ttl-memo.ts';
-import { blockedSpan, type ServiceRules, workingCheck } from '../schedule/slot-engine.ts';
-import { rosterOf } from '../slots/calendar.ts';
+import {
+  blockedSpan,
+  checkStart,
+  type ServiceRules,
+  type StartCheck,
+  workingCheck,
+} from '../schedule/slot-engine.ts';
+import { rosterOf, rulesOf } from '../slots/calendar.ts';
 
 /** Closing days change rarely; the database's closing-day guard refuses a booking a stale list let through. */
 const CLOSING_DAYS_TTL_MS = 5_000;
@@ -34,4 +41,26 @@ export async function workingCandidates(
   );
   const closed = closedDatesByCounsellor(roster, days, defaultState || null, first, last);
   return roster.filter((c) => !closed.has(c.id)).map((c) => c.id);
+}
+
+export type Placement =
+  | { ok: true; rules: ServiceRules; candidates: string[] }
+  | { ok: false; why: Exclude<StartCheck, { ok: true }>['reason'] };
+
+/** The checks before a claim at `start`: a start the service offers (pure), then who may take it. */
+export async function placeStart(
+  ctx: { db: Kysely<Database>; memo: TtlMemo; config: Config; now: Date },
+  service: Service,
+  start: Date,
+): Promise<Placement> {
+  const rules = rulesOf(service);
+  const timeZone = ctx.config.TIME_ZONE;
+  const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
+  if (!check.ok) return { ok: false, why: check.reason };
+  const state = ctx.config.DEFAULT_FEDERAL_STATE;
+  return {
+    ok: true,
+    rules,
+    candidates: await workingCandidates(ctx, service, rules, timeZone, start, state),
+  };
 }

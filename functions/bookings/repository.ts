@@ -1,6 +1,6 @@
 // Kysely queries for bookings: look-ups by secret hash or id, status changes, reschedule chains.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Booking, BookingKind, Database, Language } from '../db/database.ts';
+import type { Booking, Database } from '../db/database.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -5,11 +5,10 @@ import { interpreterLanguageOf, prepareClaim } from '../interpreters/interpreter
 import { newTimeMessages } from '../notifications/booking-messages.ts';
 import { outboxRowsJson } from '../notifications/outbox.ts';
 import { generateRoomName, generateSecret, hashSecret } from '../platform/secrets.ts';
-import { blockedSpan, checkStart, type StartCheck } from '../schedule/slot-engine.ts';
-import { rulesOf } from '../slots/calendar.ts';
+import { blockedSpan, type StartCheck } from '../schedule/slot-engine.ts';
 import { type BookingContext, findBookableService, joinUrlOf, manageUrlOf } from './book.ts';
 import { claimBooking, claimRefusalOf } from './claim.ts';
-import { workingCandidates } from './placement.ts';
+import { placeStart } from './placement.ts';
 import { serviceName } from './present.ts';
 import { findBookingById, findBookingByManageHash } from './repository.ts';
 
@@ -73,18 +72,10 @@ async function rescheduleNow(ctx: BookingContext, start: Date, mover: Mover): Pr
   }
   const service = await findBookableService(ctx.db, current.service_id);
   if (!service) return { ok: false, reason: 'unknown_service' };
-  const rules = rulesOf(service);
+  const placed = await placeStart(ctx, service, start);
+  if (!placed.ok) return { ok: false, reason: 'slot_invalid', why: placed.why };
+  const { rules, candidates } = placed;
   const timeZone = ctx.config.TIME_ZONE;
-  const check = checkStart(rules, timeZone, ctx.now.getTime(), start.getTime());
-  if (!check.ok) return { ok: false, reason: 'slot_invalid', why: check.reason };
-  const candidates = await workingCandidates(
-    ctx,
-    service,
-    rules,
-    timeZone,
-    start,
-    ctx.config.DEFAULT_FEDERAL_STATE,
-  );
   if (candidates.length === 0) return { ok: false, reason: 'slot_unavailable' };
 
   const id = crypto.randomUUID();
