@@ -3,7 +3,7 @@
 // Behind nginx a POST that reached a workerd process is never sent again (deploy/nginx.conf), but the
 // citizen's browser may be: after a 502 from a process that died mid-request, or a dropped mobile
 // connection, the booking page repeats the request with the same key. The key is stored by the
-// booking's own statement (claimSlotWithMessages), so it exists exactly when its booking does.
+// booking's own statement (claimBooking in claim.ts), so it exists exactly when its booking does.
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
 import type { Booking, Database } from '../db/database.ts';
