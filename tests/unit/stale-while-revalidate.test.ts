@@ -20,73 +20,63 @@ function controlledLoad() {
   };
 }
 
+/** A cache holding `v1` for key `k`, computed at the start of the test's clock. */
+async function primed() {
+  const clock = { now: 1_000_000 };
+  const cache = new BodyCache(() => clock.now);
+  const l = controlledLoad();
+  const first = cache.get('k', l.load);
+  l.finish(0, 'v1');
+  expect(text(await first)).toBe('v1');
+  return { cache, l, clock, get: (options?: { revalidate: boolean }) => cache.get('k', l.load, options) };
+}
+
 describe('BodyCache (the slot cache of each app instance)', () => {
   it('serves a body past its fresh period at once and recomputes it once in the background', async () => {
-    let now = 1_000_000;
-    const cache = new BodyCache(() => now);
-    const l = controlledLoad();
-    const first = cache.get('k', l.load);
-    l.finish(0, 'v1');
-    expect(text(await first)).toBe('v1');
-
-    now += FRESH_MS - 1;
-    expect(text(await cache.get('k', l.load))).toBe('v1');
+    const { l, clock, get } = await primed();
+    clock.now += FRESH_MS - 1;
+    expect(text(await get())).toBe('v1');
     expect(l.calls).toBe(1);
 
-    now += 1;
-    const stale = await Promise.all([cache.get('k', l.load), cache.get('k', l.load), cache.get('k', l.load)]);
+    clock.now += 1;
+    const stale = await Promise.all([get(), get(), get()]);
     expect(stale.map(text)).toEqual(['v1', 'v1', 'v1']);
     expect(l.calls).toBe(2);
 
     l.finish(1, 'v2');
     await new Promise((r) => setTimeout(r, 0));
-    expect(text(await cache.get('k', l.load))).toBe('v2');
+    expect(text(await get())).toBe('v2');
     expect(l.calls).toBe(2);
   });
 
   it('never serves a body past the hard limit: the caller waits for the recomputation', async () => {
-    let now = 0;
-    const cache = new BodyCache(() => now);
-    const l = controlledLoad();
-    const first = cache.get('k', l.load);
-    l.finish(0, 'v1');
-    await first;
-    now += STALE_MAX_MS;
-    const waiting = cache.get('k', l.load);
+    const { l, clock, get } = await primed();
+    clock.now += STALE_MAX_MS;
+    const waiting = get();
     expect(l.calls).toBe(2);
     l.finish(1, 'v2');
     expect(text(await waiting)).toBe('v2');
   });
 
   it('never serves an invalidated body, not even one whose load began before the change', async () => {
-    let now = 0;
-    const cache = new BodyCache(() => now);
-    const l = controlledLoad();
-    const first = cache.get('k', l.load);
-    l.finish(0, 'v1');
-    await first;
-    now += FRESH_MS + 1;
+    const { cache, l, clock, get } = await primed();
+    clock.now += FRESH_MS + 1;
     // Stale: served while the refresh (call 1) runs; then a booking changes the calendar.
-    expect(text(await cache.get('k', l.load))).toBe('v1');
+    expect(text(await get())).toBe('v1');
     cache.clear();
-    const after = cache.get('k', l.load);
+    const after = get();
     expect(l.calls).toBe(3);
     l.finish(1, 'computed-before-the-change');
     l.finish(2, 'v3');
     expect(text(await after)).toBe('v3');
-    expect(text(await cache.get('k', l.load))).toBe('v3');
+    expect(text(await get())).toBe('v3');
   });
 
   it('answers a revalidation with a current body, never the stale one', async () => {
-    let now = 0;
-    const cache = new BodyCache(() => now);
-    const l = controlledLoad();
-    const first = cache.get('k', l.load);
-    l.finish(0, 'v1');
-    await first;
-    now += FRESH_MS + 1;
-    const stale = cache.get('k', l.load);
-    const current = cache.get('k', l.load, { revalidate: true });
+    const { l, clock, get } = await primed();
+    clock.now += FRESH_MS + 1;
+    const stale = get();
+    const current = get({ revalidate: true });
     // The revalidation joins the refresh the stale read started instead of starting another.
     expect(l.calls).toBe(2);
     l.finish(1, 'v2');
