@@ -5,7 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
 import type { AppDeps, AppEnv } from '../http/context.ts';
-import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from '../http/middleware.ts';
+import { sameOriginOnly } from '../http/csrf.ts';
+import { detectLanguage } from '../http/language.ts';
+import { accessLog, assignRequestId, injectDeps, noStoreForPrivate, securityHeaders } from '../http/middleware.ts';
 import { AppError, problemResponse } from '../http/problem.ts';
 import { countJoinOutcomes, requestMetrics } from '../metrics/middleware.ts';
 import { metricsRoutes } from '../metrics/routes.ts';
@@ -25,6 +27,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // The cookie-authenticated surfaces: login and session routes, every staff and operator route.
+  for (const path of ['/api/auth/*', '/api/staff/*', '/api/admin/*'])
+    app.use(path, sameOriginOnly(deps.config.PUBLIC_BASE_URL));
   app.post('/api/join', countJoinOutcomes('citizen'));
   app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
@@ -45,7 +50,9 @@ export function createEdgeApp(deps: AppDeps): Hono<AppEnv> {
 }
 
 function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
+  app.use('*', assignRequestId());
   app.use('*', injectDeps(deps));
+  app.use('*', detectLanguage());
   app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', securityHeaders(deps));
