@@ -49,11 +49,12 @@ describe('cross-site requests to the cookie-authenticated API', () => {
   it('accepts the login from this origin, from the public origin and from a non-browser client', async () => {
     const staff = await createStaff(tdb.db);
     const json = JSON.stringify({ email: staff.email, password: staff.password });
-    for (const headers of [
+    const clients: Record<string, string>[] = [
       { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
       { origin: 'http://localhost:8787' },
       {},
-    ]) {
+    ];
+    for (const headers of clients) {
       const res = await loginAs({ 'content-type': 'application/json', ...headers }, json);
       expect(res.status).toBe(200);
     }
