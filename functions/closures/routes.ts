@@ -1,7 +1,7 @@
 // Operator API for closing days (agency-wide or per site) and the public holidays in force, with rebooking flags.
 import { Hono } from 'hono';
 import { auditStaff, writeAudit } from '../audit/audit.ts';
-import { flagBookings } from '../capacity/flags.ts';
+import { flagUpcomingBookings } from '../capacity/flags.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
@@ -9,7 +9,7 @@ import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { addDays, localDateOf, localDay } from '../platform/time-zone.ts';
 import { holidaysBySiteRegion } from './holiday-overview.ts';
-import { bookingsWithin, deleteClosingDay, insertClosingDay, listClosingDays } from './repository.ts';
+import { deleteClosingDay, insertClosingDay, listClosingDays, scheduledOnSiteDuring } from './repository.ts';
 import { ClosingDayBodySchema, ClosingDayQuerySchema } from './schemas.ts';
 
 /** How far ahead the console lists public holidays. */
@@ -50,8 +50,12 @@ export const closingDayRoutes = new Hono<StaffEnv>()
     const result = await runBookingTransaction(db, async (trx) => {
       const id = await insertClosingDay(trx, { ...body, start, end, createdBy: actorId });
       if (!id) return null;
-      const hit = await bookingsWithin(trx, start, end, body.siteId, now);
-      const flagged = await flagBookings(trx, hit, 'closing_day', now);
+      const flagged = await flagUpcomingBookings(
+        trx,
+        'closing_day',
+        now,
+        scheduledOnSiteDuring(start, end, body.siteId ?? null),
+      );
       await writeAudit(trx, {
         actorType: 'staff',
         actorId,

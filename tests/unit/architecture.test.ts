@@ -20,7 +20,8 @@ const HTTP_FILE = /(^|\/)((?:[\w-]+-)?routes|middleware|http-errors)\.ts$/;
  * A request service works on the request itself: it takes Hono's Context (or a handler type) or the request's
  * typed variables (AppEnv, StaffEnv, the Actor). Importing a port type that http/context.ts re-exports is not that.
  */
-const REQUEST_SERVICE = /from 'hono(?:\/[\w-]+)?'|import (?:type )?\{[^}]*\b(?:AppEnv|StaffEnv|Actor)\b[^}]*\} from '\.\.\/http\/context\.ts'/;
+const REQUEST_SERVICE =
+  /from 'hono(?:\/[\w-]+)?'|import (?:type )?\{[^}]*\b(?:AppEnv|StaffEnv|Actor)\b[^}]*\} from '\.\.\/http\/context\.ts'/;
 /**
  * Still throwing AppError below the HTTP layer, owned by the claim work (issue 11, part 2) which is rewriting
  * it; the test below fails once a listed file no longer needs the exception, so the list cannot rot.
