@@ -110,12 +110,12 @@ export function CapacityPage() {
             required
             defaultValue={String(cap.adhocReserve)}
           />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {tr(STAFF).save}
           </button>
         </form>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <h2>{s.forecast}</h2>
       <ForecastChart hours={hours} />
       <section aria-labelledby="mw-h">
@@ -164,7 +164,7 @@ export function CapacityPage() {
           <Field id="mwEnd" label={s.mwEnd} type="datetime-local" required />
           <Field id="mwCapacity" label={s.mwCapacity} type="number" min={0} required />
           <Field id="mwNote" label={s.mwNote} maxLength={500} />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {s.addWindow}
           </button>
         </form>

@@ -107,7 +107,7 @@ export function CounsellorsPage() {
   return (
     <>
       <h1 tabIndex={-1}>{s.counsellors}</h1>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <table>
         <thead>
           <tr>
@@ -172,7 +172,7 @@ export function CounsellorsPage() {
                     {s.resetPassword}
                   </button>
                 </div>
-                {editing === c.id && <AbsenceForm counsellor={c} onDone={(m) => action.setNote(m)} />}
+                {editing === c.id && <AbsenceForm counsellor={c} onDone={(m) => (action.note.value = m)} />}
                 {editing === c.id && (
                   <form
                     class="stack card"
@@ -216,7 +216,7 @@ export function CounsellorsPage() {
           {skillBoxes('new', [])}
           {siteSelect('new-site', null)}
           <div>
-            <button type="submit" disabled={action.busy}>
+            <button type="submit" disabled={action.busy.value}>
               {s.create}
             </button>
           </div>
@@ -278,10 +278,10 @@ function AbsenceForm({ counsellor, onDone }: { counsellor: Counsellor; onDone: (
       <Field id="absStart" label={`${s.absence}: ${s.mwStart}`} type="datetime-local" required />
       <Field id="absEnd" label={s.mwEnd} type="datetime-local" required />
       <Field id="absReason" label={s.absenceReason} maxLength={500} />
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" disabled={action.busy.value}>
         {s.addAbsence}
       </button>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 // Operator page: interpreters with their languages, weekly hours and phone; deactivating flags their bookings.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { INTERPRETERS } from './interpreter-strings.ts';
 
@@ -49,13 +49,14 @@ function hoursOfDay(hours: Hours[], weekday: number): string {
 
 export function InterpretersPage() {
   const s = tr(INTERPRETERS);
-  const [list, setList] = useState<Interpreter[]>([]);
-  const [editing, setEditing] = useState<Interpreter | 'new' | null>(null);
+  const interpreters = useResource(
+    () => call<{ interpreters: Interpreter[] }>('GET', '/api/admin/interpreters').then((r) => r.interpreters),
+    [],
+  );
+  const list = interpreters.data.value;
+  const editing = useSignal<Interpreter | 'new' | null>(null);
   const action = useAction();
-  const load = async () =>
-    setList((await call<{ interpreters: Interpreter[] }>('GET', '/api/admin/interpreters')).interpreters);
-  useEffect(() => void load().catch(() => undefined), []);
-  const current = editing === 'new' ? null : editing;
+  const current = editing.value === 'new' ? null : editing.value;
   const save = (e: Event) => {
     const v = formValues(e);
     const hours = parseHours(s.weekdays.map((_, i) => v[`day-${i + 1}`] ?? ''));
@@ -75,8 +76,8 @@ export function InterpretersPage() {
       const r = current
         ? await call<{ flaggedBookings: number }>('PUT', `/api/admin/interpreters/${current.id}`, body)
         : await call<{ flaggedBookings?: number }>('POST', '/api/admin/interpreters', body);
-      setEditing(null);
-      await load();
+      editing.value = null;
+      await interpreters.reload();
       return s.saved(r.flaggedBookings ?? 0);
     });
   };
@@ -116,7 +117,7 @@ export function InterpretersPage() {
                   <button
                     type="button"
                     class="small secondary"
-                    onClick={() => setEditing(x)}
+                    onClick={() => (editing.value = x)}
                     aria-label={s.editOf(x.name)}
                   >
                     {s.edit}
@@ -128,11 +129,11 @@ export function InterpretersPage() {
         </table>
       )}
       <p>
-        <button type="button" onClick={() => setEditing('new')}>
+        <button type="button" onClick={() => (editing.value = 'new')}>
           {s.add}
         </button>
       </p>
-      {editing && (
+      {editing.value && (
         <form class="card stack" onSubmit={save} key={current?.id ?? 'new'}>
           <h2>{current ? s.editOf(current.name) : s.add}</h2>
           <div class="grid2">
@@ -182,16 +183,16 @@ export function InterpretersPage() {
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>
           <div class="row">
-            <button type="submit" disabled={action.busy}>
+            <button type="submit" disabled={action.busy.value}>
               {tr(STAFF).save}
             </button>
-            <button type="button" class="secondary" onClick={() => setEditing(null)}>
+            <button type="button" class="secondary" onClick={() => (editing.value = null)}>
               {tr(STAFF).cancel}
             </button>
           </div>
         </form>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </>
   );
 }

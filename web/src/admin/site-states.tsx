@@ -93,7 +93,7 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
               <button
                 type="button"
                 class="secondary"
-                disabled={action.busy}
+                disabled={action.busy.value}
                 aria-label={`${s.save}: ${site.name}`}
                 onClick={() =>
                   void action.run(async () => {
@@ -112,7 +112,7 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
           );
         })}
       </ul>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </section>
   );
 }

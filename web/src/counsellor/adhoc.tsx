@@ -58,11 +58,11 @@ export function AdhocPage() {
           </select>
         </div>
         <div>
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {s.adhocCreate}
           </button>
         </div>
-        <Feedback error={action.error} note={action.note} />
+        <Feedback error={action.error.value} note={action.note.value} />
       </form>
       {created && (
         <div class="card">

@@ -92,14 +92,14 @@ export function CalendarFeed() {
         </div>
       )}
       <div class="row">
-        <button type="button" onClick={create} disabled={action.busy}>
+        <button type="button" onClick={create} disabled={action.busy.value}>
           {active ? s.rotate : s.create}
         </button>
         {active && (
           <button
             type="button"
             class="secondary"
-            disabled={action.busy}
+            disabled={action.busy.value}
             onClick={() =>
               void action.run(async () => {
                 await call('DELETE', '/api/staff/calendar-feed');
@@ -113,7 +113,7 @@ export function CalendarFeed() {
           </button>
         )}
       </div>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </section>
   );
 }

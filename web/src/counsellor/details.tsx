@@ -63,7 +63,7 @@ export function Details() {
             <button
               type="button"
               class="secondary"
-              disabled={action.busy}
+              disabled={action.busy.value}
               onClick={() =>
                 action.run(async () => {
                   await reportLate(item.id, Number(late));
@@ -79,7 +79,7 @@ export function Details() {
           <button
             type="button"
             class="secondary"
-            disabled={action.busy}
+            disabled={action.busy.value}
             onClick={() =>
               action.run(async () => {
                 await phoneFallback(item.id);
@@ -91,7 +91,7 @@ export function Details() {
           </button>
         )}
       </div>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <h3>{s.notes}</h3>
       {notes.value.length === 0 ? (
         <p class="muted">{s.noNotes}</p>
@@ -124,11 +124,11 @@ export function Details() {
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <div>
-          <button type="submit" disabled={noteAction.busy}>
+          <button type="submit" disabled={noteAction.busy.value}>
             {s.addNote}
           </button>
         </div>
-        <Feedback error={noteAction.error} note={noteAction.note} />
+        <Feedback error={noteAction.error.value} note={noteAction.note.value} />
       </form>
     </section>
   );

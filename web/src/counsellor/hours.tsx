@@ -177,11 +177,11 @@ export function HoursPage() {
             );
           })}
           <div>
-            <button type="submit" disabled={hoursAction.busy}>
+            <button type="submit" disabled={hoursAction.busy.value}>
               {s.saveHours}
             </button>
           </div>
-          <Feedback error={hoursAction.error} note={hoursAction.note} />
+          <Feedback error={hoursAction.error.value} note={hoursAction.note.value} />
         </form>
       </section>
       <section aria-labelledby="absences">
@@ -223,11 +223,11 @@ export function HoursPage() {
             <label for="abs-reason">{s.reason}</label>
             <input id="abs-reason" name="reason" type="text" maxLength={500} />
           </div>
-          <button type="submit" disabled={absenceAction.busy}>
+          <button type="submit" disabled={absenceAction.busy.value}>
             {s.add}
           </button>
         </form>
-        <Feedback error={absenceAction.error} note={absenceAction.note} />
+        <Feedback error={absenceAction.error.value} note={absenceAction.note.value} />
         {affected && affected.length > 0 && (
           <div class="notice warn" role="status">
             <p>{s.affected(affected.length)}</p>

@@ -74,11 +74,11 @@ export function InterpreterInvite({ bookingId }: { bookingId: string }) {
             ))}
           </select>
         </div>
-        <button type="submit" class="secondary" disabled={action.busy}>
+        <button type="submit" class="secondary" disabled={action.busy.value}>
           {s.invite}
         </button>
       </fieldset>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       {joinUrl && (
         <p class="field">
           <label for="interpreter-link">{s.link}</label>

@@ -60,10 +60,10 @@ export function PasswordForm(props: { forced?: boolean }) {
         <label for="pw-repeat">{a.repeatPassword}</label>
         <input id="pw-repeat" name="repeatPassword" type="password" autocomplete="new-password" required />
       </div>
-      <button type="submit" disabled={act.busy}>
+      <button type="submit" disabled={act.busy.value}>
         {a.changePassword}
       </button>
-      <Feedback error={mismatch ? a.mismatch : act.error} note={act.note} />
+      <Feedback error={mismatch ? a.mismatch : act.error.value} note={act.note.value} />
     </form>
   );
 }
@@ -88,7 +88,7 @@ export function TotpSetup() {
       {!setup ? (
         <button
           type="button"
-          disabled={act.busy}
+          disabled={act.busy.value}
           onClick={() => void act.run(async () => setSetup(await call('POST', '/api/auth/totp/setup')))}
         >
           {a.totpStart}
@@ -105,12 +105,12 @@ export function TotpSetup() {
             <label for="totp-code">{tr(AUTH).totp}</label>
             <input id="totp-code" name="code" inputMode="numeric" pattern="[0-9]{6}" maxLength={6} required />
           </div>
-          <button type="submit" disabled={act.busy}>
+          <button type="submit" disabled={act.busy.value}>
             {a.totpConfirm}
           </button>
         </form>
       )}
-      <Feedback error={act.error} note={act.note} />
+      <Feedback error={act.error.value} note={act.note.value} />
     </section>
   );
 }
@@ -170,7 +170,7 @@ function Sessions() {
       >
         {a.logoutEverywhere}
       </button>
-      <Feedback error={act.error} note={act.note} />
+      <Feedback error={act.error.value} note={act.note.value} />
     </section>
   );
 }
