@@ -30,15 +30,20 @@ export function LoginForm() {
     () =>
       createLoginModel(
         login,
-        () => ({
-          codeOf: (e) => (e instanceof ApiError ? e.code : ''),
-          describe: errorText,
-          totpNeeded: tr(AUTH).totpNeeded,
-          totpWrong: tr(AUTH).totpWrong,
-          rateLimited: tr(STAFF).loginRateLimited,
-          wrongCredentials: tr(STAFF).loginFailed,
-          localOff: tr(AUTH).localOff,
-        }),
+        (err, totpShown) => {
+          const code = err instanceof ApiError ? err.code : '';
+          if (code === 'totp_required')
+            return { text: totpShown ? tr(AUTH).totpWrong : tr(AUTH).totpNeeded, askTotp: true };
+          const text =
+            code === 'rate_limited'
+              ? tr(STAFF).loginRateLimited
+              : code === 'unauthorized'
+                ? tr(STAFF).loginFailed
+                : code === 'local_login_disabled'
+                  ? tr(AUTH).localOff
+                  : errorText(err);
+          return { text, askTotp: false };
+        },
         ssoError() || (sessionExpired.value ? s.sessionExpired : ''),
       ),
     [],

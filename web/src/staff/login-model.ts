@@ -1,56 +1,31 @@
 // Model of the staff login form: busy, the refusal text, and whether the second step (TOTP) is asked for.
 import { signal } from '@preact/signals';
 
-export interface LoginTexts {
-  /** The problem code of a failure ('' when it has none, e.g. no network). */
-  codeOf(error: unknown): string;
-  describe(error: unknown): string;
-  totpNeeded: string;
-  totpWrong: string;
-  rateLimited: string;
-  wrongCredentials: string;
-  localOff: string;
-}
+/** How the page reads a refused login: its text, and whether it asks for the authenticator code. */
+export type ExplainRefusal = (error: unknown, totpShown: boolean) => { text: string; askTotp: boolean };
 
 export function createLoginModel(
   login: (email: string, password: string, totp?: string) => Promise<unknown>,
-  texts: () => LoginTexts,
+  explain: ExplainRefusal,
   initialError: string,
 ) {
   const error = signal(initialError);
   const busy = signal(false);
   const needTotp = signal(false);
-
-  function refusal(e: unknown): string {
-    const t = texts();
-    switch (t.codeOf(e)) {
-      case 'rate_limited':
-        return t.rateLimited;
-      case 'unauthorized':
-        return t.wrongCredentials;
-      case 'local_login_disabled':
-        return t.localOff;
-      default:
-        return t.describe(e);
-    }
-  }
-
   return {
     error,
     busy,
     needTotp,
-    /** Logs in; a refused login sets the text, the first `totp_required` opens the code field. */
+    /** Logs in; a refusal sets its text, and the code field stays open once it was asked for. */
     async submit(email: string, password: string, totp: string): Promise<void> {
       busy.value = true;
       error.value = '';
       try {
         await login(email, password, totp.trim() || undefined);
       } catch (e) {
-        const t = texts();
-        if (t.codeOf(e) === 'totp_required') {
-          error.value = needTotp.value ? t.totpWrong : t.totpNeeded;
-          needTotp.value = true;
-        } else error.value = refusal(e);
+        const refusal = explain(e, needTotp.value);
+        error.value = refusal.text;
+        if (refusal.askTotp) needTotp.value = true;
       } finally {
         busy.value = false;
       }
