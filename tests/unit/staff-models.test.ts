@@ -1,7 +1,10 @@
-// The staff pages' signal models without a DOM: a form's request, loaded and filtered data, the rebook picker.
+// The staff pages' signal models without a DOM: requests, loaded data, rebook picker, capacity, hours, login.
 import { describe, expect, it } from 'vitest';
+import { createCapacityModel } from '../../web/src/admin/capacity-model.ts';
 import { createRebookPicker } from '../../web/src/admin/rebook-picker-model.ts';
+import { createHoursModel } from '../../web/src/counsellor/hours-model.ts';
 import { createAction } from '../../web/src/staff/action-model.ts';
+import { createLoginModel } from '../../web/src/staff/login-model.ts';
 import { createFilteredResource, createResource } from '../../web/src/staff/resource-model.ts';
 
 const texts = { describe: (e: unknown) => `failed: ${(e as Error).message}`, saved: () => 'Saved' };
@@ -167,4 +170,111 @@ describe('rebook picker model', () => {
       expect(loads).toHaveLength(loadCount);
     },
   );
+});
+
+describe('capacity model', () => {
+  const requests = (live: () => Promise<{ rooms: number }>) => ({
+    settings: async () => ({ max: 8 }),
+    windows: async () => [{ id: 'w1' }],
+    forecast: async () => [{ hour: 0 }],
+    live,
+  });
+  const texts = {
+    describe: (e: unknown) => `failed: ${(e as Error).message}`,
+    isVideoDown: (e: unknown) => (e as Error).message === '503',
+  };
+
+  it('loads settings, windows, forecast and the live rooms', async () => {
+    const m = createCapacityModel(
+      requests(async () => ({ rooms: 3 })),
+      texts,
+    );
+    await m.load();
+    expect(m.settings.value).toEqual({ max: 8 });
+    expect(m.windows.value).toEqual([{ id: 'w1' }]);
+    expect(m.hours.value).toEqual([{ hour: 0 }]);
+    expect(m.live.value).toEqual({ rooms: 3 });
+    expect(m.loadError.value).toBe('');
+  });
+
+  it.each([
+    ['503', 'down'],
+    ['network', null],
+  ] as const)('shows the live rooms as %s → %s when the video server fails', async (message, shown) => {
+    const m = createCapacityModel(
+      requests(() => Promise.reject(new Error(message))),
+      texts,
+    );
+    await m.load();
+    expect(m.live.value).toBe(shown);
+    expect(m.settings.value).toEqual({ max: 8 });
+  });
+});
+
+describe('working hours model', () => {
+  it('trims the API times to HH:MM and edits one weekday at a time, Monday first', async () => {
+    const m = createHoursModel(
+      {
+        hours: async () => [{ weekday: 3, start: '09:00:00', end: '12:30:00' }],
+        absences: async () => [{ id: 'a1' }],
+      },
+      (e) => String(e),
+    );
+    await m.load();
+    expect(m.week.value).toEqual([{ weekday: 3, start: '09:00', end: '12:30' }]);
+    expect(m.absences.value).toEqual([{ id: 'a1' }]);
+    m.setDay(1, {});
+    m.setDay(3, { end: '15:00' });
+    expect(m.week.value).toEqual([
+      { weekday: 1, start: '08:00', end: '16:00' },
+      { weekday: 3, start: '09:00', end: '15:00' },
+    ]);
+    m.setDay(1, null);
+    expect(m.dayHours(1)).toBeUndefined();
+    expect(m.dayHours(3)?.end).toBe('15:00');
+  });
+
+  it('says a failed load and keeps the week as it was', async () => {
+    const m = createHoursModel(
+      { hours: () => Promise.reject(new Error('503')), absences: async () => [] },
+      (e) => `failed: ${(e as Error).message}`,
+    );
+    await m.load();
+    expect(m.loadError.value).toBe('failed: 503');
+    expect(m.week.value).toEqual([]);
+  });
+});
+
+describe('login model', () => {
+  const explain = (e: unknown, totpShown: boolean) =>
+    (e as Error).message === 'totp_required'
+      ? { text: totpShown ? 'wrong code' : 'enter the code', askTotp: true }
+      : { text: `refused: ${(e as Error).message}`, askTotp: false };
+
+  it('asks for the code on the first totp_required and says "wrong code" on the next', async () => {
+    const sent: (string | undefined)[] = [];
+    const m = createLoginModel(
+      async (_email, _password, totp) => {
+        sent.push(totp);
+        throw new Error('totp_required');
+      },
+      explain,
+      '',
+    );
+    await m.submit('a@example.org', 'pw', '  ');
+    expect(m.needTotp.value).toBe(true);
+    expect(m.error.value).toBe('enter the code');
+    await m.submit('a@example.org', 'pw', ' 123456 ');
+    expect(m.error.value).toBe('wrong code');
+    expect(sent).toEqual([undefined, '123456']);
+    expect(m.busy.value).toBe(false);
+  });
+
+  it('starts with the message the page was opened with and clears it on a good login', async () => {
+    const m = createLoginModel(async () => undefined, explain, 'Your session has expired.');
+    expect(m.error.value).toBe('Your session has expired.');
+    await m.submit('a@example.org', 'pw', '');
+    expect(m.error.value).toBe('');
+    expect(m.needTotp.value).toBe(false);
+  });
 });
