@@ -1,6 +1,6 @@
 // Operator API for closing days (agency-wide or per site) and the public holidays in force, with rebooking flags.
 import { Hono } from 'hono';
-import { auditStaff, writeAudit } from '../audit/audit.ts';
+import { auditedChange, writeAudit } from '../audit/audit.ts';
 import { flagUpcomingBookings } from '../capacity/flags.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
 import type { StaffEnv } from '../http/context.ts';
@@ -80,17 +80,16 @@ export const closingDayRoutes = new Hono<StaffEnv>()
   .delete('/closing-days/:id', async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
-    const removed = await runBookingTransaction(c.get('db'), async (trx) => {
-      const row = await deleteClosingDay(trx, id);
-      if (!row) return null;
-      await auditStaff(c, 'closing_day.deleted', {
+    const removed = await auditedChange(
+      c,
+      (trx) => deleteClosingDay(trx, id),
+      (row) => ({
+        action: 'closing_day.deleted',
         entityType: 'closing_day',
         entityId: id,
         detail: { date: row.date, siteId: row.site_id },
-        db: trx,
-      });
-      return row;
-    });
+      }),
+    );
     if (!removed) throw new AppError('not_found');
     c.get('deps').calendarChanged('all');
     return c.json({ status: 'deleted' });
