@@ -2,9 +2,8 @@
 import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
-import { Field, formValues } from './fields.tsx';
+import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { INTERPRETERS } from './interpreter-strings.ts';
 
 interface Hours {
@@ -113,26 +112,13 @@ export function InterpretersPage() {
                     .map(([d, h]) => `${d} ${h}`)
                     .join('; ')}
                 </td>
-                <td>
-                  <button
-                    type="button"
-                    class="small secondary"
-                    onClick={() => (editing.value = x)}
-                    aria-label={s.editOf(x.name)}
-                  >
-                    {s.edit}
-                  </button>
-                </td>
+                <EditCell text={s.edit} label={s.editOf(x.name)} onEdit={() => (editing.value = x)} />
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <p>
-        <button type="button" onClick={() => (editing.value = 'new')}>
-          {s.add}
-        </button>
-      </p>
+      <AddButton text={s.add} onAdd={() => (editing.value = 'new')} />
       {editing.value && (
         <form class="card stack" onSubmit={save} key={current?.id ?? 'new'}>
           <h2>{current ? s.editOf(current.name) : s.add}</h2>
@@ -182,14 +168,7 @@ export function InterpretersPage() {
           <label>
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>
-          <div class="row">
-            <button type="submit" disabled={action.busy.value}>
-              {tr(STAFF).save}
-            </button>
-            <button type="button" class="secondary" onClick={() => (editing.value = null)}>
-              {tr(STAFF).cancel}
-            </button>
-          </div>
+          <SaveCancel busy={action.busy.value} onCancel={() => (editing.value = null)} />
         </form>
       )}
       <Feedback error={action.error.value} note={action.note.value} />

@@ -2,9 +2,8 @@
 import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
-import { Field, formValues } from './fields.tsx';
+import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { A } from './strings.ts';
 import { TopicTranslationFields, type TopicTranslations, translationsFrom } from './topic-translations.tsx';
 
@@ -85,25 +84,12 @@ export function ServicesPage() {
               <td>{x.durationMinutes}</td>
               <td>{x.minNoticeMinutes}</td>
               <td>{x.horizonDays}</td>
-              <td>
-                <button
-                  type="button"
-                  class="small secondary"
-                  onClick={() => (editing.value = x)}
-                  aria-label={s.editService(x.nameDe)}
-                >
-                  {s.edit}
-                </button>
-              </td>
+              <EditCell text={s.edit} label={s.editService(x.nameDe)} onEdit={() => (editing.value = x)} />
             </tr>
           ))}
         </tbody>
       </table>
-      <p>
-        <button type="button" onClick={() => (editing.value = 'new')}>
-          {s.newService}
-        </button>
-      </p>
+      <AddButton text={s.newService} onAdd={() => (editing.value = 'new')} />
       {editing.value && (
         <form class="card stack" onSubmit={save} key={current?.id ?? 'new'}>
           <h2>{current ? s.editService(current.nameDe) : s.newService}</h2>
@@ -152,14 +138,7 @@ export function ServicesPage() {
           <label>
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>
-          <div class="row">
-            <button type="submit" disabled={action.busy.value}>
-              {tr(STAFF).save}
-            </button>
-            <button type="button" class="secondary" onClick={() => (editing.value = null)}>
-              {tr(STAFF).cancel}
-            </button>
-          </div>
+          <SaveCancel busy={action.busy.value} onCancel={() => (editing.value = null)} />
         </form>
       )}
       <Feedback error={action.error.value} note={action.note.value} />
