@@ -1,6 +1,6 @@
 // Operator management of counsellors: list, create, update (name, active, skills, site), reset password.
 import { Hono } from 'hono';
-import { auditStaff } from '../audit/audit.ts';
+import { auditedChange, auditStaff } from '../audit/audit.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { isUuid } from '../http/schemas.ts';
@@ -93,24 +93,27 @@ export const adminCounsellorRoutes = new Hono<StaffEnv>()
     await checkReferences(db, body.skills, body.siteId);
     const password = body.password ?? temporaryPassword();
     const passwordHash = await hashPassword(password);
-    const id = await db.transaction().execute(async (trx) => {
-      const created = await insertCounsellor(trx, {
-        email: body.email,
-        displayName: body.displayName,
-        role: body.role,
-        passwordHash,
-        siteId: body.siteId ?? null,
-      });
-      if (!created) throw new AppError('conflict', { detail: 'An account with this e-mail exists already.' });
-      await replaceSkills(trx, created, body.skills);
-      await auditStaff(c, 'counsellor_created', {
+    const id = await auditedChange(
+      c,
+      async (trx) => {
+        const created = await insertCounsellor(trx, {
+          email: body.email,
+          displayName: body.displayName,
+          role: body.role,
+          passwordHash,
+          siteId: body.siteId ?? null,
+        });
+        if (created) await replaceSkills(trx, created, body.skills);
+        return created;
+      },
+      (created) => ({
+        action: 'counsellor_created',
         entityType: 'counsellor',
         entityId: created,
         detail: { role: body.role, skills: body.skills },
-        db: trx,
-      });
-      return created;
-    });
+      }),
+    );
+    if (!id) throw new AppError('conflict', { detail: 'An account with this e-mail exists already.' });
     const row = await loadCounsellor(db, id);
     return c.json(
       { counsellor: counsellorJson(row), ...(body.password ? {} : { temporaryPassword: password }) },

@@ -2,13 +2,24 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { bookingProblem } from '../bookings/http-errors.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { healthRoutes, livenessRoutes } from '../health/routes.ts';
 import type { AppDeps, AppEnv } from '../http/context.ts';
-import { accessLog, injectDeps, noStoreForPrivate, securityHeaders } from '../http/middleware.ts';
+import { sameOriginOnly } from '../http/csrf.ts';
+import { detectLanguage } from '../http/language.ts';
+import {
+  accessLog,
+  assignRequestId,
+  injectDeps,
+  noStoreForPrivate,
+  securityHeaders,
+} from '../http/middleware.ts';
 import { AppError, problemResponse } from '../http/problem.ts';
 import { countJoinOutcomes, requestMetrics } from '../metrics/middleware.ts';
 import { metricsRoutes } from '../metrics/routes.ts';
+import { videoProblem } from '../rooms/http-errors.ts';
+import { staffProblem } from '../staff/http-errors.ts';
 import { auditDenial } from '../staff/security-audit.ts';
 import { webRoutes } from '../web/routes.ts';
 import { mountFeatures } from './routes.ts';
@@ -25,6 +36,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // The cookie-authenticated surfaces: login and session routes, every staff and operator route.
+  for (const path of ['/api/auth/*', '/api/staff/*', '/api/admin/*'])
+    app.use(path, sameOriginOnly(deps.config.PUBLIC_BASE_URL));
   app.post('/api/join', countJoinOutcomes('citizen'));
   app.post('/api/staff/bookings/:id/join', countJoinOutcomes('counsellor'));
   app.route('/', healthRoutes);
@@ -45,7 +59,9 @@ export function createEdgeApp(deps: AppDeps): Hono<AppEnv> {
 }
 
 function withCommonMiddleware(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
+  app.use('*', assignRequestId());
   app.use('*', injectDeps(deps));
+  app.use('*', detectLanguage());
   app.use('*', requestMetrics());
   app.use('*', accessLog());
   app.use('*', securityHeaders(deps));
@@ -57,15 +73,28 @@ function withErrorHandlers(app: Hono<AppEnv>, deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => problemResponse(new AppError('not_found'), c.get('requestId') ?? 'unknown'));
   app.onError(async (err, c) => {
     const error = toAppError(err, deps, c.get('requestId'));
+    // Later middleware (the join counters) reads the answer's code from c.error.
+    c.error = error;
     if (error.status === 403) await auditDenial(c, error);
     return problemResponse(error, c.get('requestId') ?? 'unknown');
   });
   return app;
 }
 
+/** Each feature's mapping of its domain errors to problems (functions/<feature>/http-errors.ts). */
+const DOMAIN_PROBLEMS: ((error: unknown) => AppError | undefined)[] = [
+  bookingProblem,
+  videoProblem,
+  staffProblem,
+];
+
 /** Maps anything thrown to an AppError; unknown errors are logged and become a bare 500. */
 export function toAppError(err: unknown, deps: AppDeps, requestId: string | undefined): AppError {
   if (err instanceof AppError) return err;
+  for (const problem of DOMAIN_PROBLEMS) {
+    const mapped = problem(err);
+    if (mapped) return mapped;
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return new AppError('payload_too_large');

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { runBookingTransaction } from '../db/transaction.ts';
 import type { AppEnv, StaffEnv } from '../http/context.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -61,4 +62,26 @@ function writeRequestAudit<E extends AppEnv>(
   { db, ...entry }: RequestAudit,
 ): Promise<void> {
   return writeAudit(db ?? c.get('db'), { ...actor, action, ...entry, requestId: c.get('requestId') });
+}
+
+/** The audit entry a staff change writes about the row it changed. */
+export type ChangeAudit = Omit<RequestAudit, 'db'> & { action: string };
+
+/**
+ * Runs a staff change and its audit entry in one transaction (both commit or neither; transient failures
+ * retried). A change that returns null found nothing to change: no entry, and null for the handler's 404.
+ * @example auditedChange(c, (trx) => deleteClosingDay(trx, id), (row) => ({ action: 'closing_day.deleted', entityType: 'closing_day', entityId: id }))
+ */
+export function auditedChange<T>(
+  c: Context<StaffEnv>,
+  change: (trx: Transaction<Database>) => Promise<T | null | undefined>,
+  audit: (row: T) => ChangeAudit,
+): Promise<T | null> {
+  return runBookingTransaction(c.get('db'), async (trx) => {
+    const row = await change(trx);
+    if (row === null || row === undefined) return null;
+    const { action, ...entry } = audit(row);
+    await auditStaff(c, action, { ...entry, db: trx });
+    return row;
+  });
 }

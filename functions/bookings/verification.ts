@@ -2,10 +2,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, Language } from '../db/database.ts';
 import type { Config } from '../env.ts';
-import type { SmsSender } from '../http/context.ts';
-import { AppError } from '../http/problem.ts';
 import { takeSmsBudget } from '../notifications/sms-budget.ts';
 import { renderVerificationSms } from '../notifications/templates.ts';
+import type { SmsSender } from '../platform/ports.ts';
 import { sha256 } from '../platform/sha256.ts';
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -46,13 +45,29 @@ function codeHash(id: string, code: string): Promise<Uint8Array> {
   return sha256(`phone-verification\n${id}\n${code}`);
 }
 
+/** Why the booking does not go ahead yet; functions/bookings/http-errors.ts says it to the citizen. */
+export type VerificationStop =
+  | { reason: 'codes_per_number' }
+  | { reason: 'sms_budget'; retryAfterSeconds: number }
+  | { reason: 'sms_unavailable' }
+  | { reason: 'code_sent'; verificationId: string }
+  | { reason: 'wrong_code'; message: string };
+
+/** Thrown by requireCode and consumeCode: the booking waits for (a correct) code or cannot send one. */
+export class VerificationStopped extends Error {
+  constructor(readonly stop: VerificationStop) {
+    super(`phone verification: ${stop.reason}`);
+    this.name = 'VerificationStopped';
+  }
+}
+
 export interface VerificationDeps {
   db: Kysely<Database>;
   sms: SmsSender;
   config: Pick<Config, 'SMS_DAILY_PER_NUMBER' | 'SMS_DAILY_TOTAL' | 'TIME_ZONE'>;
 }
 
-/** Sends a six-digit code to `phone` and answers 428 with the verification id the client sends back with it. */
+/** Sends a six-digit code to `phone`; stops the booking with the verification id the client sends back with the code. */
 export async function requireCode(
   d: VerificationDeps,
   phone: string,
@@ -66,17 +81,12 @@ export async function requireCode(
     .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= CODES_PER_NUMBER_PER_HOUR)
-    throw new AppError('rate_limited', {
-      detail: 'Too many codes for this mobile number. Please try again in an hour.',
-      retryAfterSeconds: 3600,
-      extra: { limit: 'phone-codes' },
-    });
+    throw new VerificationStopped({ reason: 'codes_per_number' });
   const budget = await takeSmsBudget(d.db, d.config, phone, now);
   if (!budget.ok)
-    throw new AppError('rate_limited', {
-      detail: 'We cannot send more text messages today. Please try again tomorrow or call us.',
+    throw new VerificationStopped({
+      reason: 'sms_budget',
       retryAfterSeconds: Math.max(60, Math.ceil((budget.resumeAt.getTime() - now.getTime()) / 1000)),
-      extra: { limit: 'sms-budget' },
     });
   const id = crypto.randomUUID();
   const code = String((crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % 1_000_000).padStart(6, '0');
@@ -91,29 +101,18 @@ export async function requireCode(
     .execute();
   const text = renderVerificationSms(language, code);
   const sent = await d.sms.send({ id, to: phone, text });
-  if (!sent.ok)
-    throw new AppError('sms_unavailable', {
-      detail: 'We could not send the code right now. Please try again in a minute.',
-      retryAfterSeconds: 30,
-    });
-  throw new AppError('phone_verification_required', {
-    detail: 'Please enter the code we just sent to your mobile number.',
-    extra: { verificationId: id },
-  });
+  if (!sent.ok) throw new VerificationStopped({ reason: 'sms_unavailable' });
+  throw new VerificationStopped({ reason: 'code_sent', verificationId: id });
 }
 
-/** Accepts a correct, fresh, unused code for this number once; anything else is 422 on `verification.code`. */
+/** Accepts a correct, fresh, unused code for this number once; anything else stops with `wrong_code`. */
 export async function consumeCode(
   db: Kysely<Database>,
   v: { id: string; code: string },
   phone: string,
   now: Date,
 ): Promise<void> {
-  const wrong = (message: string) =>
-    new AppError('validation_failed', {
-      detail: 'The code is not right. Please check the text message or ask for a new code.',
-      errors: [{ path: 'verification.code', message }],
-    });
+  const wrong = (message: string) => new VerificationStopped({ reason: 'wrong_code', message });
   const row = await db
     .updateTable('phone_verifications')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))

@@ -3,7 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.ts';
 import type { Database } from '../db/database.ts';
 import { type WeeklyHours, withinWorkingHours } from '../schedule/slot-engine.ts';
-import { flagBookings } from './flags.ts';
+import { blockedOverlaps, flagBookings, flagUpcomingBookings } from './flags.ts';
 
 export interface AvailabilityActor {
   userId: string | null;
@@ -41,19 +41,8 @@ export async function addAbsence(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const hit = await trx
-    .selectFrom('bookings')
-    .select('id')
-    .where('counsellor_id', '=', counsellorId)
-    .where('status', '=', 'confirmed')
-    .where('start_at', '>', now)
-    .where(sql<boolean>`blocked && tstzrange(${a.start}::timestamptz, ${a.end}::timestamptz, '[)')`)
-    .execute();
-  const flagged = await flagBookings(
-    trx,
-    hit.map((b) => b.id),
-    'counsellor_absent',
-    now,
+  const flagged = await flagUpcomingBookings(trx, 'counsellor_absent', now, (q) =>
+    q.where('b.counsellor_id', '=', counsellorId).where(blockedOverlaps(a.start, a.end)),
   );
   await writeAudit(trx, {
     actorType: 'staff',

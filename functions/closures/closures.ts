@@ -1,6 +1,6 @@
 // The closures feature's public module: closed dates per counsellor for a range, read from the database and the holiday tables.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { flagBookings } from '../capacity/flags.ts';
+import { flagUpcomingBookings } from '../capacity/flags.ts';
 import type { Database } from '../db/database.ts';
 import { sqlState } from '../db/errors.ts';
 import type { FederalState } from '../db/federal-states.ts';
@@ -51,20 +51,11 @@ export async function flagHolidayBookings(
     const d = localDay(h.date, timeZone);
     return sql`tstzrange(${new Date(d.start)}::timestamptz, ${new Date(d.end)}::timestamptz, '[)')`;
   });
-  const rows = await trx
-    .selectFrom('bookings as b')
-    .innerJoin('counsellors as c', 'c.id', 'b.counsellor_id')
-    .select('b.id')
-    .where('c.site_id', '=', siteId)
-    .where('b.status', '=', 'confirmed')
-    .where('b.kind', '=', 'scheduled')
-    .where('b.start_at', '>', now)
-    .where(sql<boolean>`b.blocked && any(array[${sql.join(ranges)}])`)
-    .execute();
-  return flagBookings(
-    trx,
-    rows.map((r) => r.id),
-    'public_holiday',
-    now,
+  return flagUpcomingBookings(trx, 'public_holiday', now, (q) =>
+    q
+      .innerJoin('counsellors as c', 'c.id', 'b.counsellor_id')
+      .where('c.site_id', '=', siteId)
+      .where('b.kind', '=', 'scheduled')
+      .where(sql<boolean>`b.blocked && any(array[${sql.join(ranges)}])`),
   );
 }

@@ -1,5 +1,6 @@
 // Kysely queries for closing days: list, add (locking bookings and flagging those it hits), remove.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { blockedOverlaps, type UpcomingBookings } from '../capacity/flags.ts';
 import type { Database } from '../db/database.ts';
 import type { ClosingDay } from './closed-dates.ts';
 
@@ -74,25 +75,14 @@ export async function insertClosingDay(
   return row?.id ?? null;
 }
 
-/** Confirmed future scheduled bookings whose blocked time touches [start, end), of one site's counsellors or all. */
-export async function bookingsWithin(
-  trx: Transaction<Database>,
-  start: Date,
-  end: Date,
-  siteId: string | null,
-  now: Date,
-): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('bookings as b')
-    .innerJoin('counsellors as c', 'c.id', 'b.counsellor_id')
-    .select('b.id')
-    .where('b.status', '=', 'confirmed')
-    .where('b.kind', '=', 'scheduled')
-    .where('b.start_at', '>', now)
-    .where(sql<boolean>`b.blocked && tstzrange(${start}::timestamptz, ${end}::timestamptz, '[)')`)
-    .$if(siteId !== null, (q) => q.where('c.site_id', '=', siteId as string))
-    .execute();
-  return rows.map((r) => r.id);
+/** Picks the scheduled bookings on `siteId`'s counsellors (every site for null) whose time overlaps [start, end). */
+export function scheduledOnSiteDuring(start: Date, end: Date, siteId: string | null) {
+  return (q: UpcomingBookings) =>
+    q
+      .innerJoin('counsellors as c', 'c.id', 'b.counsellor_id')
+      .where('b.kind', '=', 'scheduled')
+      .where(blockedOverlaps(start, end))
+      .$if(siteId !== null, (w) => w.where('c.site_id', '=', siteId as string));
 }
 
 export async function deleteClosingDay(trx: Transaction<Database>, id: string) {

@@ -1,7 +1,7 @@
 // Operator API for closing days (agency-wide or per site) and the public holidays in force, with rebooking flags.
 import { Hono } from 'hono';
-import { auditStaff, writeAudit } from '../audit/audit.ts';
-import { flagBookings } from '../capacity/flags.ts';
+import { auditedChange, writeAudit } from '../audit/audit.ts';
+import { flagUpcomingBookings } from '../capacity/flags.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
@@ -9,7 +9,7 @@ import { isUuid } from '../http/schemas.ts';
 import { validate } from '../http/validation.ts';
 import { addDays, localDateOf, localDay } from '../platform/time-zone.ts';
 import { holidaysBySiteRegion } from './holiday-overview.ts';
-import { bookingsWithin, deleteClosingDay, insertClosingDay, listClosingDays } from './repository.ts';
+import { deleteClosingDay, insertClosingDay, listClosingDays, scheduledOnSiteDuring } from './repository.ts';
 import { ClosingDayBodySchema, ClosingDayQuerySchema } from './schemas.ts';
 
 /** How far ahead the console lists public holidays. */
@@ -50,8 +50,12 @@ export const closingDayRoutes = new Hono<StaffEnv>()
     const result = await runBookingTransaction(db, async (trx) => {
       const id = await insertClosingDay(trx, { ...body, start, end, createdBy: actorId });
       if (!id) return null;
-      const hit = await bookingsWithin(trx, start, end, body.siteId, now);
-      const flagged = await flagBookings(trx, hit, 'closing_day', now);
+      const flagged = await flagUpcomingBookings(
+        trx,
+        'closing_day',
+        now,
+        scheduledOnSiteDuring(start, end, body.siteId ?? null),
+      );
       await writeAudit(trx, {
         actorType: 'staff',
         actorId,
@@ -76,17 +80,16 @@ export const closingDayRoutes = new Hono<StaffEnv>()
   .delete('/closing-days/:id', async (c) => {
     const id = c.req.param('id');
     if (!isUuid(id)) throw new AppError('not_found');
-    const removed = await runBookingTransaction(c.get('db'), async (trx) => {
-      const row = await deleteClosingDay(trx, id);
-      if (!row) return null;
-      await auditStaff(c, 'closing_day.deleted', {
+    const removed = await auditedChange(
+      c,
+      (trx) => deleteClosingDay(trx, id),
+      (row) => ({
+        action: 'closing_day.deleted',
         entityType: 'closing_day',
         entityId: id,
         detail: { date: row.date, siteId: row.site_id },
-        db: trx,
-      });
-      return row;
-    });
+      }),
+    );
     if (!removed) throw new AppError('not_found');
     c.get('deps').calendarChanged('all');
     return c.json({ status: 'deleted' });

@@ -1,6 +1,6 @@
 // The typed Hono context: dependencies injected once per request by `injectDeps`.
 import type { Kysely } from 'kysely';
-import type { Database, SessionPending, StaffRole } from '../db/database.ts';
+import type { Database, Language, SessionPending, StaffRole } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { BodyCache } from '../platform/body-cache.ts';
 import type { Bulkhead } from '../platform/bulkhead.ts';
@@ -84,6 +84,8 @@ export interface Actor {
 export type AppVariables = Pick<AppDeps, 'db' | 'config' | 'clock' | 'video' | 'sms' | 'limits' | 'log'> & {
   deps: AppDeps;
   requestId: string;
+  /** The citizen language of the request (functions/http/language.ts). */
+  language: Language;
   actor?: Actor;
 };
 

@@ -1,34 +1,47 @@
-// Picks the request's language from `?lang=` or Accept-Language among those offered; German first.
-import type { Context } from 'hono';
+// The request's language: Hono's language detector (`?lang=`, then Accept-Language), German when none is offered.
+import type { Context, MiddlewareHandler } from 'hono';
+import { type DetectorOptions, detectFromHeader, detectFromQuery, languageDetector } from 'hono/language';
 import { LANGUAGES, type Language, type StaffLanguage } from '../db/database.ts';
+import type { AppEnv } from './context.ts';
 
 export type Lang = Language;
 
 const STAFF_LANGUAGES: readonly StaffLanguage[] = ['de', 'en'];
 
-/**
- * The best offered language for a request; regional tags count for their language.
- * @example pickLanguage(c) // 'uk' for "Accept-Language: uk-UA,uk;q=0.9,en;q=0.5"
- */
-export function pickLanguage<L extends Language = Language>(
-  c: Context,
-  offered: readonly L[] = LANGUAGES as readonly Language[] as readonly L[],
-): L {
-  const q = c.req.query('lang');
-  const asked = offered.find((l) => l === q);
-  if (asked) return asked;
-  const header = c.req.header('accept-language') ?? '';
-  let best: { lang: L; q: number } = { lang: 'de' as L, q: -1 };
-  for (const part of header.split(',')) {
-    const [tag, ...params] = part.trim().toLowerCase().split(';');
-    const weight = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? '1');
-    const lang = offered.find((l) => l === tag?.split('-')[0]);
-    if (lang && Number.isFinite(weight) && weight > best.q) best = { lang, q: weight };
-  }
-  return best.lang;
+/** Nothing is remembered in a cookie: the citizen's choice travels in the link (`?lang=`) or the browser's header. */
+function detectorOptions(supported: readonly string[]): DetectorOptions {
+  return {
+    order: ['querystring', 'header'],
+    lookupQueryString: 'lang',
+    lookupCookie: 'language',
+    lookupFromHeaderKey: 'accept-language',
+    lookupFromPathIndex: 0,
+    caches: false,
+    ignoreCase: true,
+    fallbackLanguage: 'de',
+    supportedLanguages: [...supported],
+    cookieOptions: {},
+    debug: false,
+  };
 }
 
-/** German or English for the staff pages and the staff API. */
+const CITIZEN_OPTIONS = detectorOptions(LANGUAGES);
+const STAFF_OPTIONS = detectorOptions(STAFF_LANGUAGES);
+
+/** Sets `c.var.language` to the best of the six citizen languages; regional tags count for their language. */
+export function detectLanguage(): MiddlewareHandler<AppEnv> {
+  return languageDetector(CITIZEN_OPTIONS) as MiddlewareHandler<AppEnv>;
+}
+
+/**
+ * The citizen language of the request (set by `detectLanguage`).
+ * @example pickLanguage(c) // 'uk' for "Accept-Language: uk-UA,uk;q=0.9,en;q=0.5"
+ */
+export function pickLanguage(c: Context<AppEnv>): Language {
+  return c.get('language');
+}
+
+/** German or English for the staff pages and the staff API, by the same precedence. */
 export function pickStaffLanguage(c: Context): StaffLanguage {
-  return pickLanguage(c, STAFF_LANGUAGES);
+  return (detectFromQuery(c, STAFF_OPTIONS) ?? detectFromHeader(c, STAFF_OPTIONS) ?? 'de') as StaffLanguage;
 }

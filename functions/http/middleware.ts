@@ -1,17 +1,29 @@
 // Request-scoped middleware: request ids, dependency injection, security headers, JSON access logs.
 import type { MiddlewareHandler } from 'hono';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './context.ts';
 
-/** The caller's request id when it is a sane token (a proxy's), else a new one. */
+/** A proxy's X-Request-Id is kept when Hono's request-id accepts it ([A-Za-z0-9_=-]) and it fits this length. */
+const REQUEST_ID_MAX = 64;
+
+/** Hono's request-id: the caller's (a proxy's) id when sane, else a new UUID; echoed as X-Request-Id. */
+export function assignRequestId(): MiddlewareHandler<AppEnv> {
+  return requestId({ limitLength: REQUEST_ID_MAX }) as MiddlewareHandler<AppEnv>;
+}
+
+/**
+ * The same rule for the few answers workerd's stateless worker gives before the app runs (misconfiguration,
+ * edge-cache hits), so a proxy sees one format whichever process answered.
+ */
 export function requestIdOf(incoming: string | null | undefined): string {
-  return incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+  return incoming && incoming.length <= REQUEST_ID_MAX && /^[\w=-]+$/.test(incoming)
+    ? incoming
+    : crypto.randomUUID();
 }
 
 export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function injectDepsMiddleware(c, next) {
-    const requestId = requestIdOf(c.req.header('x-request-id'));
-    c.set('requestId', requestId);
     c.set('deps', deps);
     c.set('db', deps.db);
     c.set('config', deps.config);
@@ -21,7 +33,9 @@ export function injectDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('limits', deps.limits);
     c.set('log', deps.log);
     await next();
-    c.header('x-request-id', requestId);
+    // Hono's request-id sets its header before the handler; a Response built by hand (problem answers,
+    // assets) does not carry it, so the final response gets it again.
+    c.header('x-request-id', c.get('requestId'));
   };
 }
 

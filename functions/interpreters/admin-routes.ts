@@ -1,7 +1,7 @@
 // Operator API for interpreters: list, add, edit (languages, hours, active); deactivating flags their bookings.
 import { Hono } from 'hono';
 import { auditStaff } from '../audit/audit.ts';
-import { flagBookings } from '../capacity/flags.ts';
+import { flagUpcomingBookings } from '../capacity/flags.ts';
 import { runBookingTransaction } from '../db/transaction.ts';
 import type { StaffEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
@@ -38,24 +38,15 @@ export const interpreterAdminRoutes = new Hono<StaffEnv>()
     const flagged = await runBookingTransaction(c.get('db'), async (trx) => {
       if (!(await updateInterpreter(trx, id, body, now))) throw new AppError('not_found');
       // An interpreter who stops working leaves appointments that need a new time (or another interpreter).
-      const hit =
+      const count =
         body.active === false
-          ? await trx
-              .selectFrom('interpreter_bookings as ib')
-              .innerJoin('bookings as b', 'b.id', 'ib.booking_id')
-              .select('b.id')
-              .where('ib.interpreter_id', '=', id)
-              .where('ib.status', '=', 'confirmed')
-              .where('b.status', '=', 'confirmed')
-              .where('b.start_at', '>', now)
-              .execute()
-          : [];
-      const count = await flagBookings(
-        trx,
-        hit.map((b) => b.id),
-        'interpreter_unavailable',
-        now,
-      );
+          ? await flagUpcomingBookings(trx, 'interpreter_unavailable', now, (q) =>
+              q
+                .innerJoin('interpreter_bookings as ib', 'ib.booking_id', 'b.id')
+                .where('ib.interpreter_id', '=', id)
+                .where('ib.status', '=', 'confirmed'),
+            )
+          : 0;
       await auditStaff(c, 'interpreter.updated', {
         entityType: 'interpreter',
         entityId: id,

@@ -59,6 +59,26 @@ export interface VideoGateway {
   receiveWebhook(body: string, authorization: string | undefined): Promise<unknown>;
 }
 
+/** Why the video system could not do what was asked; the HTTP layer (functions/rooms/http-errors.ts) says it. */
+export type VideoFailure = 'unavailable' | 'unconfigured' | 'not_found';
+
+/** A VideoGateway's failure: the server is down or slow, none is configured, or it knows no such room or participant. */
+export class VideoServiceError extends Error {
+  constructor(
+    readonly reason: VideoFailure,
+    options: { cause?: unknown } = {},
+  ) {
+    super(VIDEO_FAILURE_TEXT[reason], { cause: options.cause });
+    this.name = 'VideoServiceError';
+  }
+}
+
+const VIDEO_FAILURE_TEXT: Record<VideoFailure, string> = {
+  unavailable: 'the video server cannot be reached',
+  unconfigured: 'no video server is configured',
+  not_found: 'not found in the video service',
+};
+
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
@@ -78,6 +98,14 @@ export interface PoolUse {
 }
 
 /** The single sign-on provider (openid-client); built from configuration when OIDC_ISSUER is set. */
+/** The identity provider's discovery did not answer; functions/staff/http-errors.ts says it. */
+export class IdentityProviderUnavailable extends Error {
+  constructor(options: { cause?: unknown } = {}) {
+    super('the identity provider does not answer', { cause: options.cause });
+    this.name = 'IdentityProviderUnavailable';
+  }
+}
+
 export interface OidcProvider {
   configuration(): Promise<oidc.Configuration>;
   /** Verifies a back-channel logout token; returns its sid and sub. */

@@ -6,12 +6,13 @@ import type { AppEnv } from '../http/context.ts';
 import { type Lang, pickLanguage } from '../http/language.ts';
 import { hitClientLimit, JOIN_FAILURE_REPORTS } from '../http/limits.ts';
 import { validate } from '../http/validation.ts';
+import { assertJoinable } from './http-errors.ts';
 import { iceCheckServers } from './ice-check-servers.ts';
 import { bookingForCode } from './join-guard.ts';
 import { evaluateJoinWindow, joinWindowOf } from './join-window.ts';
 import { presenceForBookings } from './presence.ts';
 import { insertJoinFailure, type RoomBooking } from './repository.ts';
-import { assertJoinable, issueRoomTicket, type Participant } from './room-access.ts';
+import { issueRoomTicket, type Participant } from './room-access.ts';
 import { JoinFailureSchema, JoinSchema } from './schemas.ts';
 import { citizenIdentity, interpreterIdentity } from './token-scope.ts';
 

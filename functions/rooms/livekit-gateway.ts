@@ -1,7 +1,6 @@
 // The VideoGateway over a LiveKit server: rooms via RoomService, tokens via AccessToken, webhooks verified.
 import { AccessToken, RoomServiceClient, TrackSource, WebhookReceiver } from 'livekit-server-sdk';
-import type { VideoGateway } from '../http/context.ts';
-import { AppError } from '../http/problem.ts';
+import { type VideoGateway, VideoServiceError } from '../platform/ports.ts';
 import { grantFor, type PublishSource, ROOM_DEPARTURE_TIMEOUT_SECONDS } from './token-scope.ts';
 
 export interface LiveKitSettings {
@@ -29,19 +28,13 @@ function isNotFound(error: unknown): boolean {
   return e?.status === 404 || e?.code === 'not_found';
 }
 
-/** Wraps failures of the video server as 503 `video_unavailable`; LiveKit's "not found" becomes 404. */
+/** Turns a failure of the video server into a VideoServiceError: LiveKit's "not found", or unavailable. */
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (cause) {
-    if (cause instanceof AppError) throw cause;
-    if (isNotFound(cause))
-      throw new AppError('not_found', { detail: 'Not found in the video service.', cause });
-    throw new AppError('video_unavailable', {
-      detail: 'The video service cannot be reached right now. Please try again in a minute.',
-      retryAfterSeconds: 10,
-      cause,
-    });
+    if (cause instanceof VideoServiceError) throw cause;
+    throw new VideoServiceError(isNotFound(cause) ? 'not_found' : 'unavailable', { cause });
   }
 }
 
@@ -110,10 +103,7 @@ export function createLiveKitGateway(settings: LiveKitSettings): VideoGateway {
 /** Used when no LiveKit server is configured: joining says so, everything else keeps working. */
 export function createUnconfiguredVideoGateway(): VideoGateway {
   const unavailable = async (): Promise<never> => {
-    throw new AppError('video_unavailable', {
-      detail: 'No video server is configured.',
-      retryAfterSeconds: 60,
-    });
+    throw new VideoServiceError('unconfigured');
   };
   return {
     configured: false,
@@ -124,8 +114,6 @@ export function createUnconfiguredVideoGateway(): VideoGateway {
     removeParticipant: unavailable,
     deleteRoom: unavailable,
     listRooms: unavailable,
-    receiveWebhook: async () => {
-      throw new AppError('unauthorized', { detail: 'No video server is configured.' });
-    },
+    receiveWebhook: unavailable,
   };
 }

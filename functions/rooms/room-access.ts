@@ -1,9 +1,6 @@
-// Opens a booking's room for one participant: window check, room creation before the first token, the token.
-import type { Config } from '../env.ts';
-import type { VideoGateway } from '../http/context.ts';
+// Opens a booking's room for one participant: room creation before the first token, then the token.
 import type { Lang } from '../http/language.ts';
-import { AppError } from '../http/problem.ts';
-import { evaluateJoinWindow } from './join-window.ts';
+import type { VideoGateway } from '../platform/ports.ts';
 import { type RecordingNotice, recordingNotice } from './notice.ts';
 import type { RoomBooking } from './repository.ts';
 import { ROOM_EMPTY_TIMEOUT_SECONDS, type RoomRole, roomCapacity, TOKEN_TTL_SECONDS } from './token-scope.ts';
@@ -19,31 +16,6 @@ export interface RoomTicket {
   closesAt: string;
   expiresAt: string;
   notice: RecordingNotice;
-}
-
-/** Throws the problem a citizen or counsellor sees outside the join window; returns when the room closes. */
-export function assertJoinable(booking: RoomBooking, now: Date, config: Config): Date {
-  const result = evaluateJoinWindow(
-    { status: booking.status, start: new Date(booking.start_at), end: new Date(booking.end_at) },
-    now,
-    {
-      opensMinutesBefore: config.JOIN_OPENS_MINUTES_BEFORE,
-      closesMinutesAfter: config.JOIN_CLOSES_MINUTES_AFTER,
-    },
-  );
-  if (result.ok) return result.closesAt;
-  switch (result.reason) {
-    case 'join_not_open':
-      throw new AppError('join_not_open', {
-        detail: 'The video room opens shortly before the appointment.',
-        retryAfterSeconds: (result.opensAt.getTime() - now.getTime()) / 1000,
-        extra: { opensAt: result.opensAt.toISOString() },
-      });
-    case 'booking_cancelled':
-      throw new AppError('booking_cancelled', { detail: 'This appointment was cancelled.' });
-    case 'join_closed':
-      throw new AppError('join_closed', { detail: 'This appointment is over.' });
-  }
 }
 
 export interface Participant {

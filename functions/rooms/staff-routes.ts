@@ -5,9 +5,10 @@ import type { StaffEnv } from '../http/context.ts';
 import { pickStaffLanguage } from '../http/language.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { assertJoinable } from './http-errors.ts';
 import { derivePresence, presenceForBookings } from './presence.ts';
 import { completeBooking, findBookingById, type RoomBooking } from './repository.ts';
-import { assertJoinable, issueRoomTicket } from './room-access.ts';
+import { issueRoomTicket } from './room-access.ts';
 import { RemoveParticipantSchema } from './schemas.ts';
 import { citizenIdentity, counsellorIdentity, parseIdentity } from './token-scope.ts';
 

@@ -4,8 +4,8 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import type { Config } from '../env.ts';
-import type { AppDeps, OidcProvider } from '../http/context.ts';
-import { AppError } from '../http/problem.ts';
+import type { AppDeps } from '../http/context.ts';
+import { IdentityProviderUnavailable, type OidcProvider } from '../platform/ports.ts';
 import { oidcConfigured } from './login-settings.ts';
 
 const BACKCHANNEL_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
@@ -30,11 +30,7 @@ export function createOidcProvider(config: Config): OidcProvider | null {
       })
       .catch((e: unknown) => {
         pending = null;
-        throw new AppError('identity_provider_unavailable', {
-          retryAfterSeconds: 5,
-          detail: 'The login service of your agency does not answer. Please try again shortly.',
-          cause: e,
-        });
+        throw new IdentityProviderUnavailable({ cause: e });
       });
     return pending;
   };

@@ -24,11 +24,14 @@ import { buildWeb } from '../../scripts/build-web.mjs';
  * 22.6 KB because those pages, topics, statistics, audit log and barrier reports now load on first visit.
  * The counsellor's interpreter invitation and calendar-subscription panel: own code 21.2 KB.
  * Issue 15's video-nodes page (loaded on first visit, so only own code grows): admin own code 21.9 KB.
+ * Issue 11 (staff pages on signal models: a model per page with its loading and saving, `.value` reads
+ * instead of hook tuples): own code counsellor 21.4 → 21.9 KB, call view 9.6 → 9.7 KB, admin 21.9 → 22.4 KB
+ * on 2026-12-01; first renders unchanged within budget.
  */
 const BUDGET = {
   counsellorFirstRender: 22_000,
   adminFirstRender: 24_000,
-  counsellorOwnCode: 21_500,
+  counsellorOwnCode: 22_000,
   callOwnCode: 9_800,
   // The console's code with every page, the lazily loaded video nodes page (issue 15) included; its first
   // render is held by adminFirstRender above.

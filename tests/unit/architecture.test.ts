@@ -1,5 +1,7 @@
 // The shape of functions/: the feature folders form a tree over a plumbing floor, and no feature reaches
 // into another's routes, repositories or request schemas (README, "Architecture in brief").
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderCycles, folderOf, type ImportEdge, importEdges } from '../helpers/import-graph.ts';
 
@@ -11,6 +13,20 @@ const FLOOR_ORDER = ['db', 'platform', 'http'];
 const ASSEMBLY = 'app';
 /** A feature's internals: its HTTP surface, its queries and its request schemas. */
 const INTERNAL = /(^|\/)((?:[\w-]+-)?routes|(?:[\w-]+-)?repository|schemas)\.ts$/;
+
+/** The HTTP layer by name: a feature's routers, its middleware, and its one mapping of domain errors to problems. */
+const HTTP_FILE = /(^|\/)((?:[\w-]+-)?routes|middleware|http-errors)\.ts$/;
+/**
+ * A request service works on the request itself: it takes Hono's Context (or a handler type) or the request's
+ * typed variables (AppEnv, StaffEnv, the Actor). Importing a port type that http/context.ts re-exports is not that.
+ */
+const REQUEST_SERVICE =
+  /from 'hono(?:\/[\w-]+)?'|import (?:type )?\{[^}]*\b(?:AppEnv|StaffEnv|Actor)\b[^}]*\} from '\.\.\/http\/context\.ts'/;
+/**
+ * Still throwing AppError below the HTTP layer, owned by the claim work (issue 11, part 2) which is rewriting
+ * it; the test below fails once a listed file no longer needs the exception, so the list cannot rot.
+ */
+const APP_ERROR_EXCEPTIONS = ['bookings/request-keys.ts'];
 
 const edges = importEdges('functions');
 const crossing = edges.filter((e) => folderOf(e.from) !== folderOf(e.to));
@@ -49,6 +65,35 @@ describe('functions/ import graph', () => {
       (e) => feature(folderOf(e.from)) && feature(folderOf(e.to)) && INTERNAL.test(e.to),
     );
     expect(show(reaching)).toEqual([]);
+  });
+});
+
+describe('AppError stays in the HTTP layer', () => {
+  const importers = [...new Set(edges.filter((e) => e.to === 'http/problem.ts').map((e) => e.from))];
+  const httpLayer = (path: string) =>
+    ['http', ASSEMBLY].includes(folderOf(path)) ||
+    HTTP_FILE.test(path) ||
+    REQUEST_SERVICE.test(readFileSync(join('functions', path), 'utf8'));
+
+  it('is imported only by http/, the assembly, route, middleware and http-errors files and request services', () => {
+    expect(importers.length).toBeGreaterThan(20);
+    const below = importers.filter((path) => !httpLayer(path) && !APP_ERROR_EXCEPTIONS.includes(path));
+    expect(below).toEqual([]);
+  });
+
+  it('lists only exceptions that still need it', () => {
+    expect(APP_ERROR_EXCEPTIONS.filter((path) => !importers.includes(path) || httpLayer(path))).toEqual([]);
+  });
+
+  it.each([
+    ['rooms/livekit-gateway.ts', false],
+    ['bookings/gate.ts', false],
+    ['rooms/room-access.ts', false],
+    ['rooms/http-errors.ts', true],
+    ['staff/middleware.ts', true],
+    ['bookings/book.ts', true],
+  ])('classifies %s as HTTP layer: %s', (path, expected) => {
+    expect(httpLayer(path)).toBe(expected);
   });
 });
 

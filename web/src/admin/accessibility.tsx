@@ -1,9 +1,7 @@
 // Barrier reports from the accessibility statement's form: operators read them, answer outside, and close them.
-import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatTime, type Strings, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
-import { errorText } from '../staff/shell.tsx';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useFilteredResource } from '../staff/use-action.tsx';
 
 interface Report {
   id: string;
@@ -50,28 +48,31 @@ const S = {
 
 export function AccessibilityPage() {
   const s = tr(S);
-  const [all, setAll] = useState(false);
-  const [reports, setReports] = useState<Report[]>([]);
-  const [error, setError] = useState('');
+  const feedback = useFilteredResource(
+    false,
+    (all) =>
+      call<{ feedback: Report[] }>(
+        'GET',
+        `/api/admin/accessibility-feedback${query({ status: all ? 'all' : 'open' })}`,
+      ).then((r) => r.feedback),
+    [] as Report[],
+  );
+  const all = feedback.query.value;
+  const reports = feedback.data.value;
+  const error = feedback.error.value;
+  const load = feedback.reload;
   const action = useAction();
-  const load = () =>
-    call<{ feedback: Report[] }>(
-      'GET',
-      `/api/admin/accessibility-feedback${query({ status: all ? 'all' : 'open' })}`,
-    )
-      .then((r) => {
-        setReports(r.feedback);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  useEffect(() => void load(), [all]);
   return (
     <>
       <h1 tabIndex={-1}>{s.title}</h1>
       <p>{s.intro}</p>
       <p>
         <label>
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={all}
+            onChange={(e) => void feedback.show(e.currentTarget.checked)}
+          />{' '}
           {s.showAll}
         </label>
       </p>
@@ -80,7 +81,7 @@ export function AccessibilityPage() {
           {error}
         </p>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       {reports.length === 0 ? (
         <p>{s.none}</p>
       ) : (
@@ -113,7 +114,7 @@ export function AccessibilityPage() {
                   ) : (
                     <button
                       type="button"
-                      disabled={action.busy}
+                      disabled={action.busy.value}
                       onClick={() =>
                         void action
                           .run(async () => {

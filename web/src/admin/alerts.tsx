@@ -1,7 +1,7 @@
 // Operator alerts above every console page: SMS held back by a daily budget, refreshed every minute.
-import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
+import { useResource } from '../staff/use-action.tsx';
 import { A } from './strings.ts';
 
 interface Alert {
@@ -12,16 +12,13 @@ interface Alert {
 
 export function AlertBanner() {
   const s = tr(A).alerts;
-  const [alerts, setAlerts] = useState<Alert[]>([]);
-  useEffect(() => {
-    const load = () =>
-      call<{ alerts: Alert[] }>('GET', '/api/admin/alerts')
-        .then((r) => setAlerts(r.alerts))
-        .catch(() => {});
-    load();
-    const timer = setInterval(load, 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  // A failed refresh keeps the last alerts: the banner is a hint, the pages say their own errors.
+  const resource = useResource(
+    () => call<{ alerts: Alert[] }>('GET', '/api/admin/alerts').then((r) => r.alerts),
+    [],
+    60_000,
+  );
+  const alerts = resource.data.value;
   if (alerts.length === 0) return null;
   return (
     <div class="err" role="alert" data-testid="operator-alerts">

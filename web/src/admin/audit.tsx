@@ -1,8 +1,7 @@
 // The audit log: who looked at or changed which appointment (or any object), filterable by id and period.
-import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
-import { errorText } from '../staff/shell.tsx';
+import { useFilteredResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
 
@@ -20,17 +19,17 @@ interface Entry {
 export function AuditPage() {
   const s = tr(A);
   const initial = new URLSearchParams(location.search).get('entityId') ?? '';
-  const [filter, setFilter] = useState({ entityId: initial, from: '', to: '' });
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    call<{ entries: Entry[] }>('GET', `/api/admin/audit${query({ ...filter, limit: 300 })}`)
-      .then((r) => {
-        setEntries(r.entries);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  }, [filter.entityId, filter.from, filter.to]);
+  const audit = useFilteredResource(
+    { entityId: initial, from: '', to: '' },
+    (f) =>
+      call<{ entries: Entry[] }>('GET', `/api/admin/audit${query({ ...f, limit: 300 })}`).then(
+        (r) => r.entries,
+      ),
+    [] as Entry[],
+  );
+  const filter = audit.query.value;
+  const entries = audit.data.value;
+  const error = audit.error.value;
   return (
     <>
       <h1 tabIndex={-1}>{s.audit}</h1>
@@ -38,7 +37,7 @@ export function AuditPage() {
         class="row end"
         onSubmit={(e) => {
           const v = formValues(e);
-          setFilter({ entityId: v.entityId!.trim(), from: v.from!, to: v.to! });
+          void audit.show({ entityId: v.entityId!.trim(), from: v.from!, to: v.to! });
         }}
       >
         <Field id="entityId" label={s.entity} defaultValue={filter.entityId} maxLength={100} size={38} />

@@ -1,10 +1,11 @@
 // Capacity: maximum concurrent sessions and ad-hoc reserve, maintenance windows, the 14-day chart, live rooms.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { ApiError, call } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
+import { createCapacityModel } from './capacity-model.ts';
 import { ForecastChart, type ForecastHour } from './chart.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { A } from './strings.ts';
@@ -29,31 +30,32 @@ interface Live {
 
 export function CapacityPage() {
   const s = tr(A);
-  const [cap, setCap] = useState<Capacity | null>(null);
-  const [windows, setWindows] = useState<Window[]>([]);
-  const [hours, setHours] = useState<ForecastHour[]>([]);
-  const [live, setLive] = useState<Live | 'down' | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const model = useMemo(
+    () =>
+      createCapacityModel(
+        {
+          settings: () => call<Capacity>('GET', '/api/admin/capacity'),
+          windows: () =>
+            call<{ maintenanceWindows: Window[] }>('GET', '/api/admin/maintenance-windows').then(
+              (r) => r.maintenanceWindows,
+            ),
+          forecast: () =>
+            call<{ hours: ForecastHour[] }>('GET', '/api/admin/capacity/forecast?days=14').then(
+              (r) => r.hours,
+            ),
+          live: () => call<Live>('GET', '/api/admin/capacity/live'),
+        },
+        { describe: errorText, isVideoDown: (e) => e instanceof ApiError && e.status === 503 },
+      ),
+    [],
+  );
+  const cap = model.settings.value;
+  const windows = model.windows.value;
+  const hours = model.hours.value;
+  const live = model.live.value;
+  const loadError = model.loadError.value;
+  const load = model.load;
   const action = useAction();
-  const load = async () => {
-    try {
-      const [c, w, f] = await Promise.all([
-        call<Capacity>('GET', '/api/admin/capacity'),
-        call<{ maintenanceWindows: Window[] }>('GET', '/api/admin/maintenance-windows'),
-        call<{ hours: ForecastHour[] }>('GET', '/api/admin/capacity/forecast?days=14'),
-      ]);
-      setCap(c);
-      setWindows(w.maintenanceWindows);
-      setHours(f.hours);
-    } catch (e) {
-      setLoadError(errorText(e));
-    }
-    try {
-      setLive(await call<Live>('GET', '/api/admin/capacity/live'));
-    } catch (e) {
-      setLive(e instanceof ApiError && e.status === 503 ? 'down' : null);
-    }
-  };
   useEffect(() => void load(), []);
   return (
     <>
@@ -110,12 +112,12 @@ export function CapacityPage() {
             required
             defaultValue={String(cap.adhocReserve)}
           />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {tr(STAFF).save}
           </button>
         </form>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <h2>{s.forecast}</h2>
       <ForecastChart hours={hours} />
       <section aria-labelledby="mw-h">
@@ -164,7 +166,7 @@ export function CapacityPage() {
           <Field id="mwEnd" label={s.mwEnd} type="datetime-local" required />
           <Field id="mwCapacity" label={s.mwCapacity} type="number" min={0} required />
           <Field id="mwNote" label={s.mwNote} maxLength={500} />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {s.addWindow}
           </button>
         </form>

@@ -1,8 +1,7 @@
 // Operator page: agency-wide and per-site closing days (adding one flags that day's bookings) and the public holidays in force.
-import { useEffect, useState } from 'preact/hooks';
 import { formatDate, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { CLOSING } from './closing-strings.ts';
 import { Field, formValues } from './fields.tsx';
 import { type SiteWithState as Site, SiteStates } from './site-states.tsx';
@@ -22,20 +21,20 @@ interface Region {
 
 export function ClosingDaysPage() {
   const s = tr(CLOSING);
-  const [days, setDays] = useState<ClosingDay[]>([]);
-  const [regions, setRegions] = useState<Region[]>([]);
-  const [sites, setSites] = useState<Site[]>([]);
+  const closing = useResource(
+    () => call<{ closingDays: ClosingDay[]; holidays: Region[] }>('GET', '/api/admin/closing-days'),
+    { closingDays: [], holidays: [] },
+  );
+  const siteList = useResource(
+    () => call<{ sites: Site[] }>('GET', '/api/admin/sites').then((r) => r.sites),
+    [],
+  );
+  const days = closing.data.value.closingDays;
+  const regions = closing.data.value.holidays;
+  const sites = siteList.data.value;
   const action = useAction();
-  const reload = async () => {
-    const r = await call<{ closingDays: ClosingDay[]; holidays: Region[] }>('GET', '/api/admin/closing-days');
-    setDays(r.closingDays);
-    setRegions(r.holidays);
-  };
-  const reloadSites = async () => setSites((await call<{ sites: Site[] }>('GET', '/api/admin/sites')).sites);
-  useEffect(() => {
-    void reload();
-    void reloadSites();
-  }, []);
+  const reload = closing.reload;
+  const reloadSites = siteList.reload;
   return (
     <>
       <h1 tabIndex={-1}>{s.title}</h1>
@@ -69,10 +68,10 @@ export function ClosingDaysPage() {
           </select>
         </p>
         <Field id="reason" label={s.reason} maxLength={200} />
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" disabled={action.busy.value}>
           {s.add}
         </button>
-        <Feedback error={action.error} note={action.note} />
+        <Feedback error={action.error.value} note={action.note.value} />
       </form>
       {days.length === 0 ? (
         <p>{s.none}</p>

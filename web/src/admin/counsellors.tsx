@@ -1,10 +1,10 @@
 // Counsellors: create (with a temporary password), activate/deactivate, skills, site, reset password; sites.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { user } from '../staff/session.ts';
 import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { A } from './strings.ts';
 
@@ -32,22 +32,21 @@ interface ServiceRef {
 
 export function CounsellorsPage() {
   const s = tr(A);
-  const [list, setList] = useState<Counsellor[]>([]);
-  const [sites, setSites] = useState<Site[]>([]);
-  const [services, setServices] = useState<ServiceRef[]>([]);
-  const [editing, setEditing] = useState<string | null>(null);
+  const directory = useResource(
+    async () => {
+      const [c, si, se] = await Promise.all([
+        call<{ counsellors: Counsellor[] }>('GET', '/api/admin/counsellors'),
+        call<{ sites: Site[] }>('GET', '/api/admin/sites'),
+        call<{ services: ServiceRef[] }>('GET', '/api/admin/services'),
+      ]);
+      return { list: c.counsellors, sites: si.sites, services: se.services };
+    },
+    { list: [] as Counsellor[], sites: [] as Site[], services: [] as ServiceRef[] },
+  );
+  const { list, sites, services } = directory.data.value;
+  const load = directory.reload;
+  const editing = useSignal<string | null>(null);
   const action = useAction();
-  const load = async () => {
-    const [c, si, se] = await Promise.all([
-      call<{ counsellors: Counsellor[] }>('GET', '/api/admin/counsellors'),
-      call<{ sites: Site[] }>('GET', '/api/admin/sites'),
-      call<{ services: ServiceRef[] }>('GET', '/api/admin/services'),
-    ]);
-    setList(c.counsellors);
-    setSites(si.sites);
-    setServices(se.services);
-  };
-  useEffect(() => void load().catch(() => undefined), []);
   const skillBoxes = (prefix: string, checked: string[]) => (
     <fieldset>
       <legend>{s.skills}</legend>
@@ -100,14 +99,14 @@ export function CounsellorsPage() {
   const update = (c: Counsellor, body: Record<string, unknown>) =>
     action.run(async () => {
       const r = await call<{ flaggedForRebooking: number }>('PUT', `/api/admin/counsellors/${c.id}`, body);
-      setEditing(null);
+      editing.value = null;
       await load();
       return r.flaggedForRebooking ? s.flagged(r.flaggedForRebooking) : undefined;
     });
   return (
     <>
       <h1 tabIndex={-1}>{s.counsellors}</h1>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <table>
         <thead>
           <tr>
@@ -136,7 +135,7 @@ export function CounsellorsPage() {
               </td>
               <td>
                 <div class="row">
-                  <button type="button" class="small secondary" onClick={() => setEditing(c.id)}>
+                  <button type="button" class="small secondary" onClick={() => (editing.value = c.id)}>
                     {s.edit}
                   </button>
                   <button
@@ -172,8 +171,10 @@ export function CounsellorsPage() {
                     {s.resetPassword}
                   </button>
                 </div>
-                {editing === c.id && <AbsenceForm counsellor={c} onDone={(m) => action.setNote(m)} />}
-                {editing === c.id && (
+                {editing.value === c.id && (
+                  <AbsenceForm counsellor={c} onDone={(m) => (action.note.value = m)} />
+                )}
+                {editing.value === c.id && (
                   <form
                     class="stack card"
                     onSubmit={(e) => {
@@ -190,7 +191,7 @@ export function CounsellorsPage() {
                     {siteSelect(`site-${c.id}`, c.siteId)}
                     <div class="row">
                       <button type="submit">{tr(STAFF).save}</button>
-                      <button type="button" class="secondary" onClick={() => setEditing(null)}>
+                      <button type="button" class="secondary" onClick={() => (editing.value = null)}>
                         {tr(STAFF).cancel}
                       </button>
                     </div>
@@ -216,7 +217,7 @@ export function CounsellorsPage() {
           {skillBoxes('new', [])}
           {siteSelect('new-site', null)}
           <div>
-            <button type="submit" disabled={action.busy}>
+            <button type="submit" disabled={action.busy.value}>
               {s.create}
             </button>
           </div>
@@ -278,10 +279,10 @@ function AbsenceForm({ counsellor, onDone }: { counsellor: Counsellor; onDone: (
       <Field id="absStart" label={`${s.absence}: ${s.mwStart}`} type="datetime-local" required />
       <Field id="absEnd" label={s.mwEnd} type="datetime-local" required />
       <Field id="absReason" label={s.absenceReason} maxLength={500} />
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" disabled={action.busy.value}>
         {s.addAbsence}
       </button>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </form>
   );
 }

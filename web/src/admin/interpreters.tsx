@@ -1,10 +1,9 @@
 // Operator page: interpreters with their languages, weekly hours and phone; deactivating flags their bookings.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
-import { Field, formValues } from './fields.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
+import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { INTERPRETERS } from './interpreter-strings.ts';
 
 interface Hours {
@@ -49,13 +48,14 @@ function hoursOfDay(hours: Hours[], weekday: number): string {
 
 export function InterpretersPage() {
   const s = tr(INTERPRETERS);
-  const [list, setList] = useState<Interpreter[]>([]);
-  const [editing, setEditing] = useState<Interpreter | 'new' | null>(null);
+  const interpreters = useResource(
+    () => call<{ interpreters: Interpreter[] }>('GET', '/api/admin/interpreters').then((r) => r.interpreters),
+    [],
+  );
+  const list = interpreters.data.value;
+  const editing = useSignal<Interpreter | 'new' | null>(null);
   const action = useAction();
-  const load = async () =>
-    setList((await call<{ interpreters: Interpreter[] }>('GET', '/api/admin/interpreters')).interpreters);
-  useEffect(() => void load().catch(() => undefined), []);
-  const current = editing === 'new' ? null : editing;
+  const current = editing.value === 'new' ? null : editing.value;
   const save = (e: Event) => {
     const v = formValues(e);
     const hours = parseHours(s.weekdays.map((_, i) => v[`day-${i + 1}`] ?? ''));
@@ -75,8 +75,8 @@ export function InterpretersPage() {
       const r = current
         ? await call<{ flaggedBookings: number }>('PUT', `/api/admin/interpreters/${current.id}`, body)
         : await call<{ flaggedBookings?: number }>('POST', '/api/admin/interpreters', body);
-      setEditing(null);
-      await load();
+      editing.value = null;
+      await interpreters.reload();
       return s.saved(r.flaggedBookings ?? 0);
     });
   };
@@ -112,27 +112,14 @@ export function InterpretersPage() {
                     .map(([d, h]) => `${d} ${h}`)
                     .join('; ')}
                 </td>
-                <td>
-                  <button
-                    type="button"
-                    class="small secondary"
-                    onClick={() => setEditing(x)}
-                    aria-label={s.editOf(x.name)}
-                  >
-                    {s.edit}
-                  </button>
-                </td>
+                <EditCell text={s.edit} label={s.editOf(x.name)} onEdit={() => (editing.value = x)} />
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <p>
-        <button type="button" onClick={() => setEditing('new')}>
-          {s.add}
-        </button>
-      </p>
-      {editing && (
+      <AddButton text={s.add} onAdd={() => (editing.value = 'new')} />
+      {editing.value && (
         <form class="card stack" onSubmit={save} key={current?.id ?? 'new'}>
           <h2>{current ? s.editOf(current.name) : s.add}</h2>
           <div class="grid2">
@@ -181,17 +168,10 @@ export function InterpretersPage() {
           <label>
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>
-          <div class="row">
-            <button type="submit" disabled={action.busy}>
-              {tr(STAFF).save}
-            </button>
-            <button type="button" class="secondary" onClick={() => setEditing(null)}>
-              {tr(STAFF).cancel}
-            </button>
-          </div>
+          <SaveCancel busy={action.busy.value} onCancel={() => (editing.value = null)} />
         </form>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </>
   );
 }

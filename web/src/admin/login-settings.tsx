@@ -1,9 +1,8 @@
 // Operator switch for local passwords: in use, or break-glass only (operators with TOTP) once single
 // sign-on is configured.
-import { useEffect, useState } from 'preact/hooks';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 
 interface LoginSettings {
   localLogin: 'on' | 'break_glass' | 'off';
@@ -31,11 +30,12 @@ const L = {
 
 export function LoginSettings() {
   const s = tr(L);
-  const [state, setState] = useState<LoginSettings | null>(null);
+  const resource = useResource<LoginSettings | null>(
+    () => call<LoginSettings>('GET', '/api/admin/login-settings'),
+    null,
+  );
+  const state = resource.data.value;
   const action = useAction();
-  useEffect(() => {
-    void call<LoginSettings>('GET', '/api/admin/login-settings').then(setState, () => undefined);
-  }, []);
   if (!state) return null;
   if (state.localLogin === 'off') return <p>{s.off}</p>;
   if (!state.ssoConfigured) return <p>{s.noSso}</p>;
@@ -53,7 +53,7 @@ export function LoginSettings() {
               localLogin: mode,
             },
           );
-          setState({ ...state, localLogin: r.localLogin });
+          resource.data.value = { ...state, localLogin: r.localLogin };
         });
       }}
     >
@@ -67,11 +67,11 @@ export function LoginSettings() {
         ))}
       </fieldset>
       <div>
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" disabled={action.busy.value}>
           {s.save}
         </button>
       </div>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </form>
   );
 }

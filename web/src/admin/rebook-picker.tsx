@@ -1,9 +1,10 @@
 // Choosing a new time for one flagged appointment: the service's free slots (public slot API), pick one, confirm.
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { addDays } from '../shared/calendar-math.ts';
 import { formatDay, formatTime, lang, todayIn, tr } from '../shared/i18n.ts';
 import { ApiError, call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
+import { createRebookPicker } from './rebook-picker-model.ts';
 import { A } from './strings.ts';
 
 /** Days of slots shown at once; the service's booking horizon still limits what the server offers. */
@@ -26,53 +27,41 @@ function shortDay(iso: string, timeZone: string | undefined): string {
 export function RebookPicker(props: { id: string; service: string; onMoved: (start: string) => void }) {
   const s = tr(A);
   const { id, service } = props;
-  const [open, setOpen] = useState(false);
-  const [from, setFrom] = useState(() => todayIn());
-  const [days, setDays] = useState<Day[] | null>(null);
-  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const picker = useMemo(
+    () =>
+      createRebookPicker<Day>(
+        {
+          slots: (first) =>
+            call<{ timeZone: string; days: Day[] }>(
+              'GET',
+              `/api/slots${query({ service, from: first, to: addDays(first, DAYS_SHOWN - 1) })}`,
+            ),
+          reschedule: (start) => call('POST', `/api/admin/bookings/${id}/reschedule`, { start }),
+        },
+        {
+          describe: errorText,
+          isTaken: (e) => e instanceof ApiError && e.code === 'slot_unavailable',
+          taken: () => tr(A).slotTaken,
+        },
+        todayIn(),
+      ),
+    [],
+  );
+  const open = picker.open.value;
+  const from = picker.from.value;
+  const days = picker.days.value;
+  const timeZone = picker.timeZone.value;
+  const error = picker.error.value;
+  const busy = picker.busy.value;
   const select = useRef<HTMLSelectElement>(null);
-
-  const load = async (first: string) => {
-    setDays(null);
-    try {
-      const res = await call<{ timeZone: string; days: Day[] }>(
-        'GET',
-        `/api/slots${query({ service, from: first, to: addDays(first, DAYS_SHOWN - 1) })}`,
-      );
-      setTimeZone(res.timeZone);
-      setDays(res.days.filter((d) => d.slots.length > 0));
-    } catch (e) {
-      setError(errorText(e));
-      setDays([]);
-    }
-  };
-
-  const toggle = () => {
-    setOpen(!open);
-    setError('');
-    if (!open) void load(from);
-  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const start = select.current?.value;
     if (!start) return;
-    setBusy(true);
-    setError('');
-    try {
-      await call('POST', `/api/admin/bookings/${id}/reschedule`, { start });
-      props.onMoved(start);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'slot_unavailable') {
-        await load(from);
-        setError(s.slotTaken);
-        select.current?.focus();
-      } else setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await picker.move(start);
+    if (outcome === 'moved') props.onMoved(start);
+    if (outcome === 'taken') select.current?.focus();
   };
 
   return (
@@ -82,7 +71,7 @@ export function RebookPicker(props: { id: string; service: string; onMoved: (sta
         class="small secondary"
         aria-expanded={open}
         aria-controls={`rebook-${id}`}
-        onClick={toggle}
+        onClick={() => void picker.toggle()}
       >
         {s.chooseNewTime}
       </button>
@@ -96,11 +85,7 @@ export function RebookPicker(props: { id: string; service: string; onMoved: (sta
               value={from}
               min={todayIn()}
               onChange={(e) => {
-                const value = (e.currentTarget as HTMLInputElement).value;
-                if (!value) return;
-                setFrom(value);
-                setError('');
-                void load(value);
+                void picker.showFrom((e.currentTarget as HTMLInputElement).value);
               }}
             />
           </div>

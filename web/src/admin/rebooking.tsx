@@ -1,11 +1,10 @@
 // Appointments needing a new time (absence, capacity cut, maintenance): the citizen can rebook from the manage
 // link; the operator can move the appointment to a new time or cancel it with a message.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { errorText } from '../staff/shell.tsx';
 import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { formValues } from './fields.tsx';
 import { RebookPicker } from './rebook-picker.tsx';
 import { A } from './strings.ts';
@@ -22,18 +21,15 @@ interface Flagged {
 
 export function RebookingPage() {
   const s = tr(A);
-  const [list, setList] = useState<Flagged[] | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const flagged = useResource<Flagged[] | null>(
+    () => call<{ bookings: Flagged[] }>('GET', '/api/admin/rebooking-needed').then((r) => r.bookings),
+    null,
+  );
+  const list = flagged.data.value;
+  const loadError = flagged.error.value;
+  const load = flagged.reload;
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
-  const load = async () => {
-    try {
-      setList((await call<{ bookings: Flagged[] }>('GET', '/api/admin/rebooking-needed')).bookings);
-    } catch (e) {
-      setLoadError(errorText(e));
-    }
-  };
-  useEffect(() => void load(), []);
   return (
     <>
       <h1 tabIndex={-1} ref={heading}>
@@ -44,7 +40,7 @@ export function RebookingPage() {
           {loadError}
         </p>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       {list && list.length === 0 && <p>{s.noRebooking}</p>}
       {list && list.length > 0 && (
         <table>
@@ -74,7 +70,7 @@ export function RebookingPage() {
                     id={b.id}
                     service={b.service}
                     onMoved={(start) => {
-                      action.setNote(s.moved(`${formatDate(start)}, ${formatTime(start)}`));
+                      action.note.value = s.moved(`${formatDate(start)}, ${formatTime(start)}`);
                       // The row disappears; focus goes back to the page so keyboard users are not lost.
                       heading.current?.focus();
                       void load();

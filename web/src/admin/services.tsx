@@ -1,10 +1,9 @@
 // Topics: list, create and edit names (de/en, translations for tr/ar/uk/ru), duration, buffers, notice, horizon, slot step, active.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
-import { Field, formValues } from './fields.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
+import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { A } from './strings.ts';
 import { TopicTranslationFields, type TopicTranslations, translationsFrom } from './topic-translations.tsx';
 
@@ -33,12 +32,13 @@ const NUMBERS = [
 
 export function ServicesPage() {
   const s = tr(A);
-  const [list, setList] = useState<AdminService[]>([]);
-  const [editing, setEditing] = useState<AdminService | 'new' | null>(null);
+  const services = useResource(
+    () => call<{ services: AdminService[] }>('GET', '/api/admin/services').then((r) => r.services),
+    [],
+  );
+  const list = services.data.value;
+  const editing = useSignal<AdminService | 'new' | null>(null);
   const action = useAction();
-  const load = async () =>
-    setList((await call<{ services: AdminService[] }>('GET', '/api/admin/services')).services);
-  useEffect(() => void load().catch(() => undefined), []);
   const save = (e: Event) => {
     const v = formValues(e);
     const body: Record<string, unknown> = {
@@ -49,13 +49,13 @@ export function ServicesPage() {
     };
     for (const [key] of NUMBERS) body[key] = Number(v[key]);
     void action.run(async () => {
-      if (editing === 'new') await call('POST', '/api/admin/services', { id: v.id, ...body });
-      else if (editing) await call('PUT', `/api/admin/services/${editing.id}`, body);
-      setEditing(null);
-      await load();
+      if (editing.value === 'new') await call('POST', '/api/admin/services', { id: v.id, ...body });
+      else if (editing.value) await call('PUT', `/api/admin/services/${editing.value.id}`, body);
+      editing.value = null;
+      await services.reload();
     });
   };
-  const current = editing === 'new' ? null : editing;
+  const current = editing.value === 'new' ? null : editing.value;
   return (
     <>
       <h1 tabIndex={-1}>{s.services}</h1>
@@ -84,26 +84,13 @@ export function ServicesPage() {
               <td>{x.durationMinutes}</td>
               <td>{x.minNoticeMinutes}</td>
               <td>{x.horizonDays}</td>
-              <td>
-                <button
-                  type="button"
-                  class="small secondary"
-                  onClick={() => setEditing(x)}
-                  aria-label={s.editService(x.nameDe)}
-                >
-                  {s.edit}
-                </button>
-              </td>
+              <EditCell text={s.edit} label={s.editService(x.nameDe)} onEdit={() => (editing.value = x)} />
             </tr>
           ))}
         </tbody>
       </table>
-      <p>
-        <button type="button" onClick={() => setEditing('new')}>
-          {s.newService}
-        </button>
-      </p>
-      {editing && (
+      <AddButton text={s.newService} onAdd={() => (editing.value = 'new')} />
+      {editing.value && (
         <form class="card stack" onSubmit={save} key={current?.id ?? 'new'}>
           <h2>{current ? s.editService(current.nameDe) : s.newService}</h2>
           <div class="grid2">
@@ -151,17 +138,10 @@ export function ServicesPage() {
           <label>
             <input type="checkbox" name="active" defaultChecked={current?.active ?? true} /> {s.active}
           </label>
-          <div class="row">
-            <button type="submit" disabled={action.busy}>
-              {tr(STAFF).save}
-            </button>
-            <button type="button" class="secondary" onClick={() => setEditing(null)}>
-              {tr(STAFF).cancel}
-            </button>
-          </div>
+          <SaveCancel busy={action.busy.value} onCancel={() => (editing.value = null)} />
         </form>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </>
   );
 }

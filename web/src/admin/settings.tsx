@@ -1,9 +1,7 @@
-// Operator settings: SMS sender name, retention of personal data, case-file link template, login.
-import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { LoginSettings } from './login-settings.tsx';
 import { A } from './strings.ts';
@@ -16,11 +14,12 @@ interface Settings {
 
 export function SettingsPage() {
   const s = tr(A);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const resource = useResource<Settings | null>(
+    () => call<{ settings: Settings }>('GET', '/api/admin/settings').then((r) => r.settings),
+    null,
+  );
+  const settings = resource.data.value;
   const action = useAction();
-  useEffect(() => {
-    void call<{ settings: Settings }>('GET', '/api/admin/settings').then((r) => setSettings(r.settings));
-  }, []);
   return (
     <>
       <h1 tabIndex={-1}>{s.settings}</h1>
@@ -36,7 +35,7 @@ export function SettingsPage() {
                 retentionDays: Number(v.retentionDays),
                 caseFileUrlTemplate: v.caseFileUrlTemplate,
               });
-              setSettings(r.settings);
+              resource.data.value = r.settings;
             });
           }}
         >
@@ -63,11 +62,11 @@ export function SettingsPage() {
             defaultValue={settings.caseFileUrlTemplate}
           />
           <div>
-            <button type="submit" disabled={action.busy}>
+            <button type="submit" disabled={action.busy.value}>
               {tr(STAFF).save}
             </button>
           </div>
-          <Feedback error={action.error} note={action.note} />
+          <Feedback error={action.error.value} note={action.note.value} />
         </form>
       )}
       <LoginSettings />

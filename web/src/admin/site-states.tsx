@@ -1,5 +1,5 @@
 // The closing-days page's site list: which federal state's public holidays apply to each site.
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
@@ -64,7 +64,7 @@ const T: Strings<{
 export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved: () => Promise<void> }) {
   const s = tr(T);
   const action = useAction();
-  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const chosen = useSignal<Record<string, string>>({});
   return (
     <section aria-labelledby="site-states">
       <h2 id="site-states">{s.title}</h2>
@@ -72,7 +72,7 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
       {sites.length === 0 ? <p>{s.none}</p> : null}
       <ul class="stack" style="list-style:none;padding:0">
         {sites.map((site) => {
-          const value = chosen[site.id] ?? site.federalState ?? '';
+          const value = chosen.value[site.id] ?? site.federalState ?? '';
           return (
             <li key={site.id} class="row">
               <label for={`state-${site.id}`}>{s.state(site.name)}</label>
@@ -80,7 +80,10 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
                 id={`state-${site.id}`}
                 value={value}
                 onChange={(e) =>
-                  setChosen({ ...chosen, [site.id]: (e.currentTarget as HTMLSelectElement).value })
+                  (chosen.value = {
+                    ...chosen.value,
+                    [site.id]: (e.currentTarget as HTMLSelectElement).value,
+                  })
                 }
               >
                 <option value="">{s.standard}</option>
@@ -93,7 +96,7 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
               <button
                 type="button"
                 class="secondary"
-                disabled={action.busy}
+                disabled={action.busy.value}
                 aria-label={`${s.save}: ${site.name}`}
                 onClick={() =>
                   void action.run(async () => {
@@ -112,7 +115,7 @@ export function SiteStates({ sites, onSaved }: { sites: SiteWithState[]; onSaved
           );
         })}
       </ul>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </section>
   );
 }

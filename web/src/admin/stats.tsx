@@ -1,8 +1,7 @@
 // Statistics over a chosen period: per-day table, totals, join failures by browser, survey results, CSV export.
-import { useEffect, useState } from 'preact/hooks';
 import { formatDay, todayIn, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
-import { errorText } from '../staff/shell.tsx';
+import { useFilteredResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
 
@@ -50,17 +49,14 @@ function plusDays(date: string, n: number): string {
 
 export function StatsPage() {
   const s = tr(A);
-  const [period, setPeriod] = useState(() => ({ from: plusDays(todayIn(), -29), to: todayIn() }));
-  const [data, setData] = useState<Stats | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    call<Stats>('GET', `/api/admin/stats${query(period)}`)
-      .then((d) => {
-        setData(d);
-        setError('');
-      })
-      .catch((e) => setError(errorText(e)));
-  }, [period.from, period.to]);
+  const stats = useFilteredResource(
+    { from: plusDays(todayIn(), -29), to: todayIn() },
+    (p) => call<Stats>('GET', `/api/admin/stats${query(p)}`),
+    null as Stats | null,
+  );
+  const period = stats.query.value;
+  const data = stats.data.value;
+  const error = stats.error.value;
   const label: Record<(typeof COLS)[number], string> = {
     booked: s.booked,
     completed: s.completed,
@@ -78,7 +74,7 @@ export function StatsPage() {
         class="row end"
         onSubmit={(e) => {
           const v = formValues(e);
-          setPeriod({ from: v.from!, to: v.to! });
+          void stats.show({ from: v.from!, to: v.to! });
         }}
       >
         <Field id="from" label={s.from} type="date" required defaultValue={period.from} />

@@ -1,9 +1,8 @@
 // The LiveKit nodes: capacity per node, live load from each node's metrics, maintenance, recommended capacity.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
-import { errorText } from '../staff/shell.tsx';
-import { Feedback, useAction } from '../staff/use-action.tsx';
+import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { N } from './nodes-strings.ts';
 
@@ -41,24 +40,18 @@ const REFRESH_MS = 10_000;
 
 export function VideoNodesPage() {
   const s = tr(N);
-  const [list, setList] = useState<Listing | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [rec, setRec] = useState<Recommendation | null>(null);
+  // Live load: each node's own metrics, read again every few seconds while the page is open.
+  const nodes = useResource<Listing | null>(
+    () => call<Listing>('GET', '/api/admin/livekit-nodes'),
+    null,
+    REFRESH_MS,
+  );
+  const list = nodes.data.value;
+  const loadError = nodes.error.value;
+  const load = nodes.reload;
+  const recommendation = useSignal<Recommendation | null>(null);
+  const rec = recommendation.value;
   const action = useAction();
-  const load = async () => {
-    try {
-      setList(await call<Listing>('GET', '/api/admin/livekit-nodes'));
-      setLoadError('');
-    } catch (e) {
-      setLoadError(errorText(e));
-    }
-  };
-  useEffect(() => {
-    void load();
-    // Live load: each node's own metrics, read again every few seconds while the page is open.
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
   const change = (method: string, path: string, body?: unknown) =>
     action.run(async () => {
       const r = await call<{ flaggedBookings?: number }>(method, path, body);
@@ -66,8 +59,14 @@ export function VideoNodesPage() {
       return r.flaggedBookings ? s.flagged(r.flaggedBookings) : undefined;
     });
   const recommend = async (cores: string) => {
-    if (!/^\d+$/.test(cores) || Number(cores) < 1) return setRec(null);
-    setRec(await call<Recommendation>('GET', `/api/admin/livekit-nodes/recommendation?cores=${cores}`));
+    if (!/^\d+$/.test(cores) || Number(cores) < 1) {
+      recommendation.value = null;
+      return;
+    }
+    recommendation.value = await call<Recommendation>(
+      'GET',
+      `/api/admin/livekit-nodes/recommendation?cores=${cores}`,
+    );
   };
   return (
     <>
@@ -149,7 +148,7 @@ export function VideoNodesPage() {
                         type="datetime-local"
                         required
                       />
-                      <button type="submit" class="small" disabled={action.busy}>
+                      <button type="submit" class="small" disabled={action.busy.value}>
                         {s.startMaintenance}
                       </button>
                     </form>
@@ -167,7 +166,7 @@ export function VideoNodesPage() {
           </tbody>
         </table>
       )}
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <section aria-labelledby="add-h">
         <h2 id="add-h">{s.add}</h2>
         <form
@@ -208,7 +207,7 @@ export function VideoNodesPage() {
             key={rec?.capacity ?? 'none'}
             defaultValue={rec ? String(rec.capacity) : ''}
           />
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {s.add}
           </button>
         </form>

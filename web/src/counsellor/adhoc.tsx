@@ -1,5 +1,5 @@
 // Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once; an interpreter can be invited.
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { LANG_INFO, LANGS, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
@@ -15,7 +15,7 @@ interface AdhocCreated {
 export function AdhocPage() {
   const s = tr(C);
   const action = useAction();
-  const [created, setCreated] = useState<AdhocCreated | null>(null);
+  const created = useSignal<AdhocCreated | null>(null);
   const submit = (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -23,16 +23,15 @@ export function AdhocPage() {
     const name = String(form.get('name') ?? '').trim();
     const language = String(form.get('language') ?? 'de');
     void action.run(async () => {
-      setCreated(
-        await call<AdhocCreated>('POST', '/api/staff/adhoc-sessions', {
-          ...(phone ? { phone } : {}),
-          ...(name ? { name } : {}),
-          language,
-        }),
-      );
+      created.value = await call<AdhocCreated>('POST', '/api/staff/adhoc-sessions', {
+        ...(phone ? { phone } : {}),
+        ...(name ? { name } : {}),
+        language,
+      });
       return '';
     });
   };
+  const session = created.value;
   return (
     <>
       <h1 tabIndex={-1}>{s.adhocTitle}</h1>
@@ -58,13 +57,13 @@ export function AdhocPage() {
           </select>
         </div>
         <div>
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={action.busy.value}>
             {s.adhocCreate}
           </button>
         </div>
-        <Feedback error={action.error} note={action.note} />
+        <Feedback error={action.error.value} note={action.note.value} />
       </form>
-      {created && (
+      {session && (
         <div class="card">
           <p>
             <label for="adhoc-link">{s.adhocLink}</label>
@@ -72,15 +71,15 @@ export function AdhocPage() {
             <input
               id="adhoc-link"
               readOnly
-              value={created.joinUrl}
+              value={session.joinUrl}
               size={50}
               onFocus={(e) => e.currentTarget.select()}
             />
           </p>
-          <button type="button" onClick={() => joinCall(created.booking.id)}>
+          <button type="button" onClick={() => joinCall(session.booking.id)}>
             {s.adhocJoin}
           </button>
-          <InterpreterInvite bookingId={created.booking.id} />
+          <InterpreterInvite bookingId={session.booking.id} />
         </div>
       )}
     </>

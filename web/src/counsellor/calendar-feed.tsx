@@ -1,5 +1,6 @@
 // The counsellor's calendar subscription (Outlook/Exchange): create, copy, replace or switch off the secret URL.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
@@ -54,35 +55,41 @@ const T: Strings<{
 export function CalendarFeed() {
   const s = tr(T);
   const action = useAction();
-  const [active, setActive] = useState<boolean | null>(null);
-  const [url, setUrl] = useState('');
+  const active = useSignal<boolean | null>(null);
+  const url = useSignal('');
   useEffect(() => {
     void call<{ active: boolean }>('GET', '/api/staff/calendar-feed').then(
-      (r) => setActive(r.active),
-      () => setActive(null),
+      (r) => (active.value = r.active),
+      () => (active.value = null),
     );
   }, []);
   const create = () =>
     void action.run(async () => {
-      setUrl((await call<{ url: string }>('POST', '/api/staff/calendar-feed')).url);
-      setActive(true);
+      url.value = (await call<{ url: string }>('POST', '/api/staff/calendar-feed')).url;
+      active.value = true;
       return s.shownOnce;
     });
   return (
     <section class="card stack">
       <h2>{s.title}</h2>
       <p>{s.intro}</p>
-      <p>{active ? s.on : s.off}</p>
-      {url && (
+      <p>{active.value ? s.on : s.off}</p>
+      {url.value && (
         <div class="field">
           <label for="feed-url">{s.url}</label>
-          <input id="feed-url" readOnly value={url} size={60} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="feed-url"
+            readOnly
+            value={url.value}
+            size={60}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button
             type="button"
             class="secondary"
             onClick={() =>
               void action.run(async () => {
-                await navigator.clipboard.writeText(url);
+                await navigator.clipboard.writeText(url.value);
                 return s.copied;
               })
             }
@@ -92,19 +99,19 @@ export function CalendarFeed() {
         </div>
       )}
       <div class="row">
-        <button type="button" onClick={create} disabled={action.busy}>
-          {active ? s.rotate : s.create}
+        <button type="button" onClick={create} disabled={action.busy.value}>
+          {active.value ? s.rotate : s.create}
         </button>
-        {active && (
+        {active.value && (
           <button
             type="button"
             class="secondary"
-            disabled={action.busy}
+            disabled={action.busy.value}
             onClick={() =>
               void action.run(async () => {
                 await call('DELETE', '/api/staff/calendar-feed');
-                setActive(false);
-                setUrl('');
+                active.value = false;
+                url.value = '';
                 return s.removed;
               })
             }
@@ -113,7 +120,7 @@ export function CalendarFeed() {
           </button>
         )}
       </div>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
     </section>
   );
 }

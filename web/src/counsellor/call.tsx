@@ -1,5 +1,6 @@
 // The call view (its own chunk, with livekit-client): the citizen large, self-view small, and the controls.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { RemotePeer } from '../shared/call/index.ts';
 import { TrackView } from '../shared/call/track-view.tsx';
 import { tr } from '../shared/i18n.ts';
@@ -32,8 +33,8 @@ function CitizenLink({ peer }: { peer: RemotePeer }) {
 
 export default function CallView({ bookingId }: { bookingId: string }) {
   const s = tr(CALL);
-  const [session, setSession] = useState<CallSession | null>(null);
-  const [fatal, setFatal] = useState('');
+  const session = useSignal<CallSession | null>(null);
+  const fatal = useSignal('');
   useEffect(() => {
     let cs: CallSession | null = null;
     let cancelled = false;
@@ -46,10 +47,10 @@ export default function CallView({ bookingId }: { bookingId: string }) {
           await cs.leave();
           return;
         }
-        setSession(cs);
+        session.value = cs;
         (window as unknown as { __brCall?: CallSession }).__brCall = cs;
       } catch (e) {
-        setFatal(errorText(e));
+        fatal.value = errorText(e);
       }
     })();
     return () => {
@@ -60,10 +61,10 @@ export default function CallView({ bookingId }: { bookingId: string }) {
   return (
     <>
       <h1 tabIndex={-1}>{s.title}</h1>
-      {fatal ? (
+      {fatal.value ? (
         <div class="stack">
           <p class="err" role="alert">
-            {fatal}
+            {fatal.value}
           </p>
           <p>
             <button type="button" class="secondary" onClick={() => navigate('/counsellor')}>
@@ -71,8 +72,8 @@ export default function CallView({ bookingId }: { bookingId: string }) {
             </button>
           </p>
         </div>
-      ) : session ? (
-        <InCall cs={session} bookingId={bookingId} />
+      ) : session.value ? (
+        <InCall cs={session.value} bookingId={bookingId} />
       ) : (
         <p role="status">{s.joining}</p>
       )}
@@ -82,7 +83,7 @@ export default function CallView({ bookingId }: { bookingId: string }) {
 
 function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
   const s = tr(CALL);
-  const [ending, setEnding] = useState('');
+  const ending = useSignal('');
   const end = async () => {
     if (!confirm(s.endConfirm)) return;
     try {
@@ -90,7 +91,7 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
       await cs.leave();
       navigate('/counsellor');
     } catch (e) {
-      setEnding(errorText(e));
+      ending.value = errorText(e);
     }
   };
   const leave = async () => {
@@ -125,9 +126,9 @@ function InCall({ cs, bookingId }: { cs: CallSession; bookingId: string }) {
           {s.errors[cs.error.value] ?? cs.error.value}
         </p>
       )}
-      {ending && (
+      {ending.value && (
         <p class="err" role="alert">
-          {ending}
+          {ending.value}
         </p>
       )}
       <div class="controls row">

@@ -1,5 +1,6 @@
 // One appointment in detail: case-file link, notes, "running late" and "call back by phone".
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
@@ -10,8 +11,8 @@ export function Details() {
   const s = tr(C);
   const item = selected.value;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [late, setLate] = useState('5');
-  const [draft, setDraft] = useState('');
+  const late = useSignal('5');
+  const draft = useSignal('');
   const noteAction = useAction();
   const action = useAction();
   useEffect(() => heading.current?.focus(), [item?.id]);
@@ -53,7 +54,11 @@ export function Details() {
         {joinable(item) && (
           <span class="row">
             <label for="late-minutes">{s.lateMinutes}</label>
-            <select id="late-minutes" value={late} onChange={(e) => setLate(e.currentTarget.value)}>
+            <select
+              id="late-minutes"
+              value={late.value}
+              onChange={(e) => (late.value = e.currentTarget.value)}
+            >
               {['5', '10', '15', '20', '30'].map((m) => (
                 <option key={m} value={m}>
                   {m}
@@ -63,10 +68,10 @@ export function Details() {
             <button
               type="button"
               class="secondary"
-              disabled={action.busy}
+              disabled={action.busy.value}
               onClick={() =>
                 action.run(async () => {
-                  await reportLate(item.id, Number(late));
+                  await reportLate(item.id, Number(late.value));
                   return s.lateSent;
                 })
               }
@@ -79,7 +84,7 @@ export function Details() {
           <button
             type="button"
             class="secondary"
-            disabled={action.busy}
+            disabled={action.busy.value}
             onClick={() =>
               action.run(async () => {
                 await phoneFallback(item.id);
@@ -91,7 +96,7 @@ export function Details() {
           </button>
         )}
       </div>
-      <Feedback error={action.error} note={action.note} />
+      <Feedback error={action.error.value} note={action.note.value} />
       <h3>{s.notes}</h3>
       {notes.value.length === 0 ? (
         <p class="muted">{s.noNotes}</p>
@@ -111,7 +116,7 @@ export function Details() {
         class="stack"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (await noteAction.run(() => addNote(item.id, draft))) setDraft('');
+          if (await noteAction.run(() => addNote(item.id, draft.value))) draft.value = '';
         }}
       >
         <label for="note-body">{s.newNote}</label>
@@ -120,15 +125,15 @@ export function Details() {
           rows={3}
           maxLength={10000}
           required
-          value={draft}
-          onInput={(e) => setDraft(e.currentTarget.value)}
+          value={draft.value}
+          onInput={(e) => (draft.value = e.currentTarget.value)}
         />
         <div>
-          <button type="submit" disabled={noteAction.busy}>
+          <button type="submit" disabled={noteAction.busy.value}>
             {s.addNote}
           </button>
         </div>
-        <Feedback error={noteAction.error} note={noteAction.note} />
+        <Feedback error={noteAction.error.value} note={noteAction.note.value} />
       </form>
     </section>
   );

@@ -1,11 +1,12 @@
 // Own weekly working hours and absences (scheduling API); an absence over booked appointments lists them.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { formatDate, formatTime, type Strings, todayIn, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { CalendarFeed } from './calendar-feed.tsx';
+import { createHoursModel } from './hours-model.ts';
 
 const H = {
   de: {
@@ -79,33 +80,25 @@ async function flaggedBetween(start: string, end: string): Promise<Affected[]> {
 
 export function HoursPage() {
   const s = tr(H);
-  const [hours, setHours] = useState<Hours[]>([]);
-  const [absences, setAbsences] = useState<Absence[]>([]);
-  const [affected, setAffected] = useState<Affected[] | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const model = useMemo(
+    () =>
+      createHoursModel<Absence, Affected>(
+        {
+          hours: () => call<{ hours: Hours[] }>('GET', '/api/staff/working-hours').then((r) => r.hours),
+          absences: () => call<{ absences: Absence[] }>('GET', '/api/staff/absences').then((r) => r.absences),
+        },
+        errorText,
+      ),
+    [],
+  );
+  const hours = model.week.value;
+  const absences = model.absences.value;
+  const affected = model.affected.value;
+  const loadError = model.loadError.value;
+  const { load, dayHours, setDay } = model;
   const hoursAction = useAction();
   const absenceAction = useAction();
-  const load = async () => {
-    try {
-      const [h, a] = await Promise.all([
-        call<{ hours: Hours[] }>('GET', '/api/staff/working-hours'),
-        call<{ absences: Absence[] }>('GET', '/api/staff/absences'),
-      ]);
-      setHours(h.hours.map((x) => ({ ...x, start: x.start.slice(0, 5), end: x.end.slice(0, 5) })));
-      setAbsences(a.absences);
-    } catch (e) {
-      setLoadError(errorText(e));
-    }
-  };
   useEffect(() => void load(), []);
-  const dayHours = (wd: number) => hours.find((h) => h.weekday === wd);
-  const setDay = (wd: number, patch: Partial<Hours> | null) => {
-    const rest = hours.filter((h) => h.weekday !== wd);
-    const current = dayHours(wd) ?? { weekday: wd, start: '08:00', end: '16:00' };
-    setHours(
-      patch === null ? rest : [...rest, { ...current, ...patch }].sort((a, b) => a.weekday - b.weekday),
-    );
-  };
   const addAbsence = (e: Event) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget as HTMLFormElement);
@@ -118,7 +111,7 @@ export function HoursPage() {
         end,
         reason: String(f.get('reason') ?? ''),
       });
-      setAffected(r.flaggedBookings > 0 ? await flaggedBetween(start, end) : []);
+      model.affected.value = r.flaggedBookings > 0 ? await flaggedBetween(start, end) : [];
       await load();
     });
   };
@@ -177,11 +170,11 @@ export function HoursPage() {
             );
           })}
           <div>
-            <button type="submit" disabled={hoursAction.busy}>
+            <button type="submit" disabled={hoursAction.busy.value}>
               {s.saveHours}
             </button>
           </div>
-          <Feedback error={hoursAction.error} note={hoursAction.note} />
+          <Feedback error={hoursAction.error.value} note={hoursAction.note.value} />
         </form>
       </section>
       <section aria-labelledby="absences">
@@ -223,11 +216,11 @@ export function HoursPage() {
             <label for="abs-reason">{s.reason}</label>
             <input id="abs-reason" name="reason" type="text" maxLength={500} />
           </div>
-          <button type="submit" disabled={absenceAction.busy}>
+          <button type="submit" disabled={absenceAction.busy.value}>
             {s.add}
           </button>
         </form>
-        <Feedback error={absenceAction.error} note={absenceAction.note} />
+        <Feedback error={absenceAction.error.value} note={absenceAction.note.value} />
         {affected && affected.length > 0 && (
           <div class="notice warn" role="status">
             <p>{s.affected(affected.length)}</p>

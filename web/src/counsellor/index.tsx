@@ -1,7 +1,7 @@
 // The counsellor dashboard: login, agenda, ad-hoc sessions (with interpreter), working hours and calendar
 // subscription; the call view loads on demand.
+import { signal } from '@preact/signals';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { path } from '../staff/router.ts';
 import { loadSession, user } from '../staff/session.ts';
@@ -17,11 +17,12 @@ import { startWaitingAlerts } from './waiting-alert.ts';
 
 type CallViewType = typeof import('./call.tsx').default;
 
+/** The call view, loaded on the first visit to a call (the video library is large): size is a feature. */
+const callView = signal<CallViewType | null>(null);
+
 function CallRoute({ bookingId }: { bookingId: string }) {
-  const [View, setView] = useState<CallViewType | null>(null);
-  useEffect(() => {
-    void import('./call.tsx').then((m) => setView(() => m.default));
-  }, []);
+  if (!callView.value) void import('./call.tsx').then((m) => (callView.value = m.default));
+  const View = callView.value;
   return View ? <View bookingId={bookingId} /> : <p role="status">{tr(STAFF).loading}</p>;
 }
 

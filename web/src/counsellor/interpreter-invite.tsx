@@ -1,5 +1,6 @@
 // Inviting an interpreter into a running ad-hoc session: choose a language, the interpreter gets the link by SMS.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { languageName } from '../shared/language-name.ts';
 import { call } from '../staff/api.ts';
@@ -37,16 +38,16 @@ const T: Strings<{
 export function InterpreterInvite({ bookingId }: { bookingId: string }) {
   const s = tr(T);
   const action = useAction();
-  const [languages, setLanguages] = useState<string[] | null>(null);
-  const [joinUrl, setJoinUrl] = useState('');
+  const languages = useSignal<string[] | null>(null);
+  const joinUrl = useSignal('');
   useEffect(() => {
     void call<{ languages: string[] }>('GET', '/api/interpreter-languages').then(
-      (r) => setLanguages(r.languages),
-      () => setLanguages([]),
+      (r) => (languages.value = r.languages),
+      () => (languages.value = []),
     );
   }, []);
-  if (languages === null) return null;
-  if (languages.length === 0) return <p class="muted">{s.none}</p>;
+  if (languages.value === null) return null;
+  if (languages.value.length === 0) return <p class="muted">{s.none}</p>;
   return (
     <form
       class="stack"
@@ -57,35 +58,35 @@ export function InterpreterInvite({ bookingId }: { bookingId: string }) {
           const r = await call<{ joinUrl: string }>('POST', `/api/staff/bookings/${bookingId}/interpreter`, {
             language,
           });
-          setJoinUrl(r.joinUrl);
+          joinUrl.value = r.joinUrl;
           return s.sent;
         });
       }}
     >
-      <fieldset disabled={!!joinUrl}>
+      <fieldset disabled={!!joinUrl.value}>
         <legend>{s.legend}</legend>
         <div class="field">
           <label for="interpreter-language">{s.language}</label>
           <select id="interpreter-language" name="language">
-            {languages.map((code) => (
+            {languages.value.map((code) => (
               <option key={code} value={code}>
                 {languageName(code, s.sign)}
               </option>
             ))}
           </select>
         </div>
-        <button type="submit" class="secondary" disabled={action.busy}>
+        <button type="submit" class="secondary" disabled={action.busy.value}>
           {s.invite}
         </button>
       </fieldset>
-      <Feedback error={action.error} note={action.note} />
-      {joinUrl && (
+      <Feedback error={action.error.value} note={action.note.value} />
+      {joinUrl.value && (
         <p class="field">
           <label for="interpreter-link">{s.link}</label>
           <input
             id="interpreter-link"
             readOnly
-            value={joinUrl}
+            value={joinUrl.value}
             size={50}
             onFocus={(e) => e.currentTarget.select()}
           />

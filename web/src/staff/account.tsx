@@ -1,25 +1,25 @@
 // Account self-service on the staff pages: change password, set up TOTP, one's sessions, log out
 // everywhere; also the forced steps (new password, TOTP) a session must finish first.
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { ACCOUNT } from './account-strings.ts';
 import { call } from './api.ts';
 import { AUTH } from './auth-strings.ts';
 import { authMethod, logout, pending, user } from './session.ts';
-import { Feedback, useAction } from './use-action.tsx';
+import { Feedback, useAction, useResource } from './use-action.tsx';
 
 const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
 
 export function PasswordForm(props: { forced?: boolean }) {
   const a = tr(ACCOUNT);
   const act = useAction();
-  const [mismatch, setMismatch] = useState(false);
+  const mismatch = useSignal(false);
   const submit = (e: Event) => {
     e.preventDefault();
     const el = e.currentTarget as HTMLFormElement;
     const f = new FormData(el);
     const next = String(f.get('newPassword') ?? '');
-    setMismatch(next !== String(f.get('repeatPassword') ?? ''));
+    mismatch.value = next !== String(f.get('repeatPassword') ?? '');
     if (next !== String(f.get('repeatPassword') ?? '')) return;
     void act.run(async () => {
       const r = await call<{ pending: 'totp_setup' | null }>('POST', '/api/auth/password', {
@@ -60,10 +60,10 @@ export function PasswordForm(props: { forced?: boolean }) {
         <label for="pw-repeat">{a.repeatPassword}</label>
         <input id="pw-repeat" name="repeatPassword" type="password" autocomplete="new-password" required />
       </div>
-      <button type="submit" disabled={act.busy}>
+      <button type="submit" disabled={act.busy.value}>
         {a.changePassword}
       </button>
-      <Feedback error={mismatch ? a.mismatch : act.error} note={act.note} />
+      <Feedback error={mismatch.value ? a.mismatch : act.error.value} note={act.note.value} />
     </form>
   );
 }
@@ -71,7 +71,7 @@ export function PasswordForm(props: { forced?: boolean }) {
 export function TotpSetup() {
   const a = tr(ACCOUNT);
   const act = useAction();
-  const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
+  const setup = useSignal<{ secret: string; uri: string } | null>(null);
   const confirm = (e: Event) => {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget as HTMLFormElement).get('code') ?? '').trim();
@@ -85,32 +85,32 @@ export function TotpSetup() {
     <section class="stack" aria-labelledby="totp-title">
       <h2 id="totp-title">{a.totpSetup}</h2>
       <p>{a.totpSetupIntro}</p>
-      {!setup ? (
+      {!setup.value ? (
         <button
           type="button"
-          disabled={act.busy}
-          onClick={() => void act.run(async () => setSetup(await call('POST', '/api/auth/totp/setup')))}
+          disabled={act.busy.value}
+          onClick={() => void act.run(async () => (setup.value = await call('POST', '/api/auth/totp/setup')))}
         >
           {a.totpStart}
         </button>
       ) : (
         <form onSubmit={confirm} class="stack">
           <p>
-            {a.totpKey}: <code id="totp-secret">{setup.secret}</code>
+            {a.totpKey}: <code id="totp-secret">{setup.value.secret}</code>
           </p>
           <p>
-            <a href={setup.uri}>{a.totpLink}</a>
+            <a href={setup.value.uri}>{a.totpLink}</a>
           </p>
           <div class="field">
             <label for="totp-code">{tr(AUTH).totp}</label>
             <input id="totp-code" name="code" inputMode="numeric" pattern="[0-9]{6}" maxLength={6} required />
           </div>
-          <button type="submit" disabled={act.busy}>
+          <button type="submit" disabled={act.busy.value}>
             {a.totpConfirm}
           </button>
         </form>
       )}
-      <Feedback error={act.error} note={act.note} />
+      <Feedback error={act.error.value} note={act.note.value} />
     </section>
   );
 }
@@ -127,10 +127,12 @@ interface SessionRow {
 function Sessions() {
   const a = tr(ACCOUNT);
   const act = useAction();
-  const [rows, setRows] = useState<SessionRow[]>([]);
-  const load = () =>
-    call<{ sessions: SessionRow[] }>('GET', '/api/auth/sessions').then((r) => setRows(r.sessions));
-  useEffect(() => void load().catch(() => undefined), []);
+  const sessions = useResource(
+    () => call<{ sessions: SessionRow[] }>('GET', '/api/auth/sessions').then((r) => r.sessions),
+    [] as SessionRow[],
+  );
+  const rows = sessions.data.value;
+  const load = sessions.reload;
   return (
     <section class="stack" aria-labelledby="sessions-title">
       <h2 id="sessions-title">{a.sessions}</h2>
@@ -170,7 +172,7 @@ function Sessions() {
       >
         {a.logoutEverywhere}
       </button>
-      <Feedback error={act.error} note={act.note} />
+      <Feedback error={act.error.value} note={act.note.value} />
     </section>
   );
 }

@@ -1,11 +1,12 @@
 // The staff login: single sign-on button when configured, local password with a TOTP step, and the
 // messages for refused logins (also those the single sign-on callback sends back in `loginError`).
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { tr } from '../shared/i18n.ts';
 import { ApiError, call, sessionExpired } from './api.ts';
 import { AUTH } from './auth-strings.ts';
 import { errorText } from './error-text.ts';
+import { createLoginModel } from './login-model.ts';
 import { login, ssoStartUrl } from './session.ts';
 import { STAFF } from './strings.ts';
 
@@ -25,9 +26,31 @@ function ssoError(): string {
 export function LoginForm() {
   const s = tr(STAFF);
   const a = tr(AUTH);
-  const [error, setError] = useState(ssoError() || (sessionExpired.value ? s.sessionExpired : ''));
-  const [busy, setBusy] = useState(false);
-  const [needTotp, setNeedTotp] = useState(false);
+  const model = useMemo(
+    () =>
+      createLoginModel(
+        login,
+        (err, totpShown) => {
+          const code = err instanceof ApiError ? err.code : '';
+          if (code === 'totp_required')
+            return { text: totpShown ? tr(AUTH).totpWrong : tr(AUTH).totpNeeded, askTotp: true };
+          const text =
+            code === 'rate_limited'
+              ? tr(STAFF).loginRateLimited
+              : code === 'unauthorized'
+                ? tr(STAFF).loginFailed
+                : code === 'local_login_disabled'
+                  ? tr(AUTH).localOff
+                  : errorText(err);
+          return { text, askTotp: false };
+        },
+        ssoError() || (sessionExpired.value ? s.sessionExpired : ''),
+      ),
+    [],
+  );
+  const error = model.error.value;
+  const busy = model.busy.value;
+  const needTotp = model.needTotp.value;
   useEffect(() => {
     if (!options.value)
       void call<LoginOptions>('GET', '/api/auth/options').then(
@@ -35,32 +58,14 @@ export function LoginForm() {
         () => undefined,
       );
   }, []);
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setError('');
-    try {
-      const totp = String(form.get('totp') ?? '').trim();
-      await login(String(form.get('email') ?? ''), String(form.get('password') ?? ''), totp || undefined);
-    } catch (err) {
-      const code = err instanceof ApiError ? err.code : '';
-      if (code === 'totp_required') {
-        setError(needTotp ? a.totpWrong : a.totpNeeded);
-        setNeedTotp(true);
-      } else
-        setError(
-          code === 'rate_limited'
-            ? s.loginRateLimited
-            : code === 'unauthorized'
-              ? s.loginFailed
-              : code === 'local_login_disabled'
-                ? a.localOff
-                : errorText(err),
-        );
-    } finally {
-      setBusy(false);
-    }
+    void model.submit(
+      String(form.get('email') ?? ''),
+      String(form.get('password') ?? ''),
+      String(form.get('totp') ?? ''),
+    );
   };
   document.title = `${s.loginTitle} – Beratungsraum`;
   const o = options.value;

@@ -1,8 +1,7 @@
 // The frame of the staff pages: login gate, header with navigation, user and language, the main landmark.
 
-import { signal } from '@preact/signals';
+import { signal, useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import { formatDate, formatTime, type Lang, setLang, tr } from '../shared/i18n.ts';
 import { sessionExpired } from './api.ts';
 import { AUTH } from './auth-strings.ts';
@@ -30,7 +29,7 @@ function loadAccount(): null {
 export function Shell(props: { title: string; nav: NavItem[]; children: ComponentChildren }) {
   const s = tr(STAFF);
   const a = tr(AUTH);
-  const [account, setAccount] = useState(false);
+  const account = useSignal(false);
   const u = user.value;
   if (u === undefined) return <p class="pad">{s.loading}</p>;
   if (u === null || sessionExpired.value) return <LoginForm />;
@@ -67,7 +66,12 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
           {s.otherLang}
         </button>
         {!pending.value && (
-          <button type="button" class="link" aria-expanded={account} onClick={() => setAccount(!account)}>
+          <button
+            type="button"
+            class="link"
+            aria-expanded={account.value}
+            onClick={() => (account.value = !account.value)}
+          >
             {a.account}
           </button>
         )}
@@ -81,14 +85,16 @@ export function Shell(props: { title: string; nav: NavItem[]; children: Componen
             {a.resetNotice.replace('{at}', `${formatDate(reset)} ${formatTime(reset)}`)}
           </p>
         )}
-        {(pending.value || account) && !account$.value && loadAccount()}
+        {(pending.value || account.value) && !account$.value && loadAccount()}
         {pending.value === 'password_change' ? (
           account$.value && <account$.value.PasswordForm forced />
         ) : pending.value === 'totp_setup' ? (
           account$.value && <account$.value.TotpSetup />
         ) : (
           <>
-            {account && account$.value && <account$.value.AccountPanel onClose={() => setAccount(false)} />}
+            {account.value && account$.value && (
+              <account$.value.AccountPanel onClose={() => (account.value = false)} />
+            )}
             {props.children}
           </>
         )}

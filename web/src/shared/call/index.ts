@@ -2,15 +2,9 @@
 // simulcast, adaptive stream and dynacast, data-saver and audio-only modes, a bitrate cap, automatic step-down.
 import { computed, signal } from '@preact/signals';
 import {
-  AudioPresets,
-  type DisconnectReason,
   type LocalVideoTrack,
-  type Participant,
   type RemoteParticipant,
-  type RemoteTrack,
   type RemoteVideoTrack,
-  Room,
-  RoomEvent,
   setLogLevel,
   Track,
   VideoQuality,
@@ -18,7 +12,7 @@ import {
 import { judgeLink, type LinkSample } from './adapt.ts';
 import { publishOptions } from './camera.ts';
 import { startLinkLoop } from './link-loop.ts';
-import { endReasonOf, roleOf } from './names.ts';
+import { roleOf } from './names.ts';
 import {
   type CameraProfile,
   type LinkQuality,
@@ -27,6 +21,7 @@ import {
   profileKbps,
   type VideoMode,
 } from './profile.ts';
+import { createRoom, followRoom } from './room-events.ts';
 import type { AutoStep, Call, CallState, ConnectOptions, EndReason, RemotePeer } from './types.ts';
 
 export type { LinkHealth, LinkSample } from './adapt.ts';
@@ -48,13 +43,7 @@ setLogLevel('warn');
 
 /** Joins the room and publishes microphone and camera as the options say. */
 export async function connect(options: ConnectOptions): Promise<Call> {
-  const room = new Room({
-    adaptiveStream: true,
-    dynacast: true,
-    disconnectOnPageLeave: true,
-    publishDefaults: { dtx: true, red: true, videoCodec: 'vp8', audioPreset: AudioPresets.speech },
-    audioCaptureDefaults: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  });
+  const room = createRoom();
   const state = signal<CallState>('connecting');
   const reconnects = signal(0);
   const endReason = signal<EndReason | null>(null);
@@ -166,46 +155,16 @@ export async function connect(options: ConnectOptions): Promise<Call> {
     await syncCamera();
   }
 
-  room
-    .on(RoomEvent.Reconnecting, () => {
-      state.value = 'reconnecting';
-    })
-    .on(RoomEvent.SignalReconnecting, () => {
-      state.value = 'reconnecting';
-    })
-    .on(RoomEvent.Reconnected, () => {
-      state.value = 'connected';
-      reconnects.value += 1;
-    })
-    .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
-      state.value = 'disconnected';
-      endReason.value ??= endReasonOf(reason);
-      stop();
-    })
-    .on(RoomEvent.TrackSubscribed, (track: RemoteTrack) => {
-      if (track.kind === Track.Kind.Audio) audioSink.append(track.attach());
-      applyRemote();
-    })
-    .on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => {
-      for (const el of track.detach()) el.remove();
-      refreshPeers();
-    })
-    .on(RoomEvent.ConnectionQualityChanged, (quality: string, participant: Participant) => {
-      if (participant === room.localParticipant) localQuality.value = quality as LinkQuality;
-      refreshPeers();
-    })
-    .on(RoomEvent.AudioPlaybackStatusChanged, () => {
-      audioBlocked.value = !room.canPlaybackAudio;
-    });
-  for (const e of [
-    RoomEvent.ParticipantConnected,
-    RoomEvent.ParticipantDisconnected,
-    RoomEvent.TrackMuted,
-    RoomEvent.TrackUnmuted,
-    RoomEvent.TrackPublished,
-    RoomEvent.TrackUnpublished,
-  ])
-    room.on(e, refreshPeers);
+  followRoom(
+    room,
+    { state, reconnects, endReason, localQuality, audioBlocked },
+    {
+      audioSink,
+      applyRemote,
+      refreshPeers,
+      stop: () => stop(),
+    },
+  );
 
   const loop = startLinkLoop({
     room,
