@@ -1,5 +1,6 @@
 // Kysely table types mirroring migrations/*.sql; a wrong column or type fails to compile.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Language } from '../../contract/shared.ts';
 import type { FederalState } from './federal-states.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -169,8 +170,7 @@ export interface LivekitNodesTable {
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type BookingKind = 'scheduled' | 'adhoc';
 /** The citizen's language: the booking's SMS and .ics texts, the citizen pages. Staff pages use the first two. */
-export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../contract/shared.ts';
 export type StaffLanguage = 'de' | 'en';
 
 export interface BookingsTable {
