@@ -36,3 +36,30 @@ export type FeedbackInput = v.InferOutput<typeof FeedbackSchema>;
 export const FeedbackListSchema = v.strictObject({
   status: v.optional(v.picklist(['open', 'all'], 'must be open or all'), 'open'),
 });
+
+// Responses.
+
+/** GET /api/accessibility: contacts, conciliation body and sign-language video of the accessibility pages. */
+export const AccessibilityInfo = v.object({
+  contactEmail: v.nullable(v.string()),
+  contactPhone: v.nullable(v.string()),
+  enforcementUrl: v.string(),
+  signLanguageVideo: v.nullable(v.string()),
+});
+export type AccessibilityInfo = v.InferOutput<typeof AccessibilityInfo>;
+
+export const FeedbackStored = v.object({ feedback: v.object({ id: v.string(), createdAt: v.string() }) });
+
+export const FeedbackReport = v.object({
+  id: v.string(),
+  message: v.string(),
+  contact: v.nullable(v.string()),
+  page: v.nullable(v.string()),
+  language: v.string(),
+  createdAt: v.string(),
+  handledAt: v.nullable(v.string()),
+});
+export type FeedbackReport = v.InferOutput<typeof FeedbackReport>;
+
+export const FeedbackList = v.object({ feedback: v.array(FeedbackReport) });
+export const FeedbackHandled = v.object({ handled: v.literal(true) });

@@ -60,3 +60,38 @@ export const TokenParamSchema = v.object({ token: v.string() });
 export const CancelBodySchema = v.object({
   message: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, 'must be at most 300 characters')), ''),
 });
+
+// Responses.
+
+/** A booking as the citizen sees it; times in the agency's time zone with their offset. */
+export const BookingView = v.object({
+  id: v.string(),
+  service: v.string(),
+  start: v.string(),
+  end: v.string(),
+  status: v.string(),
+});
+export type BookingView = v.InferOutput<typeof BookingView>;
+
+/** 201 of POST /api/bookings and 200 of a citizen's reschedule: the booking and its two links. */
+export const BookingCreated = v.object({ booking: BookingView, joinUrl: v.string(), manageUrl: v.string() });
+export type BookingCreated = v.InferOutput<typeof BookingCreated>;
+
+/** GET /api/bookings/manage/{token}: the booking with its topic's name and whether it must be rebooked. */
+export const ManagedBooking = v.object({
+  booking: v.object({
+    ...BookingView.entries,
+    serviceName: v.string(),
+    needsRebooking: v.boolean(),
+  }),
+});
+export type ManagedBooking = v.InferOutput<typeof ManagedBooking>;
+
+/** A cancelled booking (citizen or operator). */
+export const BookingOnly = v.object({ booking: BookingView });
+
+/** The operator moved a booking: the new one replaces `previousBookingId`. */
+export const BookingMoved = v.object({ booking: BookingView, previousBookingId: v.string() });
+
+/** The Idempotency-Key header of POST /api/bookings: a UUID or any other 16-128 URL-safe characters. */
+export const IdempotencyKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/));

@@ -40,3 +40,28 @@ export const InterpreterUpdateSchema = v.strictObject({
 });
 
 export const InviteInterpreterSchema = v.object({ language: InterpreterLanguage });
+
+// Responses.
+
+export const Interpreter = v.object({
+  id: v.string(),
+  name: v.string(),
+  phone: v.string(),
+  email: v.nullable(v.string()),
+  languages: v.array(v.string()),
+  active: v.boolean(),
+  hours: v.array(v.object({ weekday: v.number(), start: v.string(), end: v.string() })),
+});
+export type Interpreter = v.InferOutput<typeof Interpreter>;
+
+export const InterpreterList = v.object({ interpreters: v.array(Interpreter) });
+export const InterpreterSaved = v.object({
+  interpreter: Interpreter,
+  flaggedBookings: v.optional(v.number()),
+});
+
+/** GET /api/interpreter-languages. */
+export const InterpreterLanguages = v.object({ languages: v.array(v.string()) });
+
+/** POST /api/staff/bookings/{id}/interpreter: the link the interpreter was sent. */
+export const InterpreterInvited = v.object({ language: v.string(), joinUrl: v.string() });

@@ -25,3 +25,44 @@ export const OutboxQuerySchema = v.object({
     '100',
   ),
 });
+
+// Responses.
+
+/** POST /api/staff/bookings/{id}/running-late. */
+export const RunningLateSaved = v.object({
+  booking: v.object({ id: v.string(), counsellorDelayMinutes: v.nullable(v.number()) }),
+  smsQueued: v.boolean(),
+});
+
+export const OutboxMessage = v.object({
+  id: v.string(),
+  bookingId: v.nullable(v.string()),
+  kind: v.string(),
+  status: v.picklist(['pending', 'sending', 'sent', 'dead', 'cancelled']),
+  recipient: v.string(),
+  text: v.string(),
+  attempts: v.number(),
+  lastError: v.nullable(v.string()),
+  nextAttemptAt: v.nullable(v.string()),
+  sentAt: v.nullable(v.string()),
+  createdAt: v.string(),
+});
+export type OutboxMessage = v.InferOutput<typeof OutboxMessage>;
+
+/** An SMS budget that holds messages back now. */
+export const SmsBudgetAlert = v.object({
+  code: v.picklist(['sms_budget_total', 'sms_budget_number']),
+  held: v.number(),
+  resumesAt: v.string(),
+});
+export type SmsBudgetAlert = v.InferOutput<typeof SmsBudgetAlert>;
+
+export const Outbox = v.object({
+  messages: v.array(OutboxMessage),
+  counts: v.record(v.string(), v.number()),
+  alerts: v.array(SmsBudgetAlert),
+});
+export type Outbox = v.InferOutput<typeof Outbox>;
+
+export const AlertList = v.object({ alerts: v.array(SmsBudgetAlert) });
+export const MessageRetried = v.object({ message: v.nullable(OutboxMessage) });

@@ -13,3 +13,13 @@ export const SlotQuerySchema = v.object({
     v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'must be a language code such as tr or dgs')),
   ),
 });
+
+export const Slot = v.object({ start: v.string(), end: v.string() });
+export type Slot = v.InferOutput<typeof Slot>;
+
+export const SlotDay = v.object({ date: v.string(), freeCount: v.number(), slots: v.array(Slot) });
+export type SlotDay = v.InferOutput<typeof SlotDay>;
+
+/** GET /api/slots: free start times per day in the agency's time zone. */
+export const SlotCalendar = v.object({ service: v.string(), timeZone: v.string(), days: v.array(SlotDay) });
+export type SlotCalendar = v.InferOutput<typeof SlotCalendar>;

@@ -24,3 +24,8 @@ export const SurveySchema = v.strictObject({
 });
 
 export type SurveyInput = v.InferOutput<typeof SurveySchema>;
+
+/** 201 of POST /api/survey: what was stored (no code, no booking). */
+export const SurveyStored = v.object({
+  survey: v.object({ recommend: v.boolean(), easeOfUse: v.number(), comment: v.nullable(v.string()) }),
+});

@@ -60,3 +60,84 @@ export const AbsenceBodySchema = v.pipe(
     ['end'],
   ),
 );
+
+// Responses.
+
+export const CapacitySettings = v.object({
+  maxConcurrentSessions: v.number(),
+  adhocReserve: v.number(),
+  adhocDurationMinutes: v.number(),
+});
+export type CapacitySettings = v.InferOutput<typeof CapacitySettings>;
+
+export const CapacitySaved = v.object({ ...CapacitySettings.entries, flaggedBookings: v.number() });
+
+export const ForecastHour = v.object({
+  start: v.string(),
+  booked: v.number(),
+  capacity: v.number(),
+  bookable: v.number(),
+});
+export type ForecastHour = v.InferOutput<typeof ForecastHour>;
+
+export const Forecast = v.object({
+  from: v.string(),
+  days: v.number(),
+  timeZone: v.string(),
+  maxConcurrentSessions: v.number(),
+  adhocReserve: v.number(),
+  hours: v.array(ForecastHour),
+});
+export type Forecast = v.InferOutput<typeof Forecast>;
+
+export const LiveRoom = v.object({
+  bookingId: v.string(),
+  service: v.string(),
+  kind: v.string(),
+  counsellorName: v.nullable(v.string()),
+  participants: v.number(),
+  since: v.nullable(v.string()),
+});
+
+export const LiveCapacity = v.object({
+  at: v.string(),
+  capacity: v.number(),
+  adhocReserve: v.number(),
+  bookedNow: v.number(),
+  liveRooms: v.number(),
+  participants: v.number(),
+  rooms: v.array(LiveRoom),
+});
+export type LiveCapacity = v.InferOutput<typeof LiveCapacity>;
+
+export const MaintenanceWindow = v.object({
+  id: v.string(),
+  start: v.string(),
+  end: v.string(),
+  capacity: v.number(),
+  note: v.string(),
+});
+export type MaintenanceWindow = v.InferOutput<typeof MaintenanceWindow>;
+
+export const MaintenanceWindowList = v.object({ maintenanceWindows: v.array(MaintenanceWindow) });
+export const MaintenanceWindowCreated = v.object({
+  maintenanceWindow: MaintenanceWindow,
+  flaggedBookings: v.number(),
+});
+
+/** A booking that needs a new time, with why and whom to call. */
+export const FlaggedBooking = v.object({
+  id: v.string(),
+  service: v.string(),
+  start: v.string(),
+  end: v.string(),
+  status: v.string(),
+  serviceName: v.string(),
+  kind: v.string(),
+  reason: v.nullable(v.string()),
+  counsellor: v.nullable(v.object({ id: v.string(), displayName: v.string() })),
+  citizen: v.object({ name: v.nullable(v.string()), phone: v.nullable(v.string()), language: v.string() }),
+});
+export type FlaggedBooking = v.InferOutput<typeof FlaggedBooking>;
+
+export const RebookingList = v.object({ bookings: v.array(FlaggedBooking) });

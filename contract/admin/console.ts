@@ -129,3 +129,84 @@ export const AuditQuerySchema = v.object({
     v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(1000)),
   ),
 });
+
+// Responses.
+
+const Translation = v.object({ name: v.string(), description: v.optional(v.string()) });
+
+/** A topic as the operator edits it. */
+export const AdminService = v.object({
+  id: v.string(),
+  nameDe: v.string(),
+  nameEn: v.string(),
+  descriptionDe: v.string(),
+  descriptionEn: v.string(),
+  translations: v.record(v.string(), Translation),
+  durationMinutes: v.number(),
+  bufferBeforeMinutes: v.number(),
+  bufferAfterMinutes: v.number(),
+  minNoticeMinutes: v.number(),
+  horizonDays: v.number(),
+  slotStepMinutes: v.number(),
+  active: v.boolean(),
+  sortOrder: v.number(),
+});
+export type AdminService = v.InferOutput<typeof AdminService>;
+
+export const AdminServiceList = v.object({ services: v.array(AdminService) });
+export const AdminServiceSaved = v.object({ service: AdminService, flaggedBookings: v.optional(v.number()) });
+
+/** A counsellor (or operator) account. */
+export const Counsellor = v.object({
+  id: v.string(),
+  userId: v.string(),
+  email: v.string(),
+  displayName: v.string(),
+  role: v.picklist(['counsellor', 'operator']),
+  supervisor: v.boolean(),
+  active: v.boolean(),
+  siteId: v.nullable(v.string()),
+  siteName: v.nullable(v.string()),
+  skills: v.array(v.string()),
+});
+export type Counsellor = v.InferOutput<typeof Counsellor>;
+
+export const CounsellorList = v.object({ counsellors: v.array(Counsellor) });
+export const CounsellorCreated = v.object({
+  counsellor: Counsellor,
+  temporaryPassword: v.nullable(v.string()),
+});
+export const CounsellorSaved = v.object({ counsellor: Counsellor, flaggedForRebooking: v.number() });
+export const PasswordReset = v.object({ status: v.literal('reset'), temporaryPassword: v.string() });
+
+export const Site = v.object({ id: v.string(), name: v.string(), federalState: v.nullable(v.string()) });
+export type Site = v.InferOutput<typeof Site>;
+
+export const SiteList = v.object({ sites: v.array(Site) });
+export const SiteCreated = v.object({ site: Site });
+export const SiteSaved = v.object({ site: Site, flaggedBookings: v.number() });
+
+export const Settings = v.object({
+  smsSenderName: v.string(),
+  retentionDays: v.number(),
+  caseFileUrlTemplate: v.string(),
+});
+export type Settings = v.InferOutput<typeof Settings>;
+
+export const SettingsAnswer = v.object({ settings: Settings });
+
+export const AuditEntry = v.object({
+  id: v.string(),
+  at: v.string(),
+  actorType: v.string(),
+  actorId: v.nullable(v.string()),
+  actorName: v.nullable(v.string()),
+  actorEmail: v.nullable(v.string()),
+  action: v.string(),
+  entityType: v.nullable(v.string()),
+  entityId: v.nullable(v.string()),
+  detail: v.unknown(),
+});
+export type AuditEntry = v.InferOutput<typeof AuditEntry>;
+
+export const AuditList = v.object({ entries: v.array(AuditEntry) });

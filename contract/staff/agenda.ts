@@ -13,3 +13,40 @@ export const AgendaQuerySchema = v.object({
 export const PhoneFallbackSchema = v.strictObject({
   note: v.optional(v.pipe(v.string(), v.maxLength(500))),
 });
+
+// Responses.
+
+/** One appointment in a counsellor's (or a supervisor's team) agenda. */
+export const AgendaItem = v.object({
+  id: v.string(),
+  service: v.string(),
+  serviceName: v.string(),
+  kind: v.string(),
+  start: v.string(),
+  end: v.string(),
+  status: v.string(),
+  name: v.nullable(v.string()),
+  phone: v.nullable(v.string()),
+  customerNumber: v.nullable(v.string()),
+  caseFileUrl: v.nullable(v.string()),
+  needsRebooking: v.boolean(),
+  needsRebookingReason: v.nullable(v.string()),
+  delayMinutes: v.nullable(v.number()),
+  phoneFallbackAt: v.nullable(v.string()),
+  citizenPresent: v.boolean(),
+  counsellorPresent: v.boolean(),
+  counsellorId: v.string(),
+  counsellorName: v.string(),
+  noteCount: v.number(),
+});
+export type AgendaItem = v.InferOutput<typeof AgendaItem>;
+
+/** GET /api/staff/agenda (304 with an ETag when nothing changed). */
+export const Agenda = v.object({
+  from: v.string(),
+  to: v.string(),
+  timeZone: v.string(),
+  counsellorId: v.nullable(v.string()),
+  items: v.array(AgendaItem),
+});
+export type Agenda = v.InferOutput<typeof Agenda>;
