@@ -52,6 +52,8 @@ export const BookingBodySchema = v.object({
 });
 
 export type BookingBody = v.InferOutput<typeof BookingBodySchema>;
+/** What a client sends to book (before the server's defaults and normalisation). */
+export type BookingRequest = v.InferInput<typeof BookingBodySchema>;
 
 export const RescheduleBodySchema = v.object({ start: Instant });
 

@@ -71,6 +71,7 @@ export const CapacitySettings = v.object({
 export type CapacitySettings = v.InferOutput<typeof CapacitySettings>;
 
 export const CapacitySaved = v.object({ ...CapacitySettings.entries, flaggedBookings: v.number() });
+export type CapacitySaved = v.InferOutput<typeof CapacitySaved>;
 
 export const ForecastHour = v.object({
   start: v.string(),
@@ -135,7 +136,7 @@ export const FlaggedBooking = v.object({
   serviceName: v.string(),
   kind: v.string(),
   reason: v.nullable(v.string()),
-  counsellor: v.nullable(v.object({ id: v.string(), displayName: v.string() })),
+  counsellor: v.object({ id: v.string(), displayName: v.string() }),
   citizen: v.object({ name: v.nullable(v.string()), phone: v.nullable(v.string()), language: v.string() }),
 });
 export type FlaggedBooking = v.InferOutput<typeof FlaggedBooking>;

@@ -141,7 +141,12 @@ export const AdminService = v.object({
   nameEn: v.string(),
   descriptionDe: v.string(),
   descriptionEn: v.string(),
-  translations: v.record(v.string(), Translation),
+  translations: v.object({
+    tr: v.optional(Translation),
+    ar: v.optional(Translation),
+    uk: v.optional(Translation),
+    ru: v.optional(Translation),
+  }),
   durationMinutes: v.number(),
   bufferBeforeMinutes: v.number(),
   bufferAfterMinutes: v.number(),
@@ -203,7 +208,7 @@ export const AuditEntry = v.object({
   actorName: v.nullable(v.string()),
   actorEmail: v.nullable(v.string()),
   action: v.string(),
-  entityType: v.nullable(v.string()),
+  entityType: v.string(),
   entityId: v.nullable(v.string()),
   detail: v.unknown(),
 });

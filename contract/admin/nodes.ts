@@ -81,8 +81,8 @@ export const NodeView = v.object({
   cores: v.nullable(v.number()),
   capacity: v.number(),
   note: v.string(),
-  state: v.string(),
-  maintenance: v.nullable(v.object({ start: v.nullable(v.string()), end: v.nullable(v.string()) })),
+  state: v.picklist(['in_service', 'maintenance', 'down']),
+  maintenance: v.nullable(v.object({ start: v.string(), end: v.string() })),
   downSince: v.nullable(v.string()),
   checkedAt: v.nullable(v.string()),
   reachable: v.boolean(),
@@ -90,17 +90,30 @@ export const NodeView = v.object({
 });
 export type NodeView = v.InferOutput<typeof NodeView>;
 
+/** The capacity measurement the recommendation rests on (docs/performance.md), per video profile. */
+export const Measured = v.object({
+  profiles: v.record(
+    v.string(),
+    v.object({
+      cpuPercentPerSession: v.number(),
+      sessionsPerCore: v.number(),
+      qualityDropAtSessions: v.nullable(v.number()),
+    }),
+  ),
+});
+export type Measured = v.InferOutput<typeof Measured>;
+
 export const NodeList = v.object({
   nodes: v.array(NodeView),
   capacity: v.number(),
   capacityInService: v.number(),
   nodesInService: v.number(),
-  /** The capacity measurement the recommendation rests on (docs/performance.md). */
-  measured: v.record(v.string(), v.unknown()),
+  measured: Measured,
 });
 export type NodeList = v.InferOutput<typeof NodeList>;
 
 export const NodeSaved = v.object({ node: NodeView, flaggedBookings: v.number() });
+export type NodeSaved = v.InferOutput<typeof NodeSaved>;
 export const NodeDeleted = v.object({ deleted: v.string(), flaggedBookings: v.number() });
 
 export const Recommendation = v.object({

@@ -255,6 +255,7 @@ export const LOGIN_OPERATIONS = audience('staff', [
     summary: 'Starts the OpenID Connect login (code flow with PKCE).',
     query: OidcStartQuery,
     answers: { 302: other(null, 'Redirect to the identity provider') },
+    problems: [404],
   },
   {
     method: 'get',
@@ -262,6 +263,7 @@ export const LOGIN_OPERATIONS = audience('staff', [
     summary: 'The identity provider returns here; starts the session.',
     query: OidcCallbackQuery,
     answers: { 302: other(null, 'Redirect to the console') },
+    problems: [404],
   },
   {
     method: 'post',
@@ -269,7 +271,7 @@ export const LOGIN_OPERATIONS = audience('staff', [
     summary: 'OpenID Connect back-channel logout (form field logout_token).',
     bodyMediaType: 'application/x-www-form-urlencoded',
     answers: { 200: other(null, 'Sessions ended') },
-    problems: [400],
+    problems: [400, 404],
   },
   {
     method: 'get',

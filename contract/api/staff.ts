@@ -134,6 +134,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     path: '/api/staff/calendar-feed',
     summary: 'Stop the subscription.',
     answers: { 200: json(StatusDeleted) },
+    problems: [404],
   },
   {
     method: 'get',

@@ -16,15 +16,26 @@ export const PhoneFallbackSchema = v.strictObject({
 
 // Responses.
 
+/** Where an appointment stands for the counsellor, live presence included. */
+export const AgendaStatus = v.picklist([
+  'booked',
+  'citizen_waiting',
+  'in_call',
+  'done',
+  'no_show',
+  'cancelled',
+]);
+export type AgendaStatus = v.InferOutput<typeof AgendaStatus>;
+
 /** One appointment in a counsellor's (or a supervisor's team) agenda. */
 export const AgendaItem = v.object({
   id: v.string(),
   service: v.string(),
   serviceName: v.string(),
-  kind: v.string(),
+  kind: v.picklist(['scheduled', 'adhoc']),
   start: v.string(),
   end: v.string(),
-  status: v.string(),
+  status: AgendaStatus,
   name: v.nullable(v.string()),
   phone: v.nullable(v.string()),
   customerNumber: v.nullable(v.string()),

@@ -1,7 +1,7 @@
 // Checks real responses against the generated OpenAPI document: the operation by method and path template,
 // the status among its documented ones, the media type, and the body against that status's JSON Schema.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -33,7 +33,10 @@ export class ContractChecker {
   /** Every `METHOD template STATUS` a checked response covered. */
   readonly covered = new Set<string>();
 
-  constructor(private readonly doc = openApiDocument('http://localhost:8787')) {
+  constructor(
+    private readonly doc = openApiDocument('http://localhost:8787'),
+    private readonly onCovered?: (key: string) => void,
+  ) {
     addFormats.default(this.ajv);
     this.ajv.addSchema({ components: doc.components } as object, 'doc');
     const paths = doc.paths as Record<string, Record<string, unknown>>;
@@ -99,6 +102,7 @@ export class ContractChecker {
           `contract: ${key} body does not match the document: ${this.ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
         );
     }
+    if (!this.covered.has(key)) this.onCovered?.(key);
     this.covered.add(key);
     return { key };
   }
@@ -106,16 +110,15 @@ export class ContractChecker {
 
 let shared: ContractChecker | undefined;
 
-/** One checker per test process; with CONTRACT_COVERAGE_DIR set, what it covered is written there at exit. */
+/** One checker per test process; with CONTRACT_COVERAGE_DIR set, each newly covered key is appended there. */
 export function contractChecker(): ContractChecker {
   if (shared) return shared;
-  const checker = new ContractChecker();
-  shared = checker;
   const dir = process.env.CONTRACT_COVERAGE_DIR;
-  if (dir)
-    process.on('exit', () => {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify([...checker.covered]));
-    });
-  return checker;
+  shared = new ContractChecker(undefined, dir ? (key) => record(dir, key) : undefined);
+  return shared;
+}
+
+function record(dir: string, key: string): void {
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, `${process.pid}.txt`), `${key}\n`);
 }

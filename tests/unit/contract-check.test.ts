@@ -26,7 +26,9 @@ describe('ContractChecker', () => {
     const res = jsonResponse(201, { booking, joinUrl: 'http://x/j/a', manageUrl: 'http://x/m/b' });
     expect(await checker.check('POST', '/api/bookings', res)).toEqual({ key: 'POST /api/bookings 201' });
     const slots = jsonResponse(200, { service: 'wohngeld', timeZone: 'Europe/Berlin', days: [] });
-    expect((await checker.check('GET', '/api/slots?service=x&from=a&to=b', slots)).key).toBe('GET /api/slots 200');
+    expect((await checker.check('GET', '/api/slots?service=x&from=a&to=b', slots)).key).toBe(
+      'GET /api/slots 200',
+    );
   });
 
   it('rejects a body whose shape is not the documented one', async () => {
@@ -38,17 +40,23 @@ describe('ContractChecker', () => {
 
   it('rejects a status the operation does not document, and a problem code of another status', async () => {
     await expect(
-      checker.check('GET', '/api/services', jsonResponse(418, problem(418, 'conflict'), 'application/problem+json')),
+      checker.check(
+        'GET',
+        '/api/services',
+        jsonResponse(418, problem(418, 'conflict'), 'application/problem+json'),
+      ),
     ).rejects.toThrow(/not a documented status/);
     const wrongCode = jsonResponse(409, problem(409, 'not_found'), 'application/problem+json');
     await expect(checker.check('POST', '/api/bookings', wrongCode)).rejects.toThrow(/does not match/);
   });
 
   it('rejects a JSON answer where problem+json is documented, and an undocumented API operation', async () => {
-    await expect(checker.check('POST', '/api/bookings', jsonResponse(409, problem(409, 'conflict')))).rejects.toThrow(
-      /application\/problem\+json/,
+    await expect(
+      checker.check('POST', '/api/bookings', jsonResponse(409, problem(409, 'conflict'))),
+    ).rejects.toThrow(/application\/problem\+json/);
+    await expect(checker.check('PUT', '/api/services', jsonResponse(200, {}))).rejects.toThrow(
+      /not in the OpenAPI/,
     );
-    await expect(checker.check('PUT', '/api/services', jsonResponse(200, {}))).rejects.toThrow(/not in the OpenAPI/);
   });
 
   it('prefers a literal path segment over a parameter', async () => {

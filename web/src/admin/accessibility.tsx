@@ -1,19 +1,10 @@
 // Barrier reports from the accessibility statement's form: operators read them, answer outside, and close them.
 import { useEffect, useState } from 'preact/hooks';
+import type { FeedbackReport as Report } from '../../../contract/accessibility.ts';
 import { formatDate, formatTime, type Strings, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
 import { Feedback, useAction } from '../staff/use-action.tsx';
-
-interface Report {
-  id: string;
-  message: string;
-  contact: string | null;
-  page: string | null;
-  language: string;
-  createdAt: string;
-  handledAt: string | null;
-}
 
 const S = {
   de: {

@@ -1,26 +1,13 @@
 // Operator page: interpreters with their languages, weekly hours and phone; deactivating flags their bookings.
 import { useEffect, useState } from 'preact/hooks';
+import type { Interpreter } from '../../../contract/interpreters.ts';
+import type { WeeklyPeriod as Hours } from '../../../contract/staff/availability.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { INTERPRETERS } from './interpreter-strings.ts';
-
-interface Hours {
-  weekday: number;
-  start: string;
-  end: string;
-}
-interface Interpreter {
-  id: string;
-  name: string;
-  phone: string;
-  email: string | null;
-  languages: string[];
-  active: boolean;
-  hours: Hours[];
-}
 
 // The browser refuses other input before it is sent (parseHours checks again).
 const DAY_PATTERN = String.raw`\s*(\d{2}:\d{2}\s*(-|–)\s*\d{2}:\d{2}\s*(,\s*\d{2}:\d{2}\s*(-|–)\s*\d{2}:\d{2}\s*)*)?`;

@@ -1,14 +1,10 @@
 // Operator switch for local passwords: in use, or break-glass only (operators with TOTP) once single
 // sign-on is configured.
 import { useEffect, useState } from 'preact/hooks';
+import type { LoginSettings as LoginSettingsView } from '../../../contract/auth.ts';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
-
-interface LoginSettings {
-  localLogin: 'on' | 'break_glass' | 'off';
-  ssoConfigured: boolean;
-}
 
 const L = {
   de: {
@@ -31,10 +27,10 @@ const L = {
 
 export function LoginSettings() {
   const s = tr(L);
-  const [state, setState] = useState<LoginSettings | null>(null);
+  const [state, setState] = useState<LoginSettingsView | null>(null);
   const action = useAction();
   useEffect(() => {
-    void call<LoginSettings>('GET', '/api/admin/login-settings').then(setState, () => undefined);
+    void call<LoginSettingsView>('GET', '/api/admin/login-settings').then(setState, () => undefined);
   }, []);
   if (!state) return null;
   if (state.localLogin === 'off') return <p>{s.off}</p>;
@@ -46,7 +42,7 @@ export function LoginSettings() {
         e.preventDefault();
         const mode = new FormData(e.currentTarget as HTMLFormElement).get('localLogin');
         void action.run(async () => {
-          const r = await call<{ localLogin: LoginSettings['localLogin'] }>(
+          const r = await call<{ localLogin: LoginSettingsView['localLogin'] }>(
             'PUT',
             '/api/admin/login-settings',
             {

@@ -1,5 +1,6 @@
 // Topics: list, create and edit names (de/en, translations for tr/ar/uk/ru), duration, buffers, notice, horizon, slot step, active.
 import { useEffect, useState } from 'preact/hooks';
+import type { AdminService } from '../../../contract/admin/console.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
@@ -7,20 +8,6 @@ import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
 import { TopicTranslationFields, type TopicTranslations, translationsFrom } from './topic-translations.tsx';
-
-interface AdminService {
-  id: string;
-  nameDe: string;
-  nameEn: string;
-  translations: TopicTranslations;
-  durationMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  slotStepMinutes: number;
-  active: boolean;
-}
 
 const NUMBERS = [
   ['durationMinutes', 'duration', 5, 480, 5],

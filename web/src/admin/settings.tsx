@@ -1,5 +1,6 @@
 // Operator settings: SMS sender name, retention of personal data, case-file link template, login.
 import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../../../contract/admin/console.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
@@ -7,12 +8,6 @@ import { Feedback, useAction } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { LoginSettings } from './login-settings.tsx';
 import { A } from './strings.ts';
-
-interface Settings {
-  smsSenderName: string;
-  retentionDays: number;
-  caseFileUrlTemplate: string;
-}
 
 export function SettingsPage() {
   const s = tr(A);

@@ -2,17 +2,13 @@
 // messages for refused logins (also those the single sign-on callback sends back in `loginError`).
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import type { LoginOptions } from '../../../contract/auth.ts';
 import { tr } from '../shared/i18n.ts';
 import { ApiError, call, sessionExpired } from './api.ts';
 import { AUTH } from './auth-strings.ts';
 import { errorText } from './error-text.ts';
 import { login, ssoStartUrl } from './session.ts';
 import { STAFF } from './strings.ts';
-
-interface LoginOptions {
-  localLogin: 'on' | 'break_glass' | 'off';
-  sso: { label: string } | null;
-}
 
 const options = signal<LoginOptions | null>(null);
 
