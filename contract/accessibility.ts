@@ -32,6 +32,8 @@ export const FeedbackSchema = v.strictObject({
 });
 
 export type FeedbackInput = v.InferOutput<typeof FeedbackSchema>;
+/** What the barrier report form sends. */
+export type FeedbackRequest = v.InferInput<typeof FeedbackSchema>;
 
 export const FeedbackListSchema = v.strictObject({
   status: v.optional(v.picklist(['open', 'all'], 'must be open or all'), 'open'),

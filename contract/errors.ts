@@ -43,6 +43,12 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
+/** One field's complaint in a 422 `validation_failed`. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
 /** The codes that answer with `status`. */
 export function codesWithStatus(status: number): ErrorCode[] {
   return ERROR_CODES.filter((code) => ERROR_STATUS[code] === status);

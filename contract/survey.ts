@@ -29,3 +29,6 @@ export type SurveyInput = v.InferOutput<typeof SurveySchema>;
 export const SurveyStored = v.object({
   survey: v.object({ recommend: v.boolean(), easeOfUse: v.number(), comment: v.nullable(v.string()) }),
 });
+
+/** What the survey form sends. */
+export type SurveyRequest = v.InferInput<typeof SurveySchema>;
