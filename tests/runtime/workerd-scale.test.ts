@@ -1,5 +1,7 @@
 // Several workerd processes on one port and their caches: a change through one process or straight in SQL reaches the others.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlotCalendar as SlotsBody } from '../../contract/slots.ts';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { startWorkerd, type WorkerdProcess } from '../../scripts/lib/workerd.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -18,10 +20,6 @@ function futureWeekday(): string {
   return d.toISOString().slice(0, 10);
 }
 const day = futureWeekday();
-
-interface SlotsBody {
-  days: { date: string; slots: { start: string }[] }[];
-}
 
 async function slotStarts(worker: WorkerdProcess): Promise<string[]> {
   const res = await fetch(`${worker.url}/api/slots?service=${seed.serviceId}&from=${day}&to=${day}`);
