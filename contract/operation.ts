@@ -59,7 +59,18 @@ export const other = (mediaType: string | null, description: string): OtherAnswe
 export const ids = <Name extends string>(...names: Name[]) =>
   v.object(Object.fromEntries(names.map((n) => [n, Uuid()])) as Record<Name, ReturnType<typeof Uuid>>);
 
+/** The `{ id }` of every path that names one record. */
+export const ID = ids('id');
+
 type Spec = Omit<Operation, 'problems' | 'tag'> & { problems?: number[] };
+
+/** A GET without inputs that answers 200 with `schema`: the consoles' lists and settings. */
+export const read = (path: string, summary: string, schema: v.GenericSchema): Spec => ({
+  method: 'get',
+  path,
+  summary,
+  answers: { 200: json(schema) },
+});
 
 /**
  * The problem statuses every operation of an audience can give, plus the operation's own: a database that is

@@ -32,7 +32,7 @@ import {
   InterpreterUpdateSchema,
 } from '../interpreters.ts';
 import { AlertList, MessageRetried, Outbox, OutboxQuerySchema } from '../notifications.ts';
-import { audience, ids, json, other } from '../operation.ts';
+import { audience, ID, ids, json, other, read } from '../operation.ts';
 import { ServiceId } from '../shared.ts';
 import {
   AbsenceCreated,
@@ -42,16 +42,8 @@ import {
   WorkingHoursSaved,
 } from '../staff/availability.ts';
 
-const id = ids('id');
-const list = (path: string, summary: string, schema: Parameters<typeof json>[0]) => ({
-  method: 'get' as const,
-  path,
-  summary,
-  answers: { 200: json(schema) },
-});
-
 export const ADMIN_OPERATIONS = audience('operator', [
-  list('/api/admin/services', 'All topics, active or not.', AdminServiceList),
+  read('/api/admin/services', 'All topics, active or not.', AdminServiceList),
   {
     method: 'post',
     path: '/api/admin/services',
@@ -68,7 +60,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     body: ServiceUpdateSchema,
     answers: { 200: json(AdminServiceSaved) },
   },
-  list('/api/admin/counsellors', 'All accounts.', CounsellorList),
+  read('/api/admin/counsellors', 'All accounts.', CounsellorList),
   {
     method: 'post',
     path: '/api/admin/counsellors',
@@ -81,7 +73,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'put',
     path: '/api/admin/counsellors/{id}',
     summary: 'Change an account; deactivating flags its bookings for rebooking.',
-    params: id,
+    params: ID,
     body: CounsellorUpdateSchema,
     answers: { 200: json(CounsellorSaved) },
     problems: [409],
@@ -90,7 +82,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'post',
     path: '/api/admin/counsellors/{id}/reset-password',
     summary: 'Reset to a one-time password the system makes.',
-    params: id,
+    params: ID,
     body: ResetPasswordSchema,
     answers: { 200: json(PasswordReset) },
   },
@@ -98,14 +90,14 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'get',
     path: '/api/admin/counsellors/{id}/working-hours',
     summary: "A counsellor's weekly hours.",
-    params: id,
+    params: ID,
     answers: { 200: json(WorkingHours) },
   },
   {
     method: 'put',
     path: '/api/admin/counsellors/{id}/working-hours',
     summary: "Replace a counsellor's weekly hours.",
-    params: id,
+    params: ID,
     body: WorkingHoursBodySchema,
     answers: { 200: json(WorkingHoursSaved) },
   },
@@ -113,14 +105,14 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'get',
     path: '/api/admin/counsellors/{id}/absences',
     summary: "A counsellor's absences.",
-    params: id,
+    params: ID,
     answers: { 200: json(AbsenceList) },
   },
   {
     method: 'post',
     path: '/api/admin/counsellors/{id}/absences',
     summary: 'Add an absence for a counsellor.',
-    params: id,
+    params: ID,
     body: AbsenceBodySchema,
     answers: { 201: json(AbsenceCreated, 'Stored') },
   },
@@ -131,7 +123,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     params: ids('id', 'absenceId'),
     answers: { 200: json(Deleted) },
   },
-  list('/api/admin/sites', 'The sites (offices) and their federal states.', SiteList),
+  read('/api/admin/sites', 'The sites (offices) and their federal states.', SiteList),
   {
     method: 'post',
     path: '/api/admin/sites',
@@ -144,12 +136,12 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'put',
     path: '/api/admin/sites/{id}',
     summary: 'Change a site; a new federal state flags bookings on its holidays.',
-    params: id,
+    params: ID,
     body: SiteSchema,
     answers: { 200: json(SiteSaved) },
     problems: [409],
   },
-  list('/api/admin/settings', 'SMS sender name, retention, case-file link.', SettingsAnswer),
+  read('/api/admin/settings', 'SMS sender name, retention, case-file link.', SettingsAnswer),
   {
     method: 'put',
     path: '/api/admin/settings',
@@ -171,12 +163,12 @@ export const ADMIN_OPERATIONS = audience('operator', [
     query: OutboxQuerySchema,
     answers: { 200: json(Outbox) },
   },
-  list('/api/admin/alerts', 'SMS budgets that hold messages back now.', AlertList),
+  read('/api/admin/alerts', 'SMS budgets that hold messages back now.', AlertList),
   {
     method: 'post',
     path: '/api/admin/outbox/{id}/retry',
     summary: 'Send a dead message again.',
-    params: id,
+    params: ID,
     answers: { 200: json(MessageRetried) },
     problems: [409],
   },
@@ -191,10 +183,10 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'post',
     path: '/api/admin/accessibility-feedback/{id}/handled',
     summary: 'Close a barrier report.',
-    params: id,
+    params: ID,
     answers: { 200: json(FeedbackHandled) },
   },
-  list('/api/admin/login-settings', 'Local passwords, single sign-on, operator TOTP.', LoginSettings),
+  read('/api/admin/login-settings', 'Local passwords, single sign-on, operator TOTP.', LoginSettings),
   {
     method: 'put',
     path: '/api/admin/login-settings',
@@ -217,7 +209,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     query: StatsQuerySchema,
     answers: { 200: other('text/csv', 'CSV') },
   },
-  list('/api/admin/interpreters', 'The interpreters, their languages and hours.', InterpreterList),
+  read('/api/admin/interpreters', 'The interpreters, their languages and hours.', InterpreterList),
   {
     method: 'post',
     path: '/api/admin/interpreters',
@@ -230,7 +222,7 @@ export const ADMIN_OPERATIONS = audience('operator', [
     method: 'put',
     path: '/api/admin/interpreters/{id}',
     summary: 'Change an interpreter; bookings it can no longer serve are flagged.',
-    params: id,
+    params: ID,
     body: InterpreterUpdateSchema,
     answers: { 200: json(InterpreterSaved) },
   },

@@ -30,19 +30,11 @@ import {
 import { ForecastQuerySchema } from '../admin/stats.ts';
 import { BookingMoved, BookingOnly, CancelBodySchema, RescheduleBodySchema } from '../bookings.ts';
 import { SystemStatus } from '../health.ts';
-import { audience, ids, json } from '../operation.ts';
+import { audience, ID, json, read } from '../operation.ts';
 import { Deleted } from '../staff/availability.ts';
 
-const id = ids('id');
-const list = (path: string, summary: string, schema: Parameters<typeof json>[0]) => ({
-  method: 'get' as const,
-  path,
-  summary,
-  answers: { 200: json(schema) },
-});
-
 export const CAPACITY_OPERATIONS = audience('operator', [
-  list('/api/admin/capacity', 'Concurrent video sessions and the ad-hoc reserve.', CapacitySettings),
+  read('/api/admin/capacity', 'Concurrent video sessions and the ad-hoc reserve.', CapacitySettings),
   {
     method: 'put',
     path: '/api/admin/capacity',
@@ -58,8 +50,8 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     query: ForecastQuerySchema,
     answers: { 200: json(Forecast) },
   },
-  list('/api/admin/capacity/live', 'Rooms and participants now.', LiveCapacity),
-  list('/api/admin/maintenance-windows', 'Planned capacity reductions.', MaintenanceWindowList),
+  read('/api/admin/capacity/live', 'Rooms and participants now.', LiveCapacity),
+  read('/api/admin/maintenance-windows', 'Planned capacity reductions.', MaintenanceWindowList),
   {
     method: 'post',
     path: '/api/admin/maintenance-windows',
@@ -71,10 +63,10 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'delete',
     path: '/api/admin/maintenance-windows/{id}',
     summary: 'Delete a maintenance window.',
-    params: id,
+    params: ID,
     answers: { 200: json(Deleted) },
   },
-  list('/api/admin/livekit-nodes', 'The video nodes, their state and live load.', NodeList),
+  read('/api/admin/livekit-nodes', 'The video nodes, their state and live load.', NodeList),
   {
     method: 'post',
     path: '/api/admin/livekit-nodes',
@@ -94,7 +86,7 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'patch',
     path: '/api/admin/livekit-nodes/{id}',
     summary: 'Change a node.',
-    params: id,
+    params: ID,
     body: NodePatchSchema,
     answers: { 200: json(NodeSaved) },
     problems: [409],
@@ -103,7 +95,7 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'delete',
     path: '/api/admin/livekit-nodes/{id}',
     summary: 'Remove a node.',
-    params: id,
+    params: ID,
     answers: { 200: json(NodeDeleted) },
     problems: [409],
   },
@@ -111,7 +103,7 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'put',
     path: '/api/admin/livekit-nodes/{id}/maintenance',
     summary: 'Take a node out of service for a period.',
-    params: id,
+    params: ID,
     body: NodeMaintenanceSchema,
     answers: { 200: json(NodeSaved) },
   },
@@ -119,15 +111,15 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'delete',
     path: '/api/admin/livekit-nodes/{id}/maintenance',
     summary: "End a node's maintenance.",
-    params: id,
+    params: ID,
     answers: { 200: json(NodeSaved) },
   },
-  list('/api/admin/rebooking-needed', 'Bookings that need a new time, and why.', RebookingList),
+  read('/api/admin/rebooking-needed', 'Bookings that need a new time, and why.', RebookingList),
   {
     method: 'post',
     path: '/api/admin/bookings/{id}/reschedule',
     summary: 'Move a booking to another slot; the citizen gets new links by SMS.',
-    params: id,
+    params: ID,
     body: RescheduleBodySchema,
     answers: { 200: json(BookingMoved) },
     problems: [409, 410],
@@ -136,12 +128,12 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'post',
     path: '/api/admin/bookings/{id}/cancel',
     summary: 'Cancel a booking with a message to the citizen.',
-    params: id,
+    params: ID,
     body: CancelBodySchema,
     answers: { 200: json(BookingOnly) },
     problems: [409, 410],
   },
-  list('/api/admin/system-status', 'Each dependency with its detail and latency.', SystemStatus),
+  read('/api/admin/system-status', 'Each dependency with its detail and latency.', SystemStatus),
   {
     method: 'get',
     path: '/api/admin/closing-days',
@@ -161,7 +153,7 @@ export const CAPACITY_OPERATIONS = audience('operator', [
     method: 'delete',
     path: '/api/admin/closing-days/{id}',
     summary: 'Reopen a closing day.',
-    params: id,
+    params: ID,
     answers: { 200: json(StatusDeleted) },
   },
 ]);

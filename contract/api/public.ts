@@ -28,7 +28,7 @@ import {
 import { Health, ProbeCount, Readiness, StatusOnly } from '../health.ts';
 import { InterpreterLanguages } from '../interpreters.ts';
 import { IceServers, JoinFailureSchema, JoinSchema, JoinStatus, JoinTicket } from '../join.ts';
-import { audience, ids, json, other } from '../operation.ts';
+import { audience, ids, json, other, read } from '../operation.ts';
 import { ServiceList } from '../services.ts';
 import { SlotCalendar, SlotQuerySchema } from '../slots.ts';
 import { SurveySchema, SurveyStored } from '../survey.ts';
@@ -36,12 +36,7 @@ import { SurveySchema, SurveyStored } from '../survey.ts';
 const token = v.object({ token: v.string() });
 
 export const CITIZEN_OPERATIONS = audience('citizen', [
-  {
-    method: 'get',
-    path: '/api/services',
-    summary: 'The bookable topics, named in Accept-Language.',
-    answers: { 200: json(ServiceList) },
-  },
+  read('/api/services', 'The bookable topics, named in Accept-Language.', ServiceList),
   {
     method: 'get',
     path: '/api/slots',
@@ -151,12 +146,11 @@ export const CITIZEN_OPERATIONS = audience('citizen', [
     answers: { 200: json(IceServers) },
     problems: [429],
   },
-  {
-    method: 'get',
-    path: '/api/interpreter-languages',
-    summary: 'Languages an interpreter can be booked for (ISO 639-1, dgs = German Sign Language).',
-    answers: { 200: json(InterpreterLanguages) },
-  },
+  read(
+    '/api/interpreter-languages',
+    'Languages an interpreter can be booked for (ISO 639-1, dgs = German Sign Language).',
+    InterpreterLanguages,
+  ),
   {
     method: 'post',
     path: '/api/survey',
@@ -165,12 +159,11 @@ export const CITIZEN_OPERATIONS = audience('citizen', [
     answers: { 201: json(SurveyStored, 'Stored') },
     problems: [404, 409, 410, 425, 429],
   },
-  {
-    method: 'get',
-    path: '/api/accessibility',
-    summary: 'Contacts, conciliation body and sign-language video of the accessibility pages.',
-    answers: { 200: json(AccessibilityInfo) },
-  },
+  read(
+    '/api/accessibility',
+    'Contacts, conciliation body and sign-language video of the accessibility pages.',
+    AccessibilityInfo,
+  ),
   {
     method: 'post',
     path: '/api/accessibility/feedback',
@@ -197,18 +190,8 @@ export const LOGIN_OPERATIONS = audience('staff', [
     summary: 'End this session.',
     answers: { 200: json(LoggedOut) },
   },
-  {
-    method: 'get',
-    path: '/api/auth/me',
-    summary: 'The signed-in account and its CSRF token.',
-    answers: { 200: json(Me) },
-  },
-  {
-    method: 'get',
-    path: '/api/auth/options',
-    summary: 'Login options: local passwords, single sign-on.',
-    answers: { 200: json(LoginOptions) },
-  },
+  read('/api/auth/me', 'The signed-in account and its CSRF token.', Me),
+  read('/api/auth/options', 'Login options: local passwords, single sign-on.', LoginOptions),
   {
     method: 'post',
     path: '/api/auth/password',
@@ -230,12 +213,7 @@ export const LOGIN_OPERATIONS = audience('staff', [
     body: TotpConfirmSchema,
     answers: { 200: json(TotpEnabled) },
   },
-  {
-    method: 'get',
-    path: '/api/auth/sessions',
-    summary: 'The own sessions.',
-    answers: { 200: json(SessionList) },
-  },
+  read('/api/auth/sessions', 'The own sessions.', SessionList),
   {
     method: 'delete',
     path: '/api/auth/sessions/{id}',
@@ -292,13 +270,12 @@ export const OPERATIONS_OPERATIONS = audience('operations', [
       200: json(v.object({ openapi: v.literal('3.1.0'), paths: v.record(v.string(), v.unknown()) })),
     },
   },
-  { method: 'get', path: '/healthz', summary: 'Liveness.', answers: { 200: json(Health) } },
-  {
-    method: 'get',
-    path: '/readyz',
-    summary: 'Each dependency by name; 503 only when the database is unusable, "degraded" otherwise.',
-    answers: { 200: json(Readiness) },
-  },
+  read('/healthz', 'Liveness.', Health),
+  read(
+    '/readyz',
+    'Each dependency by name; 503 only when the database is unusable, "degraded" otherwise.',
+    Readiness,
+  ),
   {
     method: 'post',
     path: '/api/livekit/webhook',

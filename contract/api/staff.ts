@@ -14,7 +14,7 @@ import {
   StaffJoinTicket,
 } from '../join.ts';
 import { RunningLateSaved, RunningLateSchema } from '../notifications.ts';
-import { audience, ids, json, other } from '../operation.ts';
+import { audience, ID, json, other, read } from '../operation.ts';
 import { Agenda, AgendaQuerySchema } from '../staff/agenda.ts';
 import {
   AbsenceCreated,
@@ -25,8 +25,6 @@ import {
 } from '../staff/availability.ts';
 import { CalendarFeedCreated, CalendarFeedState } from '../staff/calendar.ts';
 import { NoteCreated, NoteList, NoteSchema } from '../staff/notes.ts';
-
-const id = ids('id');
 
 export const STAFF_OPERATIONS = audience('staff', [
   {
@@ -49,7 +47,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'post',
     path: '/api/staff/bookings/{id}/join',
     summary: "The counsellor's video ticket for an own appointment.",
-    params: id,
+    params: ID,
     answers: { 200: json(StaffJoinTicket) },
     problems: [410, 425],
   },
@@ -57,14 +55,14 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'get',
     path: '/api/staff/bookings/{id}/presence',
     summary: 'Who is in the room now.',
-    params: id,
+    params: ID,
     answers: { 200: json(Presence) },
   },
   {
     method: 'post',
     path: '/api/staff/bookings/{id}/end',
     summary: 'End the session for everyone.',
-    params: id,
+    params: ID,
     answers: { 200: json(SessionEnded) },
     problems: [409],
   },
@@ -72,7 +70,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'post',
     path: '/api/staff/bookings/{id}/remove-participant',
     summary: 'Remove one participant from the room.',
-    params: id,
+    params: ID,
     body: RemoveParticipantSchema,
     answers: { 200: json(ParticipantRemoved) },
   },
@@ -80,7 +78,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'post',
     path: '/api/staff/bookings/{id}/running-late',
     summary: 'Tell the citizen the counsellor is late (SMS and waiting room); 0 withdraws it.',
-    params: id,
+    params: ID,
     body: RunningLateSchema,
     answers: { 200: json(RunningLateSaved) },
     problems: [409],
@@ -89,7 +87,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'post',
     path: '/api/staff/bookings/{id}/phone-fallback',
     summary: 'Record that the session continued by phone.',
-    params: id,
+    params: ID,
     answers: { 200: json(PhoneFallback) },
     problems: [409],
   },
@@ -97,14 +95,14 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'get',
     path: '/api/staff/bookings/{id}/notes',
     summary: "The appointment's confidential notes (each read is audited).",
-    params: id,
+    params: ID,
     answers: { 200: json(NoteList) },
   },
   {
     method: 'post',
     path: '/api/staff/bookings/{id}/notes',
     summary: 'Add a note.',
-    params: id,
+    params: ID,
     body: NoteSchema,
     answers: { 201: json(NoteCreated, 'Stored') },
   },
@@ -112,17 +110,12 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'post',
     path: '/api/staff/bookings/{id}/interpreter',
     summary: 'Invite a free interpreter into a running session by SMS.',
-    params: id,
+    params: ID,
     body: InviteInterpreterSchema,
     answers: { 201: json(InterpreterInvited, 'Invited') },
     problems: [409],
   },
-  {
-    method: 'get',
-    path: '/api/staff/calendar-feed',
-    summary: 'Whether the own calendar subscription is active.',
-    answers: { 200: json(CalendarFeedState) },
-  },
+  read('/api/staff/calendar-feed', 'Whether the own calendar subscription is active.', CalendarFeedState),
   {
     method: 'post',
     path: '/api/staff/calendar-feed',
@@ -136,12 +129,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     answers: { 200: json(StatusDeleted) },
     problems: [404],
   },
-  {
-    method: 'get',
-    path: '/api/staff/working-hours',
-    summary: 'The own weekly hours.',
-    answers: { 200: json(WorkingHours) },
-  },
+  read('/api/staff/working-hours', 'The own weekly hours.', WorkingHours),
   {
     method: 'put',
     path: '/api/staff/working-hours',
@@ -149,12 +137,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     body: WorkingHoursBodySchema,
     answers: { 200: json(WorkingHoursSaved) },
   },
-  {
-    method: 'get',
-    path: '/api/staff/absences',
-    summary: 'The own absences.',
-    answers: { 200: json(AbsenceList) },
-  },
+  read('/api/staff/absences', 'The own absences.', AbsenceList),
   {
     method: 'post',
     path: '/api/staff/absences',
@@ -166,7 +149,7 @@ export const STAFF_OPERATIONS = audience('staff', [
     method: 'delete',
     path: '/api/staff/absences/{id}',
     summary: 'Delete an own absence.',
-    params: id,
+    params: ID,
     answers: { 200: json(Deleted) },
   },
 ]);
