@@ -29,7 +29,9 @@ function row(name: string, r: LoadResult): string {
   return `${name.padEnd(34)} ${fmt(r.reqPerSec, 0).padStart(8)} req/s   p50 ${fmt(r.p50Ms, 2).padStart(7)} ms   p99 ${fmt(r.p99Ms, 2).padStart(7)} ms   ${JSON.stringify(r.statusCounts)}`;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'br-bench-'));
+// BENCH_DATA_DIR keeps the database between runs (the 20,000-booking seed takes minutes on a busy machine).
+const keptDataDir = process.env.BENCH_DATA_DIR;
+const dataDir = keptDataDir || mkdtempSync(join(tmpdir(), 'br-bench-'));
 const pg = await startEmbeddedPostgres({ dataDir, quiet: true });
 const children: ChildProcess[] = [];
 let stopWorker: (() => Promise<void>) | undefined;
@@ -125,5 +127,5 @@ try {
   for (const c of children) c.kill('SIGTERM');
   await stopWorker?.();
   await pg.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,12 +1,13 @@
 // Benchmark: GET /api/slots for 28 days over 200 counsellors and 20,000 bookings, on workerd at 50 connections.
 
 import { addDays } from '../functions/platform/time-zone.ts';
-import { seedSchedulingBench } from './lib/scheduling-seed.ts';
+import { seedSchedulingBench, TIME_ZONE } from './lib/scheduling-seed.ts';
+import { profileSlots } from './lib/slots-profile.ts';
 import type { BenchContext } from './run.ts';
 
 const CONNECTIONS = 50;
 
-export async function benchSlots(ctx: BenchContext): Promise<Record<string, number>> {
+export async function benchSlots(ctx: BenchContext): Promise<Record<string, unknown>> {
   const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
   const t0 = performance.now();
   const data = await seedSchedulingBench(ctx.databaseUrl);
@@ -26,6 +27,7 @@ export async function benchSlots(ctx: BenchContext): Promise<Record<string, numb
     if (i === 0) slotsInRange = (body.days ?? []).reduce((n, d) => n + d.freeCount, 0);
   }
   cold.sort((a, b) => a - b);
+  const uncachedSteps = await profileSlots(ctx.databaseUrl, data.serviceId, data.from, TIME_ZONE);
 
   await ctx.load({ url: url(data.from), connections: 10, durationMs: 2000 });
   const healthz = await ctx.load({ url: `${ctx.baseUrl}/healthz`, connections: CONNECTIONS, durationMs });
@@ -44,6 +46,8 @@ export async function benchSlots(ctx: BenchContext): Promise<Record<string, numb
     slotsP99Ms: round(slots.p99Ms),
     slotsNon2xx: slots.statusCounts.other ?? 0,
     ratioToHealthz: round(slots.reqPerSec / healthz.reqPerSec, 3),
+    p99RatioToHealthz: round(slots.p99Ms / healthz.p99Ms, 3),
+    uncachedStepsInNode: uncachedSteps,
   };
   return result;
 }

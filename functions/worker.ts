@@ -23,6 +23,7 @@ import {
   SeriesListSchema,
   shareRequestMetrics,
 } from './metrics/shared-request-metrics.ts';
+import { REVALIDATE_HEADER } from './platform/body-cache.ts';
 import { createChangeBus } from './platform/change-bus.ts';
 import { createChangeListener } from './platform/change-listener.ts';
 import { createEdgeCache } from './platform/edge-cache.ts';
@@ -220,6 +221,20 @@ function keepListening(env: WorkerEnv, ctx: ExecutionContext, now: number): void
   );
 }
 
+/** The request refreshing a stale cached answer: the same public read, asking the object for a current body. */
+function revalidation(request: Request): Request {
+  const headers = new Headers({ [REVALIDATE_HEADER]: '1' });
+  const language = request.headers.get('accept-language');
+  if (language) headers.set('accept-language', language);
+  return new Request(request.url, { headers });
+}
+
+function withoutRevalidate(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete(REVALIDATE_HEADER);
+  return new Request(request, { headers });
+}
+
 /** Counts an answer the worker gave from its cache (those never reach the edge app's middleware). */
 function countCacheHit(request: Request, pathname: string, res: Response, started: number): void {
   const seconds = (performance.now() - started) / 1000;
@@ -245,18 +260,24 @@ export default {
     keepListening(env, ctx, now);
     const header = (name: string) => request.headers.get(name);
     const key = edgeCacheKey(request.method, url, header);
+    const client = header('x-forwarded-for')?.split(',')[0]?.trim() || undefined;
+    const index = objectIndexOf(url, client, edge.config.WORKERD_OBJECTS, roundRobin++);
+    const object = () => env.APP_HOST.get(env.APP_HOST.idFromName(`app-${index}`));
     if (key) {
       const started = performance.now();
-      const hit = edgeCache.get(key, now, requestIdOf(header('x-request-id')));
+      const hit = edgeCache.get(key, now, requestIdOf(header('x-request-id')), {
+        fetch: () => object().fetch(revalidation(request)),
+        waitUntil: (p) => ctx.waitUntil(p),
+      });
       if (hit) {
         countCacheHit(request, url.pathname, hit, started);
         return hit;
       }
     }
     const generation = bus.generation;
-    const client = header('x-forwarded-for')?.split(',')[0]?.trim() || undefined;
-    const index = objectIndexOf(url, client, edge.config.WORKERD_OBJECTS, roundRobin++);
-    const res = await env.APP_HOST.get(env.APP_HOST.idFromName(`app-${index}`)).fetch(request);
+    // Only the worker's own refreshes may ask for one.
+    const forwarded = request.headers.has(REVALIDATE_HEADER) ? withoutRevalidate(request) : request;
+    const res = await object().fetch(forwarded);
     return key ? edgeCache.put(key, generation, now, res) : res;
   },
 };

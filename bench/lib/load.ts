@@ -39,8 +39,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     ...Object.entries(options.headers ?? {}).map(
       ([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`,
     ),
-    'local statuses = {}',
-    'response = function(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end',
+    // No `response` callback: wrk counts non-2xx answers itself, and with one it copies every body
+    // into Lua (measured: 40 instead of 29 µs of client CPU per 44 KB slots answer, on the cores the
+    // server shares).
   ].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'br-wrk-'));
   const script = join(dir, 'req.lua');

@@ -5,7 +5,7 @@ import type { Database, Service } from '../db/database.ts';
 import { INTERPRETER_EXTRA_SESSIONS, loadInterpreterAvailability } from '../interpreters/interpreters.ts';
 import { addDays, formatInstant, type LocalDay, localDay, offsetIn } from '../platform/time-zone.ts';
 import type { TtlMemo } from '../platform/ttl-memo.ts';
-import { computeSlots, type ServiceRules } from '../schedule/slot-engine.ts';
+import { computeSlots, type DaySlots, type ServiceRules } from '../schedule/slot-engine.ts';
 import {
   loadBusyPeriods,
   loadCapacity,
@@ -87,6 +87,11 @@ export async function buildCalendar(
     from,
     to,
   );
+  return renderDays(days, timeZone);
+}
+
+/** The engine's days with local ISO times, as the public API renders them. */
+export function renderDays(days: DaySlots[], timeZone: string): CalendarDay[] {
   return days.map((d) => {
     const day = localDay(d.date, timeZone);
     return {

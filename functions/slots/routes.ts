@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { AppError } from '../http/problem.ts';
 import { validate } from '../http/validation.ts';
+import { REVALIDATE_HEADER } from '../platform/body-cache.ts';
 import { daysBetween } from '../platform/time-zone.ts';
 import { findService } from '../services/catalogue.ts';
 import { buildCalendar } from './calendar.ts';
@@ -29,9 +30,9 @@ export const slotRoutes = new Hono<AppEnv>().get(
     const db = c.get('db');
     const { TIME_ZONE: timeZone, DEFAULT_FEDERAL_STATE: defaultState } = c.get('config');
     const clock = c.get('clock');
-    const body = await c
-      .get('deps')
-      .slotCache.get(`${serviceId}|${from}|${to}|${interpreter ?? ''}`, async () => {
+    const body = await c.get('deps').slotCache.get(
+      `${serviceId}|${from}|${to}|${interpreter ?? ''}`,
+      async () => {
         const service = await findService(db, serviceId);
         if (!service?.active)
           throw new AppError('unknown_service', { detail: `No bookable service "${serviceId}".` });
@@ -46,7 +47,9 @@ export const slotRoutes = new Hono<AppEnv>().get(
           interpreter,
         );
         return new TextEncoder().encode(JSON.stringify({ service: service.id, timeZone, days }));
-      });
+      },
+      { revalidate: c.req.header(REVALIDATE_HEADER) === '1' },
+    );
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',

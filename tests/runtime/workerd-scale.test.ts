@@ -1,7 +1,7 @@
 // Several workerd processes on one port and their caches: a change through one process or straight in SQL reaches the others.
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlotCalendar as SlotsBody } from '../../contract/slots.ts';
+import { FRESH_MS } from '../../functions/platform/body-cache.ts';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { startWorkerd, type WorkerdProcess } from '../../scripts/lib/workerd.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -20,9 +20,16 @@ function futureWeekday(): string {
   return d.toISOString().slice(0, 10);
 }
 const day = futureWeekday();
+/** The next weekday after `day`, for the test that changes data without telling anyone. */
+const quietDay = (() => {
+  const d = new Date(`${day}T12:00:00Z`);
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
+})();
 
-async function slotStarts(worker: WorkerdProcess): Promise<string[]> {
-  const res = await fetch(`${worker.url}/api/slots?service=${seed.serviceId}&from=${day}&to=${day}`);
+async function slotStarts(worker: WorkerdProcess, date = day): Promise<string[]> {
+  const res = await fetch(`${worker.url}/api/slots?service=${seed.serviceId}&from=${date}&to=${date}`);
   expect(res.status).toBe(200);
   const body = (await res.json()) as SlotsBody;
   return body.days.flatMap((d) => d.slots.map((s) => s.start));
@@ -100,6 +107,31 @@ describe('workerd processes and objects', () => {
     );
     expect(await eventually(async () => (await slotStarts(b)).length === 0)).toBe(true);
     expect(await eventually(async () => (await slotStarts(a)).length === 0)).toBe(true);
+  });
+
+  it('serves an answer past its fresh period while it is recomputed, then the recomputed one', async () => {
+    const cachedAt = Date.now();
+    expect((await slotStarts(b, quietDay)).length).toBeGreaterThan(0);
+    // An absence nobody is told about (the trigger is off), so only a recomputation can show it.
+    const client = await tdb.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('alter table absences disable trigger absences_calendar_change');
+      await client.query(
+        `insert into absences (counsellor_id, period, reason)
+         values ($1, tstzrange($2::date - 1, $2::date + 2), 'unannounced')`,
+        [seed.counsellorIds[0], quietDay],
+      );
+      await client.query('alter table absences enable trigger absences_calendar_change');
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    expect((await slotStarts(b, quietDay)).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, Math.max(0, cachedAt + FRESH_MS + 200 - Date.now())));
+    // Past the fresh period the first reader still gets the cached answer at once; one recomputation starts.
+    expect((await slotStarts(b, quietDay)).length).toBeGreaterThan(0);
+    expect(await eventually(async () => (await slotStarts(b, quietDay)).length === 0)).toBe(true);
   });
 
   it('answers pages and liveness without the database', async () => {
