@@ -1,15 +1,2 @@
-// valibot schemas for the agenda endpoints.
-import * as v from 'valibot';
-
-const date = v.pipe(v.string(), v.isoDate('must be a date YYYY-MM-DD'));
-
-export const AgendaQuerySchema = v.object({
-  from: v.optional(date),
-  to: v.optional(date),
-  counsellorId: v.optional(v.pipe(v.string(), v.uuid('must be a counsellor id'))),
-  lang: v.optional(v.picklist(['de', 'en'])),
-});
-
-export const PhoneFallbackSchema = v.strictObject({
-  note: v.optional(v.pipe(v.string(), v.maxLength(500))),
-});
+// The agenda request schemas live in the contract; re-exported for the feature's handlers.
+export * from '../../contract/staff/agenda.ts';

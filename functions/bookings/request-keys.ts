@@ -6,14 +6,12 @@
 // booking's own statement (claimBooking in claim.ts), so it exists exactly when its booking does.
 import type { Kysely } from 'kysely';
 import * as v from 'valibot';
+import { IdempotencyKey } from '../../contract/bookings.ts';
 import type { Booking, Database } from '../db/database.ts';
 import { sqlState } from '../db/errors.ts';
 import { AppError } from '../http/problem.ts';
 import { LinkKeyMissing, linkKeyring, openLinks, sealLinks } from '../platform/link-seal.ts';
 import { sha256 } from '../platform/sha256.ts';
-
-/** What clients send: a UUID or any other 16-128 URL-safe characters of their own randomness. */
-const KeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,128}$/));
 
 export interface RequestKey {
   keyHash: Uint8Array;
@@ -36,7 +34,7 @@ export async function requestKeyOf(
   request: { service: string; start: Date; phone: string; interpreter?: string | null },
 ): Promise<RequestKey | null> {
   if (header === undefined) return null;
-  if (!v.is(KeySchema, header))
+  if (!v.is(IdempotencyKey, header))
     throw new AppError('invalid_request', {
       detail: 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_".',
       extra: { header: 'Idempotency-Key' },

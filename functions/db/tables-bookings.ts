@@ -1,12 +1,12 @@
 // Kysely table types of appointments and what hangs off them: sessions, joins, messages, surveys.
 import type { ColumnType, Generated } from 'kysely';
+import type { Language } from '../../contract/shared.ts';
 import type { CreatedAt, Range, Timestamp } from './column-types.ts';
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type BookingKind = 'scheduled' | 'adhoc';
 /** The citizen's language: the booking's SMS and .ics texts, the citizen pages. Staff pages use the first two. */
-export const LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../../contract/shared.ts';
 export type StaffLanguage = 'de' | 'en';
 
 export interface BookingsTable {

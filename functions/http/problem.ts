@@ -1,90 +1,11 @@
 // One error type with a closed set of codes, and its RFC 9457 problem+json rendering.
-export type ErrorCode =
-  | 'invalid_request'
-  | 'validation_failed'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'csrf_failed'
-  | 'totp_required'
-  | 'password_change_required'
-  | 'totp_setup_required'
-  | 'local_login_disabled'
-  | 'weak_password'
-  | 'identity_provider_unavailable'
-  | 'not_found'
-  | 'unknown_service'
-  | 'slot_unavailable'
-  | 'slot_invalid'
-  | 'conflict'
-  | 'already_answered'
-  | 'adhoc_capacity_unavailable'
-  | 'counsellor_busy'
-  | 'join_not_open'
-  | 'join_closed'
-  | 'booking_cancelled'
-  | 'gone'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'method_not_allowed'
-  | 'rate_limited'
-  | 'phone_verification_required'
-  | 'database_unavailable'
-  | 'video_unavailable'
-  | 'sms_unavailable'
-  | 'misconfigured'
-  | 'internal_error';
+import { ERROR_STATUS, type ErrorCode } from '../../contract/errors.ts';
 
+export type { ErrorCode };
+
+/** The HTTP status of a problem code, as the contract names it. */
 export function statusOf(code: ErrorCode): number {
-  switch (code) {
-    case 'invalid_request':
-    case 'slot_invalid':
-      return 400;
-    case 'validation_failed':
-    case 'unknown_service':
-    case 'weak_password':
-      return 422;
-    case 'unauthorized':
-    case 'totp_required':
-      return 401;
-    case 'forbidden':
-    case 'csrf_failed':
-    case 'password_change_required':
-    case 'totp_setup_required':
-    case 'local_login_disabled':
-      return 403;
-    case 'not_found':
-      return 404;
-    case 'method_not_allowed':
-      return 405;
-    case 'slot_unavailable':
-    case 'conflict':
-    case 'already_answered':
-    case 'adhoc_capacity_unavailable':
-    case 'counsellor_busy':
-      return 409;
-    case 'booking_cancelled':
-    case 'join_closed':
-    case 'gone':
-      return 410;
-    case 'payload_too_large':
-      return 413;
-    case 'unsupported_media_type':
-      return 415;
-    case 'join_not_open':
-      return 425;
-    case 'phone_verification_required':
-      return 428;
-    case 'rate_limited':
-      return 429;
-    case 'database_unavailable':
-    case 'video_unavailable':
-    case 'sms_unavailable':
-    case 'identity_provider_unavailable':
-    case 'misconfigured':
-      return 503;
-    case 'internal_error':
-      return 500;
-  }
+  return ERROR_STATUS[code];
 }
 
 const TITLES: Record<ErrorCode, string> = {

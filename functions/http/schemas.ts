@@ -1,39 +1,18 @@
 // The valibot pieces every feature shares: ids, instants, dates, and the one answer for a bad id in a path.
 import { vValidator } from '@hono/valibot-validator';
 import * as v from 'valibot';
-import { FEDERAL_STATES } from '../db/federal-states.ts';
+import { Uuid } from '../../contract/shared.ts';
 import { normalizeMobilePhone } from '../platform/phone.ts';
-import { parseDate } from '../platform/time-zone.ts';
 import { AppError } from './problem.ts';
 
+export { FederalStateSchema, Instant, IsoDate, ServiceId, Uuid } from '../../contract/shared.ts';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** True for a syntactically valid UUID (anything else is simply not found). */
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
-
-/** A UUID in a body or query. */
-export const Uuid = (message = 'must be an id') => v.pipe(v.string(), v.uuid(message));
-
-const SERVICE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-/** A service id (lower-case slug). */
-export const ServiceId = v.pipe(v.string(), v.regex(SERVICE_ID, 'must be a service id'));
-
-/** An ISO 8601 date-time with an offset, as an instant. */
-export const Instant = v.pipe(
-  v.string(),
-  v.regex(ISO_WITH_OFFSET, 'must be an ISO 8601 date-time with an offset'),
-  v.transform((s) => new Date(s)),
-  v.check((d) => !Number.isNaN(d.getTime()), 'must be a real date-time'),
-);
-
-/** A German federal state code, or null for none. */
-export const FederalStateSchema = v.nullable(
-  v.picklist(FEDERAL_STATES, 'must be a German federal state code'),
-);
 
 /** A mobile number, normalised to E.164 (German numbers may omit +49). */
 export const MobilePhone = v.pipe(
@@ -46,13 +25,6 @@ export const MobilePhone = v.pipe(
     });
     return NEVER;
   }),
-);
-
-/** A calendar date YYYY-MM-DD that exists. */
-export const IsoDate = v.pipe(
-  v.string(),
-  v.regex(/^(19|20)\d{2}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-  v.check((s) => !Number.isNaN(parseDate(s)), 'must be a real date'),
 );
 
 /**

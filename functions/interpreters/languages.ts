@@ -1,14 +1,6 @@
 // Interpreting languages and what a three-person session weighs against the video capacity; pure.
-import * as v from 'valibot';
 
-/** ISO 639-1 (or -2) codes; `dgs` is Deutsche Gebärdensprache, German Sign Language. */
-export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
-
-/** An interpreter language in a request (ISO 639-1, or dgs). */
-export const InterpreterLanguage = v.pipe(
-  v.string(),
-  v.regex(LANGUAGE_CODE, 'must be a language code such as tr or dgs'),
-);
+export { InterpreterLanguage, LANGUAGE_CODE } from '../../contract/shared.ts';
 
 export const SIGN_LANGUAGES: readonly string[] = ['dgs'];
 

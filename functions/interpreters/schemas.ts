@@ -1,43 +1,16 @@
-// valibot schemas of the interpreter console and the staff's invitation.
+// The interpreter request schemas of the contract, with phone numbers normalised to E.164 on the server.
 import * as v from 'valibot';
-import { WorkingHoursBodySchema } from '../capacity/weekly-hours.ts';
+import {
+  InterpreterCreateSchema as ContractCreate,
+  InterpreterUpdateSchema as ContractUpdate,
+} from '../../contract/interpreters.ts';
 import { MobilePhone } from '../http/schemas.ts';
-import { InterpreterLanguage } from './languages.ts';
 
-const Hours = v.pipe(
-  v.unknown(),
-  v.transform((hours) => ({ hours })),
-  WorkingHoursBodySchema,
-  v.transform((o) => o.hours),
-);
+export { InviteInterpreterSchema } from '../../contract/interpreters.ts';
 
-const fields = {
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'is required'), v.maxLength(200)),
-  phone: MobilePhone,
-  email: v.optional(
-    v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(320), v.email('must be an e-mail address'))),
-    null,
-  ),
-  languages: v.pipe(
-    v.array(InterpreterLanguage),
-    v.minLength(1, 'needs at least one language'),
-    v.maxLength(20),
-  ),
-  active: v.optional(v.boolean(), true),
-  hours: v.optional(Hours),
-};
-
-export const InterpreterCreateSchema = v.strictObject(fields);
+export const InterpreterCreateSchema = v.strictObject({ ...ContractCreate.entries, phone: MobilePhone });
 
 export const InterpreterUpdateSchema = v.strictObject({
-  name: v.optional(fields.name),
-  phone: v.optional(fields.phone),
-  email: v.optional(
-    v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(320), v.email('must be an e-mail address'))),
-  ),
-  languages: v.optional(fields.languages),
-  active: v.optional(v.boolean()),
-  hours: v.optional(Hours),
+  ...ContractUpdate.entries,
+  phone: v.optional(MobilePhone),
 });
-
-export const InviteInterpreterSchema = v.object({ language: InterpreterLanguage });

@@ -1,6 +1,2 @@
-// valibot schemas for notes.
-import * as v from 'valibot';
-
-export const NoteSchema = v.strictObject({
-  body: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(10000)),
-});
+// The notes request schemas live in the contract; re-exported for the feature's handlers.
+export * from '../../contract/staff/notes.ts';

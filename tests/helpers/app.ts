@@ -1,4 +1,5 @@
-// Builds the real app over a test database, with an injectable clock and an SMS sink that records messages.
+// Builds the real app over a test database, with an injectable clock and an SMS sink that records messages;
+// every response is checked against the generated OpenAPI document (tests/helpers/contract-check.ts).
 import type { Hono } from 'hono';
 import { createApp } from '../../functions/app/app.ts';
 import { buildDeps } from '../../functions/app/deps.ts';
@@ -12,6 +13,7 @@ import type {
   VideoGateway,
 } from '../../functions/http/context.ts';
 import { linkKeyring, openLinks } from '../../functions/platform/link-seal.ts';
+import { contractChecker } from './contract-check.ts';
 import type { TestDatabase } from './database.ts';
 
 /** Booking and SMS limits high enough for tests that book many times from one client and number; abuse tests override them. */
@@ -85,17 +87,18 @@ export function createTestApp(tdb: TestDatabase, options: TestAppOptions = {}): 
     app,
     deps,
     config,
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined) headers.set('content-type', 'application/json');
-      return Promise.resolve(
-        app.request(path, {
-          ...rest,
-          headers,
-          ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-        }),
-      );
+      const res = await app.request(path, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      });
+      // Every answer an integration test sees must be one the generated OpenAPI document describes.
+      await contractChecker().check(rest.method ?? 'GET', path, res);
+      return res;
     },
   };
 }

@@ -1,4 +1,4 @@
-// Reads the relative imports of functions/** so the architecture test can check the folder graph.
+// Reads the imports of functions/**, contract/** and web/src/** so the architecture test can check the graph.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -16,6 +16,30 @@ function sourceFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
+}
+
+export interface ImportSpecifier {
+  /** The importing file, relative to root. */
+  file: string;
+  specifier: string;
+  /** `import type` / `export type`: erased at build time, no bundle cost. */
+  typeOnly: boolean;
+}
+
+// Each static import or re-export statement with its specifier, and whether it is type-only.
+const statementPattern =
+  /^\s*(import|export)\s+(type\s+)?[^'";]*?from\s*['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+/** Every import and re-export statement of the files below root, with its specifier as written. */
+export function importSpecifiers(root: string): ImportSpecifier[] {
+  const base = resolve(root);
+  return sourceFiles(base).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(statementPattern)].map((m) => ({
+      file: relative(base, file),
+      specifier: m[3] ?? m[4] ?? '',
+      typeOnly: !!m[2],
+    })),
+  );
 }
 
 /** Every import from one file below root to another file (paths relative to root, with extension). */

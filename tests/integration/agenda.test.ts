@@ -1,5 +1,7 @@
 // The counsellor's agenda: own appointments only, live status, ETag polling, audit, phone fallback.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgendaItem as Item } from '../../contract/staff/agenda.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import {
@@ -21,16 +23,6 @@ let benSession: Session;
 let operatorSession: Session;
 let annaBooking: string;
 let anonymousBooking: string;
-
-interface Item {
-  id: string;
-  status: string;
-  name: string | null;
-  customerNumber: string | null;
-  caseFileUrl: string | null;
-  serviceName: string;
-  phoneFallbackAt: string | null;
-}
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

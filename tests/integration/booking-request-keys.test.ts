@@ -1,5 +1,7 @@
 // Idempotency-Key on POST /api/bookings: a repeated request returns the first booking and books nothing more.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BookingCreated as Created } from '../../contract/bookings.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, seedScheduling } from '../helpers/scheduling.ts';
@@ -31,12 +33,6 @@ function book(json: unknown, key?: string) {
     json,
     ...(key ? { headers: { 'idempotency-key': key } } : {}),
   });
-}
-
-interface Created {
-  booking: { id: string };
-  joinUrl: string;
-  manageUrl: string;
 }
 
 describe('POST /api/bookings with Idempotency-Key', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BookingCreated as Created } from '../../contract/bookings.ts';
 import { hashSecret } from '../../functions/platform/secrets.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -9,12 +10,6 @@ let tdb: TestDatabase;
 let t: TestApp;
 let seed: SchedulingSeed;
 const clock = new TestClock(new Date('2026-12-01T08:00:00Z'));
-
-interface Created {
-  booking: { id: string; service: string; start: string; end: string; status: string };
-  joinUrl: string;
-  manageUrl: string;
-}
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

@@ -1,5 +1,7 @@
 // Public holidays and closing days: no slots on them, no booking on them, and a new closing day flags bookings.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlotCalendar as SlotsBody } from '../../contract/slots.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { countBookingRows, type SchedulingSeed, seedScheduling } from '../helpers/scheduling.ts';
@@ -10,10 +12,6 @@ let t: TestApp;
 let seed: SchedulingSeed;
 let operator: Session;
 const clock = new TestClock(new Date('2026-12-01T08:00:00Z'));
-
-interface SlotsBody {
-  days: { date: string; freeCount: number }[];
-}
 
 async function freeCounts(from: string, to: string): Promise<Record<string, number>> {
   const res = await t.request(`/api/slots?service=arbeitslosengeld&from=${from}&to=${to}`);

@@ -1,6 +1,8 @@
 // Capacity that follows a real two-node LiveKit cluster: nodes registered, live load from their metrics, a node
+
 // in maintenance or found down lowers capacity and flags what no longer fits, bad input changes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NodeView } from '../../contract/admin/nodes.ts';
 import { checkLivekitNodes } from '../../functions/capacity/node-health.ts';
 import { MEASURED } from '../../functions/capacity/node-sizing.ts';
 import { hashPassword } from '../../functions/staff/password.ts';
@@ -19,15 +21,6 @@ let operator: Record<string, string>;
 let counsellor: Record<string, string>;
 const clock = new TestClock(new Date('2026-12-01T08:00:00Z'));
 const SLOT = '2026-12-03T10:00:00+01:00';
-
-interface NodeView {
-  id: string;
-  name: string;
-  capacity: number;
-  state: string;
-  reachable: boolean;
-  load: { rooms: number; participants: number } | null;
-}
 
 async function login(email: string): Promise<Record<string, string>> {
   const res = await t.request('/api/auth/login', { method: 'POST', json: { email, password: PASSWORD } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlotCalendar as SlotsBody } from '../../contract/slots.ts';
 import { createTestApp, type TestApp, TestClock } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { type SchedulingSeed, seedScheduling } from '../helpers/scheduling.ts';
@@ -7,12 +8,6 @@ let tdb: TestDatabase;
 let t: TestApp;
 let seed: SchedulingSeed;
 const clock = new TestClock(new Date('2026-12-01T08:00:00Z'));
-
-interface SlotsBody {
-  service: string;
-  timeZone: string;
-  days: { date: string; freeCount: number; slots: { start: string; end: string }[] }[];
-}
 
 beforeAll(async () => {
   tdb = await createTestDatabase();

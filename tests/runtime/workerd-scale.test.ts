@@ -1,5 +1,6 @@
 // Several workerd processes on one port and their caches: a change through one process or straight in SQL reaches the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlotCalendar as SlotsBody } from '../../contract/slots.ts';
 import { FRESH_MS } from '../../functions/platform/body-cache.ts';
 import { freePort } from '../../scripts/lib/embedded-postgres.ts';
 import { startWorkerd, type WorkerdProcess } from '../../scripts/lib/workerd.ts';
@@ -26,10 +27,6 @@ const quietDay = (() => {
   while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
   return d.toISOString().slice(0, 10);
 })();
-
-interface SlotsBody {
-  days: { date: string; slots: { start: string }[] }[];
-}
 
 async function slotStarts(worker: WorkerdProcess, date = day): Promise<string[]> {
   const res = await fetch(`${worker.url}/api/slots?service=${seed.serviceId}&from=${date}&to=${date}`);

@@ -1,9 +1,16 @@
 // The shape of functions/: the feature folders form a tree over a plumbing floor, and no feature reaches
-// into another's routes, repositories or request schemas (README, "Architecture in brief").
+// into another's routes, repositories or request schemas; contract/ stands alone and reaches web/ as types
+// only (README, "Architecture in brief").
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderCycles, folderOf, type ImportEdge, importEdges } from '../helpers/import-graph.ts';
+import {
+  folderCycles,
+  folderOf,
+  type ImportEdge,
+  importEdges,
+  importSpecifiers,
+} from '../helpers/import-graph.ts';
 
 /** The floor: may import only each other, never a feature, the assembly or an entry. */
 const FLOOR = ['db', 'platform', 'http'];
@@ -28,7 +35,10 @@ const REQUEST_SERVICE =
  */
 const APP_ERROR_EXCEPTIONS = ['bookings/request-keys.ts'];
 
-const edges = importEdges('functions');
+const all = importEdges('functions');
+/** Imports that leave functions/: only the contract may be imported that way. */
+const leaving = all.filter((e) => e.to.startsWith('../'));
+const edges = all.filter((e) => !e.to.startsWith('../'));
 const crossing = edges.filter((e) => folderOf(e.from) !== folderOf(e.to));
 const show = (list: ImportEdge[]) => list.map((e) => `${e.from} -> ${e.to}`);
 const isEntry = (folder: string) => folder.endsWith('.ts');
@@ -96,6 +106,36 @@ describe('AppError stays in the HTTP layer', () => {
     expect(httpLayer(path)).toBe(expected);
   });
 });
+
+describe('contract/', () => {
+  const specifiers = importSpecifiers('contract');
+
+  it('imports only valibot and its own files', () => {
+    const foreign = specifiers.filter(
+      (s) => s.specifier !== 'valibot' && !(s.specifier.startsWith('.') && !escapes('contract', s)),
+    );
+    expect(foreign.map((s) => `${s.file}: ${s.specifier}`)).toEqual([]);
+    expect(specifiers.some((s) => s.specifier === 'valibot')).toBe(true);
+  });
+
+  it('is what functions/ imports from outside its own tree', () => {
+    expect(leaving.length).toBeGreaterThan(10);
+    expect(show(leaving.filter((e) => !e.to.startsWith('../contract/')))).toEqual([]);
+  });
+
+  it('reaches web/ as types only, so the pages carry no schema code', () => {
+    const web = importSpecifiers('web/src').filter((s) => /(^|\/)contract\//.test(s.specifier));
+    expect(web.length).toBeGreaterThan(5);
+    expect(web.filter((s) => !s.typeOnly).map((s) => `${s.file}: ${s.specifier}`)).toEqual([]);
+    const functionsFromWeb = importSpecifiers('web/src').filter((s) => /(^|\/)functions\//.test(s.specifier));
+    expect(functionsFromWeb).toEqual([]);
+  });
+});
+
+/** True when a relative specifier of a file below root points outside root. */
+function escapes(root: string, s: { file: string; specifier: string }): boolean {
+  return relative(resolve(root), resolve(root, dirname(s.file), s.specifier)).startsWith('..');
+}
 
 describe('folderCycles', () => {
   it('finds a cycle through three folders and ignores edges inside one', () => {

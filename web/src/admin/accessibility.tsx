@@ -1,17 +1,8 @@
 // Barrier reports from the accessibility statement's form: operators read them, answer outside, and close them.
+import type { FeedbackReport as Report } from '../../../contract/accessibility.ts';
 import { formatDate, formatTime, type Strings, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { Feedback, useAction, useFilteredResource } from '../staff/use-action.tsx';
-
-interface Report {
-  id: string;
-  message: string;
-  contact: string | null;
-  page: string | null;
-  language: string;
-  createdAt: string;
-  handledAt: string | null;
-}
 
 const S = {
   de: {

@@ -1,14 +1,9 @@
 // Operator alerts above every console page: SMS held back by a daily budget, refreshed every minute.
+import type { SmsBudgetAlert as Alert } from '../../../contract/notifications.ts';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { useResource } from '../staff/use-action.tsx';
 import { A } from './strings.ts';
-
-interface Alert {
-  code: 'sms_budget_total' | 'sms_budget_number';
-  held: number;
-  resumesAt: string;
-}
 
 export function AlertBanner() {
   const s = tr(A).alerts;

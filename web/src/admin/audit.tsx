@@ -1,20 +1,10 @@
 // The audit log: who looked at or changed which appointment (or any object), filterable by id and period.
+import type { AuditEntry as Entry } from '../../../contract/admin/console.ts';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { useFilteredResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
-
-interface Entry {
-  id: string;
-  at: string;
-  actorType: string;
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-}
 
 export function AuditPage() {
   const s = tr(A);

@@ -1,5 +1,11 @@
 // Capacity: maximum concurrent sessions and ad-hoc reserve, maintenance windows, the 14-day chart, live rooms.
 import { useEffect, useMemo } from 'preact/hooks';
+import type {
+  CapacitySaved,
+  CapacitySettings,
+  LiveCapacity as Live,
+  MaintenanceWindow as Window,
+} from '../../../contract/admin/capacity.ts';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { ApiError, call } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
@@ -10,23 +16,7 @@ import { ForecastChart, type ForecastHour } from './chart.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { A } from './strings.ts';
 
-interface Capacity {
-  maxConcurrentSessions: number;
-  adhocReserve: number;
-  flaggedBookings?: number;
-}
-interface Window {
-  id: string;
-  start: string;
-  end: string;
-  capacity: number;
-  note: string;
-}
-interface Live {
-  liveRooms: number;
-  capacity: number;
-  bookedNow: number;
-}
+type Capacity = CapacitySettings & Partial<CapacitySaved>;
 
 export function CapacityPage() {
   const s = tr(A);

@@ -1,13 +1,10 @@
 // The 14-day hourly chart: booked sessions (bars) against capacity (step line), plain SVG, with a text summary.
+import type { ForecastHour } from '../../../contract/admin/capacity.ts';
+
 import { formatDay, todayIn, tr } from '../shared/i18n.ts';
 import { A } from './strings.ts';
 
-export interface ForecastHour {
-  start: string;
-  booked: number;
-  capacity: number;
-  bookable: number;
-}
+export type { ForecastHour } from '../../../contract/admin/capacity.ts';
 
 const W = 1008;
 const H = 200;

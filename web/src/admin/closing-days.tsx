@@ -1,23 +1,11 @@
 // Operator page: agency-wide and per-site closing days (adding one flags that day's bookings) and the public holidays in force.
+import type { ClosingDay, HolidayRegion as Region } from '../../../contract/admin/closures.ts';
 import { formatDate, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { CLOSING } from './closing-strings.ts';
 import { Field, formValues } from './fields.tsx';
 import { type SiteWithState as Site, SiteStates } from './site-states.tsx';
-
-interface ClosingDay {
-  id: string;
-  date: string;
-  siteName: string | null;
-  reason: string;
-}
-interface Region {
-  federalState: string | null;
-  sites: string[];
-  default: boolean;
-  holidays: { date: string; name: string }[];
-}
 
 export function ClosingDaysPage() {
   const s = tr(CLOSING);

@@ -1,5 +1,6 @@
 // Counsellors: create (with a temporary password), activate/deactivate, skills, site, reset password; sites.
 import { useSignal } from '@preact/signals';
+import type { AdminService, Counsellor, Site } from '../../../contract/admin/console.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { user } from '../staff/session.ts';
@@ -8,27 +9,7 @@ import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { A } from './strings.ts';
 
-interface Counsellor {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'counsellor' | 'operator';
-  userId: string;
-  supervisor: boolean;
-  active: boolean;
-  siteId: string | null;
-  siteName: string | null;
-  skills: string[];
-}
-interface Site {
-  id: string;
-  name: string;
-}
-interface ServiceRef {
-  id: string;
-  nameDe: string;
-  nameEn: string;
-}
+type ServiceRef = Pick<AdminService, 'id' | 'nameDe' | 'nameEn'>;
 
 export function CounsellorsPage() {
   const s = tr(A);

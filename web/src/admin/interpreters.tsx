@@ -1,25 +1,12 @@
 // Operator page: interpreters with their languages, weekly hours and phone; deactivating flags their bookings.
 import { useSignal } from '@preact/signals';
+import type { Interpreter } from '../../../contract/interpreters.ts';
+import type { WeeklyPeriod as Hours } from '../../../contract/staff/availability.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { INTERPRETERS } from './interpreter-strings.ts';
-
-interface Hours {
-  weekday: number;
-  start: string;
-  end: string;
-}
-interface Interpreter {
-  id: string;
-  name: string;
-  phone: string;
-  email: string | null;
-  languages: string[];
-  active: boolean;
-  hours: Hours[];
-}
 
 // The browser refuses other input before it is sent (parseHours checks again).
 const DAY_PATTERN = String.raw`\s*(\d{2}:\d{2}\s*(-|–)\s*\d{2}:\d{2}\s*(,\s*\d{2}:\d{2}\s*(-|–)\s*\d{2}:\d{2}\s*)*)?`;

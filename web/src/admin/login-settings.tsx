@@ -1,13 +1,9 @@
 // Operator switch for local passwords: in use, or break-glass only (operators with TOTP) once single
 // sign-on is configured.
+import type { LoginSettings as LoginSettingsView } from '../../../contract/auth.ts';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
-
-interface LoginSettings {
-  localLogin: 'on' | 'break_glass' | 'off';
-  ssoConfigured: boolean;
-}
 
 const L = {
   de: {
@@ -30,8 +26,8 @@ const L = {
 
 export function LoginSettings() {
   const s = tr(L);
-  const resource = useResource<LoginSettings | null>(
-    () => call<LoginSettings>('GET', '/api/admin/login-settings'),
+  const resource = useResource<LoginSettingsView | null>(
+    () => call<LoginSettingsView>('GET', '/api/admin/login-settings'),
     null,
   );
   const state = resource.data.value;
@@ -46,7 +42,7 @@ export function LoginSettings() {
         e.preventDefault();
         const mode = new FormData(e.currentTarget as HTMLFormElement).get('localLogin');
         void action.run(async () => {
-          const r = await call<{ localLogin: LoginSettings['localLogin'] }>(
+          const r = await call<{ localLogin: LoginSettingsView['localLogin'] }>(
             'PUT',
             '/api/admin/login-settings',
             {

@@ -1,5 +1,6 @@
 // Choosing a new time for one flagged appointment: the service's free slots (public slot API), pick one, confirm.
 import { useMemo, useRef } from 'preact/hooks';
+import type { SlotDay as Day } from '../../../contract/slots.ts';
 import { addDays } from '../shared/calendar-math.ts';
 import { formatDay, formatTime, lang, todayIn, tr } from '../shared/i18n.ts';
 import { ApiError, call, query } from '../staff/api.ts';
@@ -9,11 +10,6 @@ import { A } from './strings.ts';
 
 /** Days of slots shown at once; the service's booking horizon still limits what the server offers. */
 const DAYS_SHOWN = 14;
-
-interface Day {
-  date: string;
-  slots: { start: string; end: string }[];
-}
 
 function shortDay(iso: string, timeZone: string | undefined): string {
   return new Intl.DateTimeFormat(lang.value === 'de' ? 'de-DE' : 'en-GB', {

@@ -1,6 +1,7 @@
 // Appointments needing a new time (absence, capacity cut, maintenance): the citizen can rebook from the manage
 // link; the operator can move the appointment to a new time or cancel it with a message.
 import { useRef } from 'preact/hooks';
+import type { FlaggedBooking as Flagged } from '../../../contract/admin/capacity.ts';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
@@ -8,16 +9,6 @@ import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { formValues } from './fields.tsx';
 import { RebookPicker } from './rebook-picker.tsx';
 import { A } from './strings.ts';
-
-interface Flagged {
-  id: string;
-  service: string;
-  start: string;
-  serviceName: string;
-  reason: string | null;
-  counsellor: { displayName: string };
-  citizen: { name: string | null; phone: string | null };
-}
 
 export function RebookingPage() {
   const s = tr(A);

@@ -1,25 +1,12 @@
 // Topics: list, create and edit names (de/en, translations for tr/ar/uk/ru), duration, buffers, notice, horizon, slot step, active.
 import { useSignal } from '@preact/signals';
+import type { AdminService } from '../../../contract/admin/console.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { AddButton, EditCell, Field, formValues, SaveCancel } from './fields.tsx';
 import { A } from './strings.ts';
 import { TopicTranslationFields, type TopicTranslations, translationsFrom } from './topic-translations.tsx';
-
-interface AdminService {
-  id: string;
-  nameDe: string;
-  nameEn: string;
-  translations: TopicTranslations;
-  durationMinutes: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  slotStepMinutes: number;
-  active: boolean;
-}
 
 const NUMBERS = [
   ['durationMinutes', 'duration', 5, 480, 5],

@@ -1,3 +1,5 @@
+// Operator settings: SMS sender name, retention of personal data, case-file link template, login.
+import type { Settings } from '../../../contract/admin/console.ts';
 import { tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { STAFF } from '../staff/strings.ts';
@@ -5,12 +7,6 @@ import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { LoginSettings } from './login-settings.tsx';
 import { A } from './strings.ts';
-
-interface Settings {
-  smsSenderName: string;
-  retentionDays: number;
-  caseFileUrlTemplate: string;
-}
 
 export function SettingsPage() {
   const s = tr(A);

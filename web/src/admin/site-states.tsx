@@ -1,14 +1,11 @@
 // The closing-days page's site list: which federal state's public holidays apply to each site.
 import { useSignal } from '@preact/signals';
+import type { Site as SiteWithState } from '../../../contract/admin/console.ts';
 import { type Strings, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 
-export interface SiteWithState {
-  id: string;
-  name: string;
-  federalState: string | null;
-}
+export type { Site as SiteWithState } from '../../../contract/admin/console.ts';
 
 // ISO 3166-2 suffixes in the order of functions/closures/federal-states.ts; names are the same in both languages.
 const STATES: [string, string][] = [

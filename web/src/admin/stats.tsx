@@ -1,34 +1,10 @@
 // Statistics over a chosen period: per-day table, totals, join failures by browser, survey results, CSV export.
+import type { StatsDay as Day, Stats } from '../../../contract/admin/stats.ts';
 import { formatDay, todayIn, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { useFilteredResource } from '../staff/use-action.tsx';
 import { Field, formValues } from './fields.tsx';
 import { A } from './strings.ts';
-
-interface Day {
-  date: string;
-  booked: number;
-  completed: number;
-  noShows: number;
-  cancelled: number;
-  sessions: number;
-  averageDurationMinutes: number | null;
-  peakConcurrent: number;
-  joinFailures: number;
-}
-interface Stats {
-  from: string;
-  to: string;
-  days: Day[];
-  totals: Omit<Day, 'date'>;
-  joinFailuresByBrowser: { browser: string; count: number }[];
-  survey: {
-    responses: number;
-    recommendShare: number | null;
-    averageEase: number | null;
-    comments: { comment: string; at: string }[];
-  };
-}
 
 const COLS = [
   'booked',

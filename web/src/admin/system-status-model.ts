@@ -1,22 +1,11 @@
 // Model of the console's system status line: the probes of /api/admin/system-status, refreshed every 30 s.
 import { computed, signal } from '@preact/signals';
+import type { DependencyCheck as Check, CheckState, SystemStatus } from '../../../contract/health.ts';
 import { ApiError, call } from '../staff/api.ts';
 
-export type CheckName = 'database' | 'video' | 'sms';
-export type CheckState = 'ok' | 'down' | 'not_migrated' | 'not_configured';
+export type { CheckState, DependencyCheck as Check, SystemStatus } from '../../../contract/health.ts';
 
-export interface Check {
-  name: CheckName;
-  status: CheckState;
-  detail: string;
-  latencyMs: number;
-}
-
-export interface SystemStatus {
-  status: 'ok' | 'degraded' | 'unavailable';
-  checks: Check[];
-  checkedAt: string;
-}
+export type CheckName = Check['name'];
 
 const REFRESH_MS = 30_000;
 

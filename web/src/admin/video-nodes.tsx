@@ -1,40 +1,16 @@
 // The LiveKit nodes: capacity per node, live load from each node's metrics, maintenance, recommended capacity.
 import { useSignal } from '@preact/signals';
+import type {
+  NodeList as Listing,
+  Measured,
+  NodeView,
+  Recommendation,
+} from '../../../contract/admin/nodes.ts';
 import { formatDate, formatTime, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction, useResource } from '../staff/use-action.tsx';
 import { Field, formValues, localToIso } from './fields.tsx';
 import { N } from './nodes-strings.ts';
-
-interface NodeView {
-  id: string;
-  name: string;
-  url: string;
-  cores: number | null;
-  capacity: number;
-  state: 'in_service' | 'maintenance' | 'down';
-  maintenance: { start: string; end: string } | null;
-  reachable: boolean;
-  load: { rooms: number; participants: number } | null;
-}
-interface Measured {
-  profiles: Record<
-    string,
-    { cpuPercentPerSession: number; sessionsPerCore: number; qualityDropAtSessions: number | null }
-  >;
-}
-interface Listing {
-  nodes: NodeView[];
-  capacity: number;
-  capacityInService: number;
-  nodesInService: number;
-  measured: Measured;
-}
-interface Recommendation {
-  cores: number;
-  capacity: number;
-  sessionsPerCore: number;
-}
 
 const REFRESH_MS = 10_000;
 

@@ -1,16 +1,12 @@
 // Ad-hoc session: a phone number in, a join link out (also sent by SMS), then join at once; an interpreter can be invited.
 import { useSignal } from '@preact/signals';
+import type { AdhocCreated } from '../../../contract/join.ts';
 import { LANG_INFO, LANGS, tr } from '../shared/i18n.ts';
 import { call } from '../staff/api.ts';
 import { Feedback, useAction } from '../staff/use-action.tsx';
 import { InterpreterInvite } from './interpreter-invite.tsx';
 import { joinCall } from './model.ts';
 import { C } from './strings.ts';
-
-interface AdhocCreated {
-  booking: { id: string };
-  joinUrl: string;
-}
 
 export function AdhocPage() {
   const s = tr(C);

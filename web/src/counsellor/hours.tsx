@@ -1,6 +1,7 @@
 // Own weekly working hours and absences (scheduling API); an absence over booked appointments lists them.
 
 import { useEffect, useMemo } from 'preact/hooks';
+import type { Absence, WeeklyPeriod as Hours } from '../../../contract/staff/availability.ts';
 import { formatDate, formatTime, type Strings, todayIn, tr } from '../shared/i18n.ts';
 import { call, query } from '../staff/api.ts';
 import { errorText } from '../staff/shell.tsx';
@@ -51,17 +52,6 @@ const H = {
   },
 } satisfies Strings<unknown>;
 
-interface Hours {
-  weekday: number;
-  start: string;
-  end: string;
-}
-interface Absence {
-  id: string;
-  start: string;
-  end: string;
-  reason?: string;
-}
 interface Affected {
   id: string;
   start: string;

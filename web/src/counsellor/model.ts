@@ -1,36 +1,13 @@
 // The counsellor's agenda as signals: the visible week, its appointments (polled with ETag), selection and actions.
 import { computed, signal } from '@preact/signals';
+import type { AgendaItem, AgendaStatus } from '../../../contract/staff/agenda.ts';
+import type { Note } from '../../../contract/staff/notes.ts';
 import { todayIn } from '../shared/i18n.ts';
 import { call, poll, query } from '../staff/api.ts';
 import { navigate } from '../staff/router.ts';
 
-export type AgendaStatus = 'booked' | 'citizen_waiting' | 'in_call' | 'done' | 'no_show' | 'cancelled';
-
-export interface AgendaItem {
-  id: string;
-  service: string;
-  serviceName: string;
-  kind: 'scheduled' | 'adhoc';
-  start: string;
-  end: string;
-  status: AgendaStatus;
-  name: string | null;
-  phone: string | null;
-  customerNumber: string | null;
-  caseFileUrl: string | null;
-  needsRebooking: boolean;
-  delayMinutes: number | null;
-  phoneFallbackAt: string | null;
-  citizenPresent: boolean;
-  noteCount: number;
-}
-
-export interface Note {
-  id: string;
-  body: string;
-  createdAt: string;
-  author: string | null;
-}
+export type { AgendaItem, AgendaStatus } from '../../../contract/staff/agenda.ts';
+export type { Note } from '../../../contract/staff/notes.ts';
 
 export const POLL_MS = 5000;
 

@@ -1,16 +1,44 @@
 // Every request of the citizen pages: JSON in and out, problem+json turned into a typed ApiError.
-import { type Lang, lang } from './i18n.ts';
+import type { AccessibilityInfo, FeedbackRequest } from '../../../contract/accessibility.ts';
+import type {
+  BookingCreated,
+  BookingRequest,
+  BookingView,
+  ManagedBooking,
+} from '../../../contract/bookings.ts';
+import type { ErrorCode, FieldError } from '../../../contract/errors.ts';
+import type { JoinStatus, JoinTicket } from '../../../contract/join.ts';
+import type { Service } from '../../../contract/services.ts';
+import type { Slot, SlotDay, SlotCalendar as Slots } from '../../../contract/slots.ts';
+import type { SurveyRequest } from '../../../contract/survey.ts';
+import { lang } from './i18n.ts';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export type {
+  AccessibilityInfo,
+  BookingCreated,
+  FieldError,
+  JoinStatus,
+  JoinTicket,
+  Service,
+  Slot,
+  SlotDay,
+  Slots,
+};
+/** The citizen's view of a booking; the manage page's adds the topic's name and the rebooking flag. */
+export type Booking = BookingView &
+  Partial<Pick<ManagedBooking['booking'], 'serviceName' | 'needsRebooking'>>;
+export type NewBooking = BookingRequest;
+export type SurveyAnswer = SurveyRequest;
+export type AccessibilityFeedback = FeedbackRequest;
+
+/** A problem code of the API, or what the client says when there was no problem body: no network, a proxy's page. */
+export type ClientErrorCode = ErrorCode | 'network' | `http_${number}`;
 
 /** A failed request: `status` 0 and code `network` when the server was not reached at all. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ClientErrorCode,
     readonly errors: FieldError[] = [],
     readonly body: Record<string, unknown> = {},
   ) {
@@ -42,107 +70,13 @@ async function call<T>(
   }
   const data = await res.json().catch(() => ({}));
   if (!res.ok)
-    throw new ApiError(res.status, String(data.code ?? `http_${res.status}`), data.errors ?? [], data);
+    throw new ApiError(
+      res.status,
+      String(data.code ?? `http_${res.status}`) as ClientErrorCode,
+      data.errors ?? [],
+      data,
+    );
   return data as T;
-}
-
-export interface Service {
-  id: string;
-  name: string;
-  description?: string;
-  durationMinutes: number;
-  horizonDays?: number;
-}
-
-export interface Slot {
-  start: string;
-  end: string;
-}
-
-export interface SlotDay {
-  date: string;
-  slots: Slot[];
-}
-
-export interface Slots {
-  service: string;
-  timeZone: string;
-  days: SlotDay[];
-}
-
-export interface Booking {
-  id: string;
-  service: string;
-  serviceName?: string;
-  start: string;
-  end: string;
-  status: string;
-  needsRebooking?: boolean;
-}
-
-export interface NewBooking {
-  service: string;
-  start: string;
-  phone: string;
-  name?: string;
-  email?: string;
-  customerNumber?: string;
-  language: Lang;
-  /** A language (or dgs, sign language) to bring an interpreter for. */
-  interpreter?: string;
-  consent: true;
-  /** The SMS code after a 428 phone_verification_required. */
-  verification?: { id: string; code: string };
-}
-
-export interface BookingCreated {
-  booking: Booking;
-  joinUrl: string;
-  manageUrl: string;
-}
-
-export interface JoinStatus {
-  state: 'open' | 'join_not_open' | 'join_closed' | 'booking_cancelled';
-  start: string;
-  end: string;
-  opensAt: string;
-  counsellorPresent: boolean;
-  delayMinutes: number;
-}
-
-export interface JoinTicket {
-  serverUrl: string;
-  token: string;
-  room: string;
-  start: string;
-  end: string;
-  notice: { title: string; text: string };
-  counsellorPresent?: boolean;
-  delayMinutes?: number;
-  role?: 'citizen' | 'interpreter';
-  /** Set when an interpreter is booked: its language, `dgs` for sign language. */
-  interpreterLanguage?: string | null;
-}
-
-export interface SurveyAnswer {
-  code: string;
-  recommend: boolean;
-  easeOfUse: number;
-  comment?: string;
-}
-
-export interface AccessibilityInfo {
-  contactEmail: string | null;
-  contactPhone: string | null;
-  enforcementUrl: string;
-  signLanguageVideo: string | null;
-}
-
-export interface AccessibilityFeedback {
-  message: string;
-  contact: string | null;
-  page: string | null;
-  language: Lang;
 }
 
 const manage = (token: string) => `/api/bookings/manage/${encodeURIComponent(token)}`;

@@ -1,6 +1,6 @@
 // Every request of the staff pages: session cookie + CSRF header, problem+json as ApiError, ETag polling.
 import { signal } from '@preact/signals';
-import { ApiError } from '../shared/api.ts';
+import { ApiError, type ClientErrorCode } from '../shared/api.ts';
 import { lang } from '../shared/i18n.ts';
 
 export { ApiError };
@@ -33,7 +33,12 @@ async function send(method: string, path: string, body?: unknown, extra: Record<
 async function fail(res: Response): Promise<never> {
   const data = await res.json().catch(() => ({}));
   if (res.status === 401) sessionExpired.value = true;
-  throw new ApiError(res.status, String(data.code ?? `http_${res.status}`), data.errors ?? [], data);
+  throw new ApiError(
+    res.status,
+    String(data.code ?? `http_${res.status}`) as ClientErrorCode,
+    data.errors ?? [],
+    data,
+  );
 }
 
 /** JSON request; throws ApiError for any non-2xx answer. */

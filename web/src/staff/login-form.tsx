@@ -2,6 +2,7 @@
 // messages for refused logins (also those the single sign-on callback sends back in `loginError`).
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
+import type { LoginOptions } from '../../../contract/auth.ts';
 import { tr } from '../shared/i18n.ts';
 import { ApiError, call, sessionExpired } from './api.ts';
 import { AUTH } from './auth-strings.ts';
@@ -9,11 +10,6 @@ import { errorText } from './error-text.ts';
 import { createLoginModel } from './login-model.ts';
 import { login, ssoStartUrl } from './session.ts';
 import { STAFF } from './strings.ts';
-
-interface LoginOptions {
-  localLogin: 'on' | 'break_glass' | 'off';
-  sso: { label: string } | null;
-}
 
 const options = signal<LoginOptions | null>(null);
 

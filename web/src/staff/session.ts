@@ -1,17 +1,9 @@
 // The logged-in staff user as signals, with login (password, TOTP), single sign-on, logout and "who am I".
 import { signal } from '@preact/signals';
+import type { LoginResult, Me, Pending, StaffUser } from '../../../contract/auth.ts';
 import { call, csrfToken, sessionExpired } from './api.ts';
 
-export interface StaffUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'counsellor' | 'operator';
-  supervisor: boolean;
-  counsellorId: string | null;
-}
-
-export type Pending = 'password_change' | 'totp_setup' | null;
+export type { Pending, StaffUser } from '../../../contract/auth.ts';
 
 /** undefined while loading, null when logged out. */
 export const user = signal<StaffUser | null | undefined>(undefined);
@@ -21,13 +13,7 @@ export const pending = signal<Pending>(null);
 export const passwordResetAt = signal<string | null>(null);
 export const authMethod = signal<'password' | 'oidc'>('password');
 
-interface AuthAnswer {
-  user: StaffUser;
-  csrfToken: string;
-  pending?: Pending;
-  passwordResetAt?: string | null;
-  authMethod?: 'password' | 'oidc';
-}
+type AuthAnswer = LoginResult & Partial<Pick<Me, 'authMethod'>>;
 
 function accept(a: AuthAnswer): void {
   csrfToken.value = a.csrfToken;
