@@ -1,6 +1,7 @@
 // How the booking flows' own refusals answer over HTTP: the one place that turns them into problems.
 import { AppError } from '../http/problem.ts';
 import { BookingGateRefused } from './gate.ts';
+import { type RequestKeyRefusal, RequestKeyRefused } from './request-keys.ts';
 import { type VerificationStop, VerificationStopped } from './verification.ts';
 
 /** The problem for a refusal of the booking gate or a stop of the phone verification, else undefined. */
@@ -12,7 +13,29 @@ export function bookingProblem(error: unknown): AppError | undefined {
       cause: error,
     });
   if (error instanceof VerificationStopped) return verificationProblem(error.stop);
+  if (error instanceof RequestKeyRefused) return requestKeyProblem(error.refusal);
   return undefined;
+}
+
+function requestKeyProblem(refusal: RequestKeyRefusal): AppError {
+  switch (refusal.reason) {
+    case 'malformed':
+      return new AppError('invalid_request', {
+        detail: 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_".',
+        extra: { header: 'Idempotency-Key' },
+      });
+    case 'reused':
+      return new AppError('conflict', {
+        detail: 'This Idempotency-Key was already used for a different booking request.',
+        extra: { reason: 'idempotency_key_reused' },
+      });
+    case 'links_unreadable':
+      // Sealed by a process with other LINK_ENCRYPTION_KEYS: the booking stands, its SMS has the links.
+      return new AppError('conflict', {
+        detail: 'This booking was already made. The confirmation SMS has its links.',
+        extra: { reason: 'idempotency_key_used', booking: refusal.booking },
+      });
+  }
 }
 
 function verificationProblem(stop: VerificationStop): AppError {

@@ -9,7 +9,6 @@ import * as v from 'valibot';
 import { IdempotencyKey } from '../../contract/bookings.ts';
 import type { Booking, Database } from '../db/database.ts';
 import { sqlState } from '../db/errors.ts';
-import { AppError } from '../http/problem.ts';
 import { LinkKeyMissing, linkKeyring, openLinks, sealLinks } from '../platform/link-seal.ts';
 import { sha256 } from '../platform/sha256.ts';
 
@@ -28,17 +27,26 @@ export interface Replay {
 /** Thrown by the claim when another request with the same key committed first. */
 export class RequestKeyTaken extends Error {}
 
-/** The hashed key of the request, or null without the header; 400 for a malformed key. */
+/** Why a key cannot be used: malformed, used for another request, or its answer cannot be repeated here. */
+export type RequestKeyRefusal =
+  | { reason: 'malformed' }
+  | { reason: 'reused' }
+  | { reason: 'links_unreadable'; booking: string };
+
+/** A key refused before any booking work; bookings/http-errors.ts says how it answers. */
+export class RequestKeyRefused extends Error {
+  constructor(readonly refusal: RequestKeyRefusal) {
+    super(`Idempotency-Key refused: ${refusal.reason}`);
+  }
+}
+
+/** The hashed key of the request, or null without the header; RequestKeyRefused for a malformed key. */
 export async function requestKeyOf(
   header: string | undefined,
   request: { service: string; start: Date; phone: string; interpreter?: string | null },
 ): Promise<RequestKey | null> {
   if (header === undefined) return null;
-  if (!v.is(IdempotencyKey, header))
-    throw new AppError('invalid_request', {
-      detail: 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_".',
-      extra: { header: 'Idempotency-Key' },
-    });
+  if (!v.is(IdempotencyKey, header)) throw new RequestKeyRefused({ reason: 'malformed' });
   const [keyHash, requestHash] = await Promise.all([
     sha256(`booking-key:${header}`),
     // The interpreter is part of what was asked for: the same key with another interpreter is another request.
@@ -56,7 +64,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The first answer for this key, or null if the key is new; 409 when it came with another request. */
+/** The first answer for this key, or null if the key is new; RequestKeyRefused when it came with another request. */
 export async function replayOf(db: Kysely<Database>, key: RequestKey): Promise<Replay | null> {
   const row = await db
     .selectFrom('booking_request_keys as k')
@@ -66,19 +74,11 @@ export async function replayOf(db: Kysely<Database>, key: RequestKey): Promise<R
     .where('k.key_hash', '=', key.keyHash)
     .executeTakeFirst();
   if (!row) return null;
-  if (!sameBytes(row.key_request_hash, key.requestHash))
-    throw new AppError('conflict', {
-      detail: 'This Idempotency-Key was already used for a different booking request.',
-      extra: { reason: 'idempotency_key_reused' },
-    });
+  if (!sameBytes(row.key_request_hash, key.requestHash)) throw new RequestKeyRefused({ reason: 'reused' });
   const opened = await openLinks(await linkKeyring(), row.key_sealed_links).catch((e: unknown) => {
     // Sealed by a process with another key (LINK_ENCRYPTION_KEYS must be the same on every process):
     // the booking stands and its SMS carries the links, but this answer cannot repeat them.
-    if (e instanceof LinkKeyMissing)
-      throw new AppError('conflict', {
-        detail: 'This booking was already made. The confirmation SMS has its links.',
-        extra: { reason: 'idempotency_key_used', booking: row.id },
-      });
+    if (e instanceof LinkKeyMissing) throw new RequestKeyRefused({ reason: 'links_unreadable', booking: row.id });
     throw e;
   });
   const [, joinCode, manageToken] = /^\/j\/(\S+) \/m\/(\S+)$/.exec(opened) ?? [];

@@ -29,11 +29,6 @@ const HTTP_FILE = /(^|\/)((?:[\w-]+-)?routes|middleware|http-errors)\.ts$/;
  */
 const REQUEST_SERVICE =
   /from 'hono(?:\/[\w-]+)?'|import (?:type )?\{[^}]*\b(?:AppEnv|StaffEnv|Actor)\b[^}]*\} from '\.\.\/http\/context\.ts'/;
-/**
- * Still throwing AppError below the HTTP layer, owned by the claim work (issue 11, part 2) which is rewriting
- * it; the test below fails once a listed file no longer needs the exception, so the list cannot rot.
- */
-const APP_ERROR_EXCEPTIONS = ['bookings/request-keys.ts'];
 
 const all = importEdges('functions');
 /** Imports that leave functions/: only the contract may be imported that way. */
@@ -87,12 +82,8 @@ describe('AppError stays in the HTTP layer', () => {
 
   it('is imported only by http/, the assembly, route, middleware and http-errors files and request services', () => {
     expect(importers.length).toBeGreaterThan(20);
-    const below = importers.filter((path) => !httpLayer(path) && !APP_ERROR_EXCEPTIONS.includes(path));
+    const below = importers.filter((path) => !httpLayer(path));
     expect(below).toEqual([]);
-  });
-
-  it('lists only exceptions that still need it', () => {
-    expect(APP_ERROR_EXCEPTIONS.filter((path) => !importers.includes(path) || httpLayer(path))).toEqual([]);
   });
 
   it.each([
