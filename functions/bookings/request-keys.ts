@@ -78,7 +78,8 @@ export async function replayOf(db: Kysely<Database>, key: RequestKey): Promise<R
   const opened = await openLinks(await linkKeyring(), row.key_sealed_links).catch((e: unknown) => {
     // Sealed by a process with another key (LINK_ENCRYPTION_KEYS must be the same on every process):
     // the booking stands and its SMS carries the links, but this answer cannot repeat them.
-    if (e instanceof LinkKeyMissing) throw new RequestKeyRefused({ reason: 'links_unreadable', booking: row.id });
+    if (e instanceof LinkKeyMissing)
+      throw new RequestKeyRefused({ reason: 'links_unreadable', booking: row.id });
     throw e;
   });
   const [, joinCode, manageToken] = /^\/j\/(\S+) \/m\/(\S+)$/.exec(opened) ?? [];
