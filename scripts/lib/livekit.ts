@@ -140,7 +140,8 @@ export async function startLiveKit(options: StartLiveKitOptions): Promise<LiveKi
     };
     child.stdout?.on('data', emit);
     child.stderr?.on('data', emit);
-    await waitForHttp(httpUrl, 30_000, (r) => r.status < 500);
+    // 60 s: on a loaded CI machine (browsers, workerd and PostgreSQL of parallel suites) a start took over 30 s.
+    await waitForHttp(httpUrl, 60_000, (r) => r.status < 500);
   };
   const kill = () =>
     new Promise<void>((done) => {

@@ -195,17 +195,15 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
     await page.getByLabel('Weichzeichnen').check();
     await eventually(async () => {
       const on = await edgeEnergyOfPublishedCamera(page);
-      const state = await page.evaluate(() => {
-        const cs = (
-          window as unknown as { __brCall: { error: { value: string }; background: { value: string } } }
-        ).__brCall;
-        return `${cs.background.value} ${cs.error.value}`;
-      });
-      expect(on, `blur on (state: ${state}) vs off ${off}`).toBeLessThan(off * 0.5);
+      expect(on, `blur on (state: ${await effectState(page)}) vs off ${off}`).toBeLessThan(off * 0.5);
     }, 60_000);
     const blurred = await edgeEnergyOfPublishedCamera(page);
     await page.getByLabel('Verpixeln').check();
-    await eventually(async () => expect(await edgeEnergyOfPublishedCamera(page)).toBeLessThan(off * 0.5));
+    // As long as for blur: on a loaded machine the switch reloads the effect's pipeline slowly.
+    await eventually(async () => {
+      const on = await edgeEnergyOfPublishedCamera(page);
+      expect(on, `pixelation on (state: ${await effectState(page)}) vs off ${off}`).toBeLessThan(off * 0.5);
+    }, 60_000);
     const pixelated = await edgeEnergyOfPublishedCamera(page);
     // A computer too slow for the effect: with a budget no frame can meet, it switches itself off and says so.
     await page.evaluate(() => {
@@ -298,3 +296,13 @@ describe.skipIf(skip)('counsellor dashboard in Chromium', () => {
     expect(await axeViolations(page, sys.baseUrl)).toEqual([]);
   });
 });
+
+/** The call's background effect and error, for a failure message. */
+function effectState(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const cs = (
+      window as unknown as { __brCall: { error: { value: string }; background: { value: string } } }
+    ).__brCall;
+    return `${cs.background.value} ${cs.error.value}`;
+  });
+}
